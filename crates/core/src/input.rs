@@ -1,0 +1,86 @@
+//! Reading inputs: JSON Lines from files or standard input, one line at a time into a reused
+//! buffer, with the file's display name and line number kept for messages.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+const BUFFER: usize = 256 * 1024;
+
+/// The name a message gives an input: its path as typed, or `<stdin>`.
+pub fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The inputs named on the command line; none means standard input.
+pub fn inputs(files: &[PathBuf]) -> Vec<PathBuf> {
+    if files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        files.to_vec()
+    }
+}
+
+/// Opens an input for buffered reading; `-` is standard input.
+pub fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
+    if is_stdin(path) {
+        Ok(Box::new(BufReader::with_capacity(BUFFER, io::stdin())))
+    } else {
+        let file = File::open(path)?;
+        if file.metadata()?.is_dir() {
+            return Err(io::Error::other("is a directory"));
+        }
+        Ok(Box::new(BufReader::with_capacity(BUFFER, file)))
+    }
+}
+
+/// Reads a whole input as bytes (for plain-text documents).
+pub fn read_all(path: &Path) -> io::Result<Vec<u8>> {
+    let mut reader = open(path)?;
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Lines of one input, numbered from 1, each without its `\n` (and without a `\r` before it).
+pub struct Lines {
+    reader: Box<dyn BufRead>,
+    buf: Vec<u8>,
+    number: u64,
+}
+
+impl Lines {
+    pub fn new(reader: Box<dyn BufRead>) -> Self {
+        Lines {
+            reader,
+            buf: Vec::with_capacity(64 * 1024),
+            number: 0,
+        }
+    }
+
+    /// The next line and its number; `Ok(None)` at the end. The slice lives until the next call.
+    pub fn next_line(&mut self) -> io::Result<Option<(u64, &[u8], usize)>> {
+        self.buf.clear();
+        let read = self.reader.read_until(b'\n', &mut self.buf)?;
+        if read == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        let mut line: &[u8] = &self.buf;
+        if let [rest @ .., b'\n'] = line {
+            line = rest;
+        }
+        if let [rest @ .., b'\r'] = line {
+            line = rest;
+        }
+        Ok(Some((self.number, line, read)))
+    }
+}

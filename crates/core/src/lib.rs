@@ -1,0 +1,24 @@
+//! What every korpus filter shares, so that a filter is only its own logic: reading JSON Lines
+//! records from files or standard input with `FILE:LINE` for errors, writing them buffered and
+//! locked, the common flags, the contract's exit codes, code-point offsets and a progress line.
+//!
+//! A filter's `main` parses its flags (flattening [`CommonArgs`]) and hands a closure to
+//! [`run_records`]; the closure sees one parsed [`Record`] at a time and writes through [`Output`].
+
+pub mod args;
+pub mod charset;
+pub mod error;
+pub mod input;
+pub mod man;
+pub mod offsets;
+pub mod output;
+pub mod progress;
+pub mod record;
+pub mod run;
+
+pub use args::CommonArgs;
+pub use error::{Problem, Status};
+pub use offsets::CharOffsets;
+pub use output::{Edits, Output};
+pub use record::Record;
+pub use run::{run_records, run_texts, Tool};

@@ -1,0 +1,194 @@
+//! Writing records: one locked, buffered standard output; a record that a filter did not change
+//! is copied as read, a changed one is the read line with only the edited values spliced in and
+//! the new fields added at the end, so every other byte passes through untouched.
+
+use std::io::{self, BufWriter, Write};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::record::Record;
+
+const BUFFER: usize = 128 * 1024;
+
+/// Values to set on a record: existing keys are replaced in place, new keys go at the end.
+/// Reused across records so that building edits does not allocate once warm.
+#[derive(Default, Debug)]
+pub struct Edits {
+    buf: Vec<u8>,
+    items: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Edits {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn clear(&mut self) {
+        self.buf.clear();
+        self.items.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sets `key` to a JSON string.
+    pub fn set_str(&mut self, key: &str, value: &str) -> &mut Self {
+        self.set_json(key, value)
+    }
+
+    /// Sets `key` to any serializable value.
+    pub fn set_json<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+        let k0 = self.buf.len();
+        write_json(&mut self.buf, key);
+        let k1 = self.buf.len();
+        write_json(&mut self.buf, value);
+        let v1 = self.buf.len();
+        self.items.push((k0..k1, k1..v1));
+        self
+    }
+
+    /// Sets `key` to JSON text the caller has already serialized.
+    pub fn set_raw(&mut self, key: &str, json: &str) -> &mut Self {
+        let k0 = self.buf.len();
+        write_json(&mut self.buf, key);
+        let k1 = self.buf.len();
+        self.buf.extend_from_slice(json.as_bytes());
+        let v1 = self.buf.len();
+        self.items.push((k0..k1, k1..v1));
+        self
+    }
+
+    fn key_matches(&self, i: usize, key: &str) -> bool {
+        let k = &self.buf[self.items[i].0.clone()];
+        // The stored key is JSON-quoted; compare its inside when it needs no escapes.
+        k.len() == key.len() + 2 && &k[1..k.len() - 1] == key.as_bytes()
+    }
+}
+
+fn write_json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, value: &T) {
+    // Serializing to a Vec cannot fail for the values filters produce (strings, numbers,
+    // arrays and maps with string keys); fall back to null rather than panic if it ever does.
+    let mark = buf.len();
+    if serde_json::to_writer(&mut *buf, value).is_err() {
+        buf.truncate(mark);
+        buf.extend_from_slice(b"null");
+    }
+}
+
+/// Standard output, locked and buffered (or any writer, for tests).
+pub struct Output<W: Write = BufWriter<io::StdoutLock<'static>>> {
+    w: W,
+    written: u64,
+    used: Vec<bool>,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Self::stdout()
+    }
+}
+
+impl Output {
+    pub fn stdout() -> Self {
+        Output::to(BufWriter::with_capacity(BUFFER, io::stdout().lock()))
+    }
+}
+
+impl<W: Write> Output<W> {
+    pub fn to(w: W) -> Self {
+        Output {
+            w,
+            written: 0,
+            used: Vec::new(),
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.w
+    }
+
+    /// Records written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// Writes a record unchanged, exactly as read.
+    pub fn write_unchanged(&mut self, rec: &Record) -> io::Result<()> {
+        self.w.write_all(rec.line().as_bytes())?;
+        self.w.write_all(b"\n")?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Writes a record with `edits` applied: existing keys replaced where they stand, new keys
+    /// appended before the closing brace.
+    pub fn write_edited(&mut self, rec: &Record, edits: &Edits) -> io::Result<()> {
+        let line = rec.line().as_bytes();
+        self.used.clear();
+        self.used.resize(edits.items.len(), false);
+        let mut cursor = 0;
+        for field in rec.fields() {
+            if let Some(i) = (0..edits.items.len()).find(|&i| edits.key_matches(i, &field.key)) {
+                self.w.write_all(&line[cursor..field.value.start])?;
+                self.w.write_all(&edits.buf[edits.items[i].1.clone()])?;
+                cursor = field.value.end;
+                self.used[i] = true;
+            }
+        }
+        self.w.write_all(&line[cursor..rec.close()])?;
+        let mut any = !rec.fields().is_empty();
+        for (i, (k, v)) in edits.items.iter().enumerate() {
+            if self.used[i] {
+                continue;
+            }
+            if any {
+                self.w.write_all(b",")?;
+            }
+            self.w.write_all(&edits.buf[k.clone()])?;
+            self.w.write_all(b":")?;
+            self.w.write_all(&edits.buf[v.clone()])?;
+            any = true;
+        }
+        self.w.write_all(b"}\n")?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Writes a new record built by the filter.
+    pub fn write_value<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut self.w, value).map_err(io::Error::other)?;
+        self.w.write_all(b"\n")?;
+        self.written += 1;
+        Ok(())
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edited(line: &str, edits: &Edits) -> String {
+        let rec = Record::parse_str(line).unwrap();
+        let mut out = Output::to(Vec::new());
+        out.write_edited(&rec, edits).unwrap();
+        String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn replaces_in_place_and_appends_new_fields() {
+        let mut e = Edits::new();
+        e.set_str("text", "neu \"x\"").set_json("n", &[1, 2]);
+        assert_eq!(
+            edited(r#"{"id": 1, "text": "alt", "z": true}"#, &e),
+            "{\"id\": 1, \"text\": \"neu \\\"x\\\"\", \"z\": true,\"n\":[1,2]}\n"
+        );
+        assert_eq!(edited("{}", &e), "{\"text\":\"neu \\\"x\\\"\",\"n\":[1,2]}\n");
+        assert_eq!(edited("{ }", &e), "{ \"text\":\"neu \\\"x\\\"\",\"n\":[1,2]}\n");
+    }
+}

@@ -1,0 +1,169 @@
+//! The record loop every filter runs: inputs in order, one record at a time, problems reported
+//! as `FILTER: FILE:LINE: what is wrong` and skipped (or, with `--strict`, the end of the run),
+//! a closed standard output a quiet end, and the exit status of the contract.
+
+use std::io::{self, ErrorKind};
+use std::path::Path;
+
+use crate::args::CommonArgs;
+use crate::charset::decode_windows_1252;
+use crate::error::{report, Failure, Status};
+use crate::input::{display_name, inputs, open, read_all, Lines};
+use crate::output::Output;
+use crate::progress::Progress;
+use crate::record::Record;
+
+/// The running filter: its name for messages and its common flags.
+pub struct Tool<'a> {
+    pub name: &'static str,
+    pub args: &'a CommonArgs,
+}
+
+impl Tool<'_> {
+    /// A warning on standard error, unless `--quiet`.
+    pub fn warn(&self, msg: impl std::fmt::Display) {
+        if !self.args.quiet {
+            report(self.name, format_args!("warning: {msg}"));
+        }
+    }
+}
+
+/// How the loop goes on after a failure.
+enum Next {
+    Go,
+    Stop,
+}
+
+fn handle(tool: &Tool, status: &mut Status, at: impl FnOnce() -> String, f: Failure) -> Next {
+    match f {
+        Failure::Bad(p) => {
+            report(tool.name, format_args!("{}: {p}", at()));
+            status.bad_lines += 1;
+            if tool.args.strict {
+                Next::Stop
+            } else {
+                Next::Go
+            }
+        }
+        Failure::Write(e) => {
+            if e.kind() != ErrorKind::BrokenPipe {
+                report(tool.name, format_args!("cannot write output: {e}"));
+                status.fatal = true;
+            }
+            Next::Stop
+        }
+    }
+}
+
+fn finish(tool: &Tool, out: &mut Output, progress: &mut Progress, mut status: Status) -> Status {
+    if let Err(e) = out.flush() {
+        if e.kind() != ErrorKind::BrokenPipe {
+            report(tool.name, format_args!("cannot write output: {e}"));
+            status.fatal = true;
+        }
+    }
+    progress.finish();
+    status
+}
+
+/// Runs `per_record` over every JSON Lines record of the inputs, in order.
+pub fn run_records<F>(tool: &Tool, mut per_record: F) -> Status
+where
+    F: FnMut(&Record, &mut Output) -> Result<(), Failure>,
+{
+    let mut status = Status::default();
+    let mut out = Output::stdout();
+    let mut progress = Progress::new(tool.name, tool.args.progress, tool.args.quiet);
+    'inputs: for path in inputs(&tool.args.files) {
+        let name = display_name(&path);
+        let mut lines = match open(&path) {
+            Ok(r) => Lines::new(r),
+            Err(e) => {
+                report(tool.name, format_args!("{name}: {}", io_message(&e)));
+                status.fatal = true;
+                continue;
+            }
+        };
+        loop {
+            let (number, bytes, len) = match lines.next_line() {
+                Ok(Some(l)) => l,
+                Ok(None) => break,
+                Err(e) => {
+                    report(tool.name, format_args!("{name}: {}", io_message(&e)));
+                    status.fatal = true;
+                    break;
+                }
+            };
+            progress.tick(len);
+            let result = Record::parse(bytes)
+                .map_err(Failure::Bad)
+                .and_then(|rec| per_record(&rec, &mut out));
+            if let Err(f) = result {
+                if let Next::Stop = handle(tool, &mut status, || format!("{name}:{number}"), f) {
+                    break 'inputs;
+                }
+            }
+        }
+    }
+    finish(tool, &mut out, &mut progress, status)
+}
+
+/// Runs `per_text` over whole plain-text files, one document each, named as given. A file that
+/// is not valid UTF-8 is read as Windows-1252, with a warning naming it.
+pub fn run_texts<F>(tool: &Tool, mut per_text: F) -> Status
+where
+    F: FnMut(&str, &str, &mut Output) -> Result<(), Failure>,
+{
+    let mut status = Status::default();
+    let mut out = Output::stdout();
+    let mut progress = Progress::new(tool.name, tool.args.progress, tool.args.quiet);
+    for path in inputs(&tool.args.files) {
+        let name = display_name(&path);
+        let text = match read_text(tool, &path, &name) {
+            Ok(t) => t,
+            Err(e) => {
+                report(tool.name, format_args!("{name}: {}", io_message(&e)));
+                status.fatal = true;
+                continue;
+            }
+        };
+        progress.tick(text.len());
+        let id = if name == "<stdin>" { "-" } else { &name };
+        if let Err(f) = per_text(id, &text, &mut out) {
+            if let Next::Stop = handle(tool, &mut status, || name.clone(), f) {
+                break;
+            }
+        }
+    }
+    finish(tool, &mut out, &mut progress, status)
+}
+
+fn read_text(tool: &Tool, path: &Path, name: &str) -> io::Result<String> {
+    let bytes = read_all(path)?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            tool.warn(format_args!(
+                "{name}: not valid UTF-8 (byte {}), read as Windows-1252",
+                at + 1
+            ));
+            Ok(decode_windows_1252(e.as_bytes()))
+        }
+    }
+}
+
+/// An I/O error in a user's words, without Rust's "(os error 2)" tail.
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        ErrorKind::NotFound => "no such file".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
