@@ -118,6 +118,10 @@ struct Seq {
 const LOSSY: u8 = 0x1A;
 
 fn repair_line(line: &str) -> Option<String> {
+    repair_line_deep(line, MAX_LAYERS)
+}
+
+fn repair_line_deep(line: &str, depth: usize) -> Option<String> {
     let chars: Vec<char> = line.chars().collect();
     for set in charsets::all() {
         let pieces = read_back(&chars, set);
@@ -128,28 +132,52 @@ fn repair_line(line: &str) -> Option<String> {
         if seqs.is_empty() {
             continue;
         }
+        let weights: Vec<u32> = seqs.iter().map(|s| weight(&chars, s, set)).collect();
+        let strongest = weights.iter().copied().max().unwrap_or(0);
+        if strongest < 2 && seqs.len() < 3 {
+            continue;
+        }
         let (fixed, decoded) = render(&chars, &pieces, |_| true);
-        if whole_line_plausible(&chars, &seqs, &decoded, set) {
+        if all_plausible(&chars, &seqs, &weights, &decoded) {
             return Some(fixed);
+        }
+        // A middle layer of several need not look like text itself (a lone Ã, a C1
+        // control); it is right when the layer under it repairs to plausible text.
+        if depth > 1 && strongest >= 2 {
+            if let Some(deeper) = repair_line_deep(&fixed, depth - 1) {
+                return Some(deeper);
+            }
         }
     }
     repair_piecewise(&chars)
 }
 
 /// A line whose UTF-8 is inconsistent (some characters right, some mojibake): only the strong
-/// Windows-1252 sequences are repaired, and only when together they are clear evidence.
+/// Windows-1252 sequences are repaired, and only when together they are clear evidence and
+/// outnumber the characters that stay as they are.
 fn repair_piecewise(chars: &[char]) -> Option<String> {
     let set = &charsets::all()[0];
     let pieces = read_back(chars, set);
-    let strong: Vec<Seq> = seqs(&pieces)
+    // C1 controls left over are Windows-1252 read as Latin-1, not text that is right.
+    let orphans = pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Orphan(c) if !('\u{80}'..='\u{9F}').contains(c)))
+        .count();
+    let mut strong: Vec<Seq> = seqs(&pieces)
         .filter(|s| weight(chars, s, set) >= 2)
         .collect();
-    if strong.iter().map(|s| weight(chars, s, set)).sum::<u32>() < 3 {
+    let mut weights: Vec<u32> = strong.iter().map(|s| weight(chars, s, set)).collect();
+    if weights.iter().sum::<u32>() < 3 || orphans > strong.len() {
         return None;
+    }
+    // With that evidence, "Ã " is the à whose no-break space became a space.
+    for s in seqs(&pieces).filter(|s| s.restored && s.ch == 'à' && weight(chars, s, set) < 2) {
+        strong.push(s);
+        weights.push(1);
     }
     let keep = |s: &Seq| strong.iter().any(|t| t.start == s.start);
     let (fixed, decoded) = render(chars, &pieces, keep);
-    if !all_plausible(&decoded) {
+    if !all_plausible(chars, &strong, &weights, &decoded) {
         return None;
     }
     Some(fixed)
@@ -308,7 +336,8 @@ fn needs_space_after_a_grave(pieces: &[Piece], n: usize) -> bool {
 }
 
 /// How strongly a sequence says "mojibake": 3 for three or more characters (â€™), 2 for a pair
-/// real text does not write (Ã©, Â°), 1 for a pair it might (É’, Ä£) or a lossy one.
+/// real text does not write (Ã©, Â°, a C1 control after a letter, a symbol inside a word:
+/// RÄ«ga), 1 for a pair it might (É’, Ä£, Ă before a no-break space) or a lossy one.
 fn weight(chars: &[char], s: &Seq, set: &Charset) -> u32 {
     if s.lossy {
         return 1;
@@ -317,23 +346,37 @@ fn weight(chars: &[char], s: &Seq, set: &Charset) -> u32 {
         return 3;
     }
     let (a, b) = (chars[s.start], chars[s.start + 1]);
-    let after_letter = s.start > 0 && chars[s.start - 1].is_alphabetic();
+    let before = s.start.checked_sub(1).map(|i| chars[i]);
+    let after = chars.get(s.start + 2).copied();
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic());
     if s.restored {
-        return if s.start > 0 && chars[s.start - 1].is_lowercase() {
+        return if before.is_some_and(|c| c.is_lowercase()) {
             2
         } else {
             1
         };
     }
-    let strong = match set.kind {
-        Kind::Windows1252 => matches!(a, 'Â' | 'Ã'),
-        Kind::Windows1250 | Kind::Iso8859_2 => matches!(a, 'Â' | 'Ă'),
-        Kind::Windows1251 => !b.is_alphabetic(),
-        Kind::MacRoman => {
-            matches!(a, '√' | '≈' | '∆' | 'ƒ') && (after_letter || is_latin_letter(b))
-        }
-        Kind::Cp437 => ('\u{2500}'..='\u{259F}').contains(&a) && is_latin_letter(b),
-    };
+    // C1 controls are not text: one after a lead is a decoding accident.
+    let c1 = ('\u{80}'..='\u{9F}').contains(&b);
+    // Words end in quotes, ellipses, dashes, trademarks; they do not have a degree sign or a
+    // guillemet between two of their letters.
+    let word_final = matches!(b, '\u{A0}' | '\u{AD}' | '’' | '‘' | '“' | '”' | '„' | '…' | '–' | '—'
+        | '®' | '™' | '©' | '¿' | '¡' | '•');
+    let between_letters = letter(before) && letter(after);
+    let symbol_in_word = !b.is_alphabetic() && !b.is_whitespace() && (between_letters || (!word_final && (letter(before) || letter(after))));
+    let quote = matches!(b, '’' | '‘' | '“' | '”' | '…');
+    let strong = c1
+        || symbol_in_word
+        || match set.kind {
+            // "Ã’s" may be a name with an apostrophe; "AÃ‘OS" is not.
+            Kind::Windows1252 => matches!(a, 'Â' | 'Ã') && (!quote || between_letters),
+            Kind::Windows1250 | Kind::Iso8859_2 => matches!(a, 'Â' | 'Ă') && !word_final,
+            Kind::Windows1251 => !b.is_alphabetic() && !word_final,
+            Kind::MacRoman => {
+                matches!(a, '√' | '≈' | '∆' | 'ƒ') && (letter(before) || is_latin_letter(b))
+            }
+            Kind::Cp437 => ('\u{2500}'..='\u{259F}').contains(&a) && is_latin_letter(b),
+        };
     if strong {
         2
     } else {
@@ -345,22 +388,15 @@ fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && ((c as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&c))
 }
 
-fn whole_line_plausible(
+/// Every repaired character is one real text has in that place. A weakly attested sequence
+/// must give a letter inside a word (or a one-letter word); a letter of another script is
+/// believed when the repair gives several, or one inside a word, or one after a C1 control.
+fn all_plausible(
     chars: &[char],
     seqs: &[Seq],
+    weights: &[u32],
     decoded: &[(char, Option<usize>)],
-    set: &Charset,
 ) -> bool {
-    let weights: Vec<u32> = seqs.iter().map(|s| weight(chars, s, set)).collect();
-    let strongest = weights.iter().copied().max().unwrap_or(0);
-    if strongest < 2 && seqs.len() < 3 {
-        return false;
-    }
-    all_plausible(decoded)
-}
-
-/// Every repaired character is one real text has in that place.
-fn all_plausible(decoded: &[(char, Option<usize>)]) -> bool {
     let mut scripts = [0u32; SCRIPTS];
     for &(c, from) in decoded {
         if from.is_some() {
@@ -370,20 +406,33 @@ fn all_plausible(decoded: &[(char, Option<usize>)]) -> bool {
         }
     }
     for (k, &(c, from)) in decoded.iter().enumerate() {
-        if from.is_none() {
+        let Some(start) = from else { continue };
+        let Some(n) = seqs.iter().position(|s| s.start == start) else {
             continue;
-        }
+        };
+        let seq = &seqs[n];
+        let near = |j: Option<usize>| {
+            j.and_then(|j| decoded.get(j))
+                .is_some_and(|&(d, _)| d.is_alphabetic())
+        };
         let ok = match class(c) {
             Class::Bad => false,
             Class::Symbol => true,
-            // A letter of another script only when the repair gives several.
-            Class::Script(s) => scripts[s] >= 2,
+            Class::Script(s) => {
+                let raw_before = seq.start.checked_sub(1).map(|i| chars[i]);
+                let raw_after = chars.get(seq.start + seq.len).copied();
+                let inside_word = raw_before.is_some_and(|c| c.is_alphabetic())
+                    && raw_after.is_some_and(|c| c.is_alphabetic());
+                let after_c1 = chars[seq.start + 1..seq.start + seq.len]
+                    .iter()
+                    .any(|c| ('\u{80}'..='\u{9F}').contains(c));
+                scripts[s] >= 2 || inside_word || after_c1
+            }
             Class::Latin => {
-                let near = |j: Option<usize>| {
-                    j.and_then(|j| decoded.get(j))
-                        .is_some_and(|&(d, _)| d.is_alphabetic())
-                };
-                near(k.checked_sub(1)) || near(Some(k + 1)) || ONE_LETTER_WORDS.contains(&c)
+                weights[n] >= 2
+                    || near(k.checked_sub(1))
+                    || near(Some(k + 1))
+                    || ONE_LETTER_WORDS.contains(&c)
             }
             Class::Combining => k > 0 && !decoded[k - 1].0.is_whitespace(),
         };
@@ -422,8 +471,8 @@ fn class(c: char) -> Class {
         },
         0xA0..=0xBF | 0xD7 | 0xF7 => Class::Symbol,
         0xC0..=0x17E => Class::Latin,
-        // ƒ, Vietnamese horn letters, pinyin tones, Romanian comma-below letters.
-        0x192 | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC | 0x218..=0x21B => Class::Latin,
+        // ƒ, Vietnamese horn letters, Croatian digraphs, pinyin tones, Romanian comma-below letters.
+        0x192 | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1C4..=0x1DC | 0x218..=0x21B => Class::Latin,
         // The spacing accents Windows-1252 and Mac text use (ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝).
         0x2C6..=0x2DD => Class::Symbol,
         0x300..=0x36F => Class::Combining,
