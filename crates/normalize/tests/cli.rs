@@ -1,0 +1,182 @@
+//! The `normalize` binary as a user runs it: records in and out, the contract's messages and
+//! exit codes for bad input, plain-text files with --raw, a closed pipe.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::Write;
+
+fn normalize() -> Command {
+    Command::cargo_bin("normalize").expect("the normalize binary is built")
+}
+
+#[test]
+fn repairs_text_and_keeps_other_fields_in_order() {
+    normalize()
+        .write_stdin("{\"id\":\"a\",\"text\":\"F\u{c3}\u{bc}r  alle\\r\\n\",\"outlet\":{\"n\":1},\"z\":[1]}\n")
+        .assert()
+        .success()
+        .stdout("{\"id\":\"a\",\"text\":\"Für alle\",\"outlet\":{\"n\":1},\"z\":[1]}\n")
+        .stderr("");
+}
+
+#[test]
+fn clean_records_pass_byte_for_byte() {
+    let input = "{ \"text\" : \"Schon sauber \\u00e9\", \"n\": 1.50 }\n{\"text\":\"\"}\n";
+    normalize().write_stdin(input).assert().success().stdout(input);
+}
+
+#[test]
+fn bad_lines_are_reported_with_file_and_line_and_the_stream_goes_on() {
+    let input = concat!(
+        "{\"text\":\"eins\"}\n",
+        "not json\n",
+        "\n",
+        "{\"text\":\"a\\ud800b\"}\n",
+        "{\"text\":5}\n",
+        "{\"body\":\"x\"}\n",
+        "[1,2]\n",
+        "{\"text\":\"zwei\"}\n",
+    );
+    let mut bytes = input.as_bytes().to_vec();
+    bytes.extend_from_slice(b"{\"text\":\"\xff\xfe\"}\n{\"text\":\"drei\"}\n");
+    normalize()
+        .write_stdin(bytes)
+        .assert()
+        .code(1)
+        .stdout("{\"text\":\"eins\"}\n{\"text\":\"zwei\"}\n{\"text\":\"drei\"}\n")
+        .stderr(predicate::str::contains("normalize: <stdin>:2: not valid JSON"))
+        .stderr(predicate::str::contains("normalize: <stdin>:3: empty line"))
+        .stderr(predicate::str::contains("normalize: <stdin>:4: field \"text\":"))
+        .stderr(predicate::str::contains("normalize: <stdin>:5: field \"text\" is a number, not a string"))
+        .stderr(predicate::str::contains("normalize: <stdin>:6: no \"text\" field"))
+        .stderr(predicate::str::contains("normalize: <stdin>:7: not a JSON object"))
+        .stderr(predicate::str::contains("normalize: <stdin>:9: invalid UTF-8"));
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_line() {
+    normalize()
+        .arg("--strict")
+        .write_stdin("{\"text\":\"a\"}\nbad\n{\"text\":\"b\"}\n")
+        .assert()
+        .code(1)
+        .stdout("{\"text\":\"a\"}\n")
+        .stderr(predicate::str::contains("<stdin>:2:"));
+}
+
+#[test]
+fn field_picks_another_string_field() {
+    normalize()
+        .args(["--field", "body"])
+        .write_stdin("{\"text\":\"a  b\",\"body\":\"c  d\"}\n")
+        .assert()
+        .success()
+        .stdout("{\"text\":\"a  b\",\"body\":\"c d\"}\n");
+}
+
+#[test]
+fn a_missing_file_is_exit_2_and_the_other_files_still_run() {
+    let dir = tempdir();
+    let good = dir.join("good.jsonl");
+    std::fs::write(&good, "{\"text\":\"x \"}\n").unwrap();
+    normalize()
+        .arg(dir.join("missing.jsonl"))
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stdout("{\"text\":\"x\"}\n")
+        .stderr(predicate::str::contains("missing.jsonl: no such file"));
+}
+
+#[test]
+fn a_bad_flag_is_exit_2() {
+    normalize().arg("--no-such-flag").assert().code(2);
+}
+
+#[test]
+fn help_shows_examples() {
+    normalize()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("normalize --raw"));
+}
+
+#[test]
+fn raw_wraps_files_and_reads_non_utf8_as_windows_1252() {
+    let dir = tempdir();
+    let utf8 = dir.join("a.txt");
+    let latin = dir.join("b.txt");
+    std::fs::write(&utf8, "Titel\r\n\r\nGr\u{fc}\u{df}e\u{ad}n \n").unwrap();
+    std::fs::write(&latin, b"\x84Caf\xe9\x93 \x96 ok").unwrap();
+    let a = utf8.display().to_string();
+    let b = latin.display().to_string();
+    normalize()
+        .arg("--raw")
+        .args([&a, &b])
+        .assert()
+        .success()
+        .stdout(format!(
+            "{{\"id\":\"{a}\",\"text\":\"Titel\\n\\nGrüßen\"}}\n{{\"id\":\"{b}\",\"text\":\"„Café“ – ok\"}}\n"
+        ))
+        .stderr(predicate::str::contains(format!(
+            "normalize: warning: {b}: not valid UTF-8 (byte 1), read as Windows-1252"
+        )));
+}
+
+#[test]
+fn quiet_silences_warnings() {
+    let dir = tempdir();
+    let latin = dir.join("c.txt");
+    std::fs::write(&latin, b"caf\xe9").unwrap();
+    normalize().args(["--raw", "-q"]).arg(&latin).assert().success().stderr("");
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    let line = "{\"text\":\"Ein  Satz mit  Raum.\"}\n".repeat(200_000);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("normalize"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(line.as_bytes());
+    });
+    // Read one line, then close our end, as `| head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn a_50_mb_text_is_one_record() {
+    let text = "Über  den Fluss.\u{a0}".repeat(50_000_000 / 20);
+    let line = serde_json::json!({"id": "big", "text": text}).to_string() + "\n";
+    let out = normalize().write_stdin(line).assert().success().get_output().stdout.clone();
+    let rec: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let got = rec["text"].as_str().unwrap();
+    assert!(got.starts_with("Über den Fluss. Über"));
+    assert!(!got.contains('\u{a0}') && !got.contains("  "));
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "korpus-normalize-test-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
