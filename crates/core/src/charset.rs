@@ -52,6 +52,9 @@ mod tests {
 
     #[test]
     fn decodes_typographic_quotes() {
-        assert_eq!(decode_windows_1252(b"\x84Hallo\x93 \x80 caf\xe9"), "„Hallo“ € café");
+        assert_eq!(
+            decode_windows_1252(b"\x84Hallo\x93 \x80 caf\xe9"),
+            "„Hallo“ € café"
+        );
     }
 }

@@ -188,7 +188,13 @@ mod tests {
             edited(r#"{"id": 1, "text": "alt", "z": true}"#, &e),
             "{\"id\": 1, \"text\": \"neu \\\"x\\\"\", \"z\": true,\"n\":[1,2]}\n"
         );
-        assert_eq!(edited("{}", &e), "{\"text\":\"neu \\\"x\\\"\",\"n\":[1,2]}\n");
-        assert_eq!(edited("{ }", &e), "{ \"text\":\"neu \\\"x\\\"\",\"n\":[1,2]}\n");
+        assert_eq!(
+            edited("{}", &e),
+            "{\"text\":\"neu \\\"x\\\"\",\"n\":[1,2]}\n"
+        );
+        assert_eq!(
+            edited("{ }", &e),
+            "{ \"text\":\"neu \\\"x\\\"\",\"n\":[1,2]}\n"
+        );
     }
 }

@@ -45,7 +45,11 @@ impl Progress {
 
     fn maybe_show(&mut self) {
         let now = Instant::now();
-        let wait = if self.shown || self.forced { EVERY } else { FIRST };
+        let wait = if self.shown || self.forced {
+            EVERY
+        } else {
+            FIRST
+        };
         if now.duration_since(if self.shown { self.last } else { self.start }) >= wait {
             self.last = now;
             self.show("\r");

@@ -90,13 +90,14 @@ impl<'a> Record<'a> {
         let raw = self
             .raw(key)
             .ok_or_else(|| Problem::new(format!("no \"{key}\" field")))?;
-        decode_string(raw).ok_or_else(|| {
-            Problem::new(format!(
-                "field \"{key}\" is {}, not a string",
-                json_kind(raw)
-            ))
-        })?
-        .map_err(|e| Problem::new(format!("field \"{key}\": {}", json_problem(&e))))
+        decode_string(raw)
+            .ok_or_else(|| {
+                Problem::new(format!(
+                    "field \"{key}\" is {}, not a string",
+                    json_kind(raw)
+                ))
+            })?
+            .map_err(|e| Problem::new(format!("field \"{key}\": {}", json_problem(&e))))
     }
 
     /// A field read as a string if it is one (for `id` and similar), else its raw JSON.
@@ -227,11 +228,21 @@ mod tests {
         let msg = |l: &str| Record::parse(l.as_bytes()).unwrap_err().0;
         assert_eq!(msg(""), "empty line, expected a JSON object");
         assert_eq!(msg("[1,2]"), "not a JSON object");
-        assert!(msg("{\"a\": ").starts_with("not valid JSON"), "{}", msg("{\"a\": "));
+        assert!(
+            msg("{\"a\": ").starts_with("not valid JSON"),
+            "{}",
+            msg("{\"a\": ")
+        );
         assert!(msg("{} x").starts_with("text after the JSON object"));
-        assert!(Record::parse(b"{\"text\": \"\xff\"}").unwrap_err().0.contains("UTF-8"));
+        assert!(Record::parse(b"{\"text\": \"\xff\"}")
+            .unwrap_err()
+            .0
+            .contains("UTF-8"));
         let r = Record::parse_str(r#"{"text": 5}"#).unwrap();
-        assert_eq!(r.str_field("text").unwrap_err().0, "field \"text\" is a number, not a string");
+        assert_eq!(
+            r.str_field("text").unwrap_err().0,
+            "field \"text\" is a number, not a string"
+        );
         assert_eq!(r.str_field("body").unwrap_err().0, "no \"body\" field");
     }
 

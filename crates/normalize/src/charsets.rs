@@ -124,25 +124,6 @@ fn load() -> Vec<Charset> {
     sets
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_load_and_round_trip() {
-        let sets = all();
-        assert_eq!(sets.len(), 6);
-        for set in sets {
-            for (i, &ch) in set.high.iter().enumerate() {
-                assert_eq!(set.encode(ch), Some(0x80 + i as u8), "{:?} {ch:?}", set.kind);
-            }
-        }
-        assert_eq!(sets[0].encode('€'), Some(0x80));
-        assert_eq!(sets[0].encode('\u{93}'), Some(0x93));
-        assert_eq!(sets[0].encode('ő'), None);
-    }
-}
-
 /// For a character: bit `i` of `.0` is set when charset `i` writes it as a UTF-8 lead byte,
 /// bit `i` of `.1` when as a continuation byte. A lead followed by a continuation is where
 /// mojibake can hide; text without such a pair needs no repair.
@@ -201,4 +182,28 @@ fn mask_table() -> &'static MaskTable {
         other.sort_unstable_by_key(|e| e.0);
         MaskTable { low, other }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load_and_round_trip() {
+        let sets = all();
+        assert_eq!(sets.len(), 6);
+        for set in sets {
+            for (i, &ch) in set.high.iter().enumerate() {
+                assert_eq!(
+                    set.encode(ch),
+                    Some(0x80 + i as u8),
+                    "{:?} {ch:?}",
+                    set.kind
+                );
+            }
+        }
+        assert_eq!(sets[0].encode('€'), Some(0x80));
+        assert_eq!(sets[0].encode('\u{93}'), Some(0x93));
+        assert_eq!(sets[0].encode('ő'), None);
+    }
 }

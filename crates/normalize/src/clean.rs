@@ -108,9 +108,11 @@ fn is_special(c: char) -> bool {
 }
 
 fn is_space(c: char) -> bool {
-    matches!(c,
-        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
-        | '\u{3000}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
 }
 
 /// Spaces that may group digits ("1 500"), kept there as U+202F.
@@ -214,7 +216,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
                             || (is_joining_script(l) && is_joining_script(n))
                     }
                     _ => false,
-                } && pending_space == false
+                } && !pending_space
                     && pending_breaks == 0;
                 if keep {
                     out.push(c);
@@ -272,14 +274,20 @@ mod tests {
 
     #[test]
     fn digit_groups_keep_a_narrow_space() {
-        assert_eq!(clean("1\u{A0}500 und 2\u{2009}000"), "1\u{202F}500 und 2\u{202F}000");
+        assert_eq!(
+            clean("1\u{A0}500 und 2\u{2009}000"),
+            "1\u{202F}500 und 2\u{202F}000"
+        );
         assert_eq!(clean("Seite 5\u{A0}von"), "Seite 5 von");
         assert_eq!(clean("1 500"), "1 500");
     }
 
     #[test]
     fn invisible_characters_go() {
-        assert_eq!(clean("\u{FEFF}Nord\u{AD}korea\u{200B} ist\u{2060} da\u{7}"), "Nordkorea ist da");
+        assert_eq!(
+            clean("\u{FEFF}Nord\u{AD}korea\u{200B} ist\u{2060} da\u{7}"),
+            "Nordkorea ist da"
+        );
         assert_eq!(clean("Text\u{200E} mit\u{202C} Marken"), "Text mit Marken");
         assert_eq!(clean("שלום\u{200F} עולם"), "שלום\u{200F} עולם");
     }
@@ -297,11 +305,17 @@ mod tests {
 
     #[test]
     fn scan_finds_what_clean_changes() {
-        for s in ["a  b", "a \nb", "x\r\n", "a\u{A0}b", " a", "a\n\n\nb", "\u{AD}"] {
+        for s in [
+            "a  b", "a \nb", "x\r\n", "a\u{A0}b", " a", "a\n\n\nb", "\u{AD}",
+        ] {
             assert!(scan(s).dirty, "{s:?}");
             assert_ne!(clean(s), s);
         }
-        for s in ["Schöne Grüße aus Köln.\n\n„Gut“, sagte er – 5 €.", "a\nb", "1\u{202F}500"] {
+        for s in [
+            "Schöne Grüße aus Köln.\n\n„Gut“, sagte er – 5 €.",
+            "a\nb",
+            "1\u{202F}500",
+        ] {
             assert!(!scan(s).dirty, "{s:?}");
             assert_eq!(clean(s), s);
         }

@@ -106,9 +106,7 @@ fn body(b: &str) -> Option<(Cow<'static, str>, usize)> {
     if name.is_empty() || !name.bytes().all(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    table()
-        .get(name)
-        .map(|v| (Cow::Borrowed(v.as_str()), len))
+    table().get(name).map(|v| (Cow::Borrowed(v.as_str()), len))
 }
 
 #[cfg(test)]
@@ -117,14 +115,24 @@ mod tests {
 
     #[test]
     fn decodes_named_and_numeric() {
-        assert_eq!(decode("Tom &amp; Jerry &quot;x&quot; &#8211; &#x2019;"), "Tom & Jerry \"x\" – ’");
+        assert_eq!(
+            decode("Tom &amp; Jerry &quot;x&quot; &#8211; &#x2019;"),
+            "Tom & Jerry \"x\" – ’"
+        );
         assert_eq!(decode("&#150; &#133;"), "– …");
         assert_eq!(decode("&auml;&szlig;&nbsp;"), "äß\u{a0}");
     }
 
     #[test]
     fn leaves_text_that_is_not_a_reference() {
-        for s in ["AT&T", "&copy 2024", "a & b; c", "&nosuchthing;", "&#;", "&;"] {
+        for s in [
+            "AT&T",
+            "&copy 2024",
+            "a & b; c",
+            "&nosuchthing;",
+            "&#;",
+            "&;",
+        ] {
             assert_eq!(decode(s), s);
         }
     }

@@ -138,7 +138,9 @@ mod tests {
     use super::*;
 
     fn norm(s: &str) -> String {
-        Normalizer::new(Options::default()).normalize(s).into_owned()
+        Normalizer::new(Options::default())
+            .normalize(s)
+            .into_owned()
     }
 
     #[test]
@@ -153,7 +155,11 @@ mod tests {
     #[test]
     fn clean_text_is_borrowed() {
         let n = Normalizer::new(Options::default());
-        for s in ["", "plain ascii", "Schöne Grüße – „so“ 5 €.\n\nZweiter Absatz."] {
+        for s in [
+            "",
+            "plain ascii",
+            "Schöne Grüße – „so“ 5 €.\n\nZweiter Absatz.",
+        ] {
             assert!(matches!(n.normalize(s), Cow::Borrowed(_)), "{s:?}");
         }
     }

@@ -284,7 +284,11 @@ fn read_seq(bytes: &[Option<u8>], i: usize, restore_a0: bool) -> Option<Seq> {
 
 /// The value of a low surrogate written as three bytes at `i`, if one is there.
 fn surrogate_value(bytes: &[Option<u8>], i: usize) -> Option<u32> {
-    let (a, b, c) = ((*bytes.get(i)?)?, (*bytes.get(i + 1)?)?, (*bytes.get(i + 2)?)?);
+    let (a, b, c) = (
+        (*bytes.get(i)?)?,
+        (*bytes.get(i + 1)?)?,
+        (*bytes.get(i + 2)?)?,
+    );
     if a == 0xED && (0xB0..=0xBF).contains(&b) && (0x80..=0xBF).contains(&c) {
         Some(0xD000 | ((b as u32 & 0x3F) << 6) | (c as u32 & 0x3F))
     } else {
@@ -360,10 +364,29 @@ fn weight(chars: &[char], s: &Seq, set: &Charset) -> u32 {
     let c1 = ('\u{80}'..='\u{9F}').contains(&b);
     // Words end in quotes, ellipses, dashes, trademarks; they do not have a degree sign or a
     // guillemet between two of their letters.
-    let word_final = matches!(b, '\u{A0}' | '\u{AD}' | '’' | '‘' | '“' | '”' | '„' | '…' | '–' | '—'
-        | '®' | '™' | '©' | '¿' | '¡' | '•');
+    let word_final = matches!(
+        b,
+        '\u{A0}'
+            | '\u{AD}'
+            | '’'
+            | '‘'
+            | '“'
+            | '”'
+            | '„'
+            | '…'
+            | '–'
+            | '—'
+            | '®'
+            | '™'
+            | '©'
+            | '¿'
+            | '¡'
+            | '•'
+    );
     let between_letters = letter(before) && letter(after);
-    let symbol_in_word = !b.is_alphabetic() && !b.is_whitespace() && (between_letters || (!word_final && (letter(before) || letter(after))));
+    let symbol_in_word = !b.is_alphabetic()
+        && !b.is_whitespace()
+        && (between_letters || (!word_final && (letter(before) || letter(after))));
     let quote = matches!(b, '’' | '‘' | '“' | '”' | '…');
     let strong = c1
         || symbol_in_word
@@ -506,13 +529,19 @@ mod tests {
     #[test]
     fn repairs_windows_1252_mojibake() {
         assert_eq!(fix("FÃ¼r die StraÃŸe"), "Für die Straße");
-        assert_eq!(fix("â€žNurâ€œ ein Test â€“ mehr nicht"), "„Nur“ ein Test – mehr nicht");
+        assert_eq!(
+            fix("â€žNurâ€œ ein Test â€“ mehr nicht"),
+            "„Nur“ ein Test – mehr nicht"
+        );
     }
 
     #[test]
     fn repairs_two_layers_and_latin_1() {
         assert_eq!(fix("GrÃƒÂ¶ÃƒÅ¸e"), "Größe");
-        assert_eq!(fix("Ecuador\u{e2}\u{80}\u{99}s decision"), "Ecuador’s decision");
+        assert_eq!(
+            fix("Ecuador\u{e2}\u{80}\u{99}s decision"),
+            "Ecuador’s decision"
+        );
     }
 
     #[test]
@@ -550,7 +579,10 @@ mod tests {
     #[test]
     fn a_grave_keeps_its_space() {
         assert_eq!(fix("voilÃ le travail"), "voilà le travail");
-        assert_eq!(fix("com atenÃ§Ã£o Ã s crianÃ§as"), "com atenção às crianças");
+        assert_eq!(
+            fix("com atenÃ§Ã£o Ã s crianÃ§as"),
+            "com atenção às crianças"
+        );
     }
 
     #[test]

@@ -22,7 +22,11 @@ fn repairs_text_and_keeps_other_fields_in_order() {
 #[test]
 fn clean_records_pass_byte_for_byte() {
     let input = "{ \"text\" : \"Schon sauber \\u00e9\", \"n\": 1.50 }\n{\"text\":\"\"}\n";
-    normalize().write_stdin(input).assert().success().stdout(input);
+    normalize()
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(input);
 }
 
 #[test]
@@ -44,13 +48,25 @@ fn bad_lines_are_reported_with_file_and_line_and_the_stream_goes_on() {
         .assert()
         .code(1)
         .stdout("{\"text\":\"eins\"}\n{\"text\":\"zwei\"}\n{\"text\":\"drei\"}\n")
-        .stderr(predicate::str::contains("normalize: <stdin>:2: not valid JSON"))
+        .stderr(predicate::str::contains(
+            "normalize: <stdin>:2: not valid JSON",
+        ))
         .stderr(predicate::str::contains("normalize: <stdin>:3: empty line"))
-        .stderr(predicate::str::contains("normalize: <stdin>:4: field \"text\":"))
-        .stderr(predicate::str::contains("normalize: <stdin>:5: field \"text\" is a number, not a string"))
-        .stderr(predicate::str::contains("normalize: <stdin>:6: no \"text\" field"))
-        .stderr(predicate::str::contains("normalize: <stdin>:7: not a JSON object"))
-        .stderr(predicate::str::contains("normalize: <stdin>:9: invalid UTF-8"));
+        .stderr(predicate::str::contains(
+            "normalize: <stdin>:4: field \"text\":",
+        ))
+        .stderr(predicate::str::contains(
+            "normalize: <stdin>:5: field \"text\" is a number, not a string",
+        ))
+        .stderr(predicate::str::contains(
+            "normalize: <stdin>:6: no \"text\" field",
+        ))
+        .stderr(predicate::str::contains(
+            "normalize: <stdin>:7: not a JSON object",
+        ))
+        .stderr(predicate::str::contains(
+            "normalize: <stdin>:9: invalid UTF-8",
+        ));
 }
 
 #[test]
@@ -130,7 +146,12 @@ fn quiet_silences_warnings() {
     let dir = tempdir();
     let latin = dir.join("c.txt");
     std::fs::write(&latin, b"caf\xe9").unwrap();
-    normalize().args(["--raw", "-q"]).arg(&latin).assert().success().stderr("");
+    normalize()
+        .args(["--raw", "-q"])
+        .arg(&latin)
+        .assert()
+        .success()
+        .stderr("");
 }
 
 #[test]
@@ -161,7 +182,13 @@ fn a_closed_pipe_is_a_quiet_success() {
 fn a_50_mb_text_is_one_record() {
     let text = "Über  den Fluss.\u{a0}".repeat(50_000_000 / 20);
     let line = serde_json::json!({"id": "big", "text": text}).to_string() + "\n";
-    let out = normalize().write_stdin(line).assert().success().get_output().stdout.clone();
+    let out = normalize()
+        .write_stdin(line)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let rec: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let got = rec["text"].as_str().unwrap();
     assert!(got.starts_with("Über den Fluss. Über"));

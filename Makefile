@@ -1,0 +1,41 @@
+# korpus: build, test, demo, benchmark. `make test` is what CI runs (.ci/run).
+
+CARGO ?= cargo
+BENCH ?= ../shared/bench
+BENCH_PYTHON ?= python3
+PREFIX ?= $(HOME)/.cargo
+
+.PHONY: all build test lint demo man install bench clean
+
+all: build
+
+build:
+	$(CARGO) build --release --workspace
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+# Every test: formatting, lints, unit, binary, property and pipeline tests.
+test: lint
+	$(CARGO) test --workspace
+
+demo: build
+	sh examples/demo.sh
+
+# Write man/*.1 anew from the clap definitions (a test fails when they are out of date).
+man:
+	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-normalize --test man
+
+install:
+	$(CARGO) install --locked --path crates/normalize --root $(PREFIX)
+	install -d $(PREFIX)/share/man/man1
+	install -m 644 man/*.1 $(PREFIX)/share/man/man1/
+
+# Throughput and quality beside the peers, with the shared bench scripts (a benchmark, never a
+# test). BENCH_PYTHON=VENV/bin/python adds the Python peers (ftfy, ...) when installed there.
+bench: build
+	sh scripts/bench.sh "$(BENCH)" "$(BENCH_PYTHON)"
+
+clean:
+	$(CARGO) clean

@@ -1,0 +1,38 @@
+#!/bin/sh
+# The demo pipeline on the demo corpus: today `normalize` (the other filters join it as they
+# land). Shows each article's record, shortened, and what normalize repaired in it.
+set -eu
+cd "$(dirname "$0")/.."
+bin=${KORPUS_BIN:-target/release}
+out=target/demo
+mkdir -p "$out"
+
+echo "== normalize --raw --drop-boilerplate examples/articles/*.txt"
+"$bin/normalize" --raw --drop-boilerplate examples/articles/*.txt > "$out/articles.jsonl"
+cut -c1-160 "$out/articles.jsonl"
+
+echo
+echo "== faults found in each article: raw file -> normalized record"
+nbsp=$(printf '\302\240'); shy=$(printf '\302\255'); zw=$(printf '\342\200\213'); bom=$(printf '\357\273\277')
+cr=$(printf '\r')
+for f in examples/articles/*.txt; do
+    rec=$(grep -F "\"id\":\"$f\"" "$out/articles.jsonl")
+    line=""
+    for fault in "mojibake:Ã|â€" "CRLF:$cr" "soft-hyphen:$shy" "NBSP:$nbsp" "zero-width:$zw|$bom" "entity:&(amp|quot|#[0-9]+);" "double-space:[^ ]  [^ ]"; do
+        name=${fault%%:*}; pat=${fault#*:}
+        if LC_ALL=C grep -Eq "$pat" "$f"; then
+            if printf '%s' "$rec" | LC_ALL=C grep -Eq "$pat"; then line="$line $name:LEFT"; else line="$line $name:fixed"; fi
+        fi
+    done
+    if ! iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1; then line="$line not-UTF-8:read-as-cp1252"; fi
+    printf '%-32s%s\n' "${f#examples/articles/}" "${line:- (clean)}"
+done
+
+echo
+echo "== the mojibake article, before and after (first 3 lines)"
+head -n 3 examples/articles/04-demo-polizeibilanz.txt
+echo "--"
+"$bin/normalize" --raw examples/articles/04-demo-polizeibilanz.txt \
+    | sed 's/.*"text":"//; s/\\n/\n/g' | head -n 3
+echo
+echo "(full output: $out/articles.jsonl)"
