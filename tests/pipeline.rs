@@ -5,26 +5,45 @@ use korpus::{pipeline, records};
 #[test]
 fn raw_articles_come_out_clean_and_a_second_normalize_changes_nothing() {
     let first = pipeline("normalize --raw examples/articles/*.txt > target/pipeline-once.jsonl 2>/dev/null; cat target/pipeline-once.jsonl");
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let docs = records(&first);
     assert_eq!(docs.len(), 12, "one record per article");
     for doc in &docs {
         let id = doc["id"].as_str().unwrap();
         let text = doc["text"].as_str().unwrap();
-        assert!(id.starts_with("examples/articles/") && id.ends_with(".txt"), "{id}");
-        for bad in ["Ã", "â€", "\r", "\u{ad}", "\u{200b}", "\u{feff}", "\u{a0}", "  ", "&amp;", "&quot;", "\n\n\n"] {
+        assert!(
+            id.starts_with("examples/articles/") && id.ends_with(".txt"),
+            "{id}"
+        );
+        for bad in [
+            "Ã", "â€", "\r", "\u{ad}", "\u{200b}", "\u{feff}", "\u{a0}", "  ", "&amp;", "&quot;",
+            "\n\n\n",
+        ] {
             assert!(!text.contains(bad), "{id} still has {bad:?}");
         }
         assert!(!text.ends_with(char::is_whitespace), "{id}");
     }
-    let mojibake = docs.iter().find(|d| d["id"].as_str().unwrap().contains("04-")).unwrap();
+    let mojibake = docs
+        .iter()
+        .find(|d| d["id"].as_str().unwrap().contains("04-"))
+        .unwrap();
     assert!(mojibake["text"].as_str().unwrap().contains("Straße"));
-    let cp1252 = docs.iter().find(|d| d["id"].as_str().unwrap().contains("11-")).unwrap();
+    let cp1252 = docs
+        .iter()
+        .find(|d| d["id"].as_str().unwrap().contains("11-"))
+        .unwrap();
     assert!(cp1252["text"].as_str().unwrap().contains("Renée"));
 
     let again = pipeline("normalize target/pipeline-once.jsonl");
     assert!(again.status.success());
-    assert_eq!(again.stdout, first.stdout, "normalize | normalize must change nothing");
+    assert_eq!(
+        again.stdout, first.stdout,
+        "normalize | normalize must change nothing"
+    );
 }
 
 #[test]
@@ -33,7 +52,9 @@ fn the_cp1252_article_is_named_in_a_warning() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success());
     assert!(
-        err.contains("normalize: warning: examples/articles/11-port-rally-cp1252.txt: not valid UTF-8"),
+        err.contains(
+            "normalize: warning: examples/articles/11-port-rally-cp1252.txt: not valid UTF-8"
+        ),
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -45,7 +66,11 @@ fn boilerplate_goes_and_unknown_fields_survive_in_order() {
         "normalize --raw -q --drop-boilerplate examples/articles/01-*.txt \
          | sed 's/^{/{\"outlet\":\"Anzeiger\",\"n\":[1,2],/' | normalize",
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = &records(&out)[0];
     let keys: Vec<&str> = doc.keys().map(|k| k.as_str()).collect();
     assert_eq!(keys, ["outlet", "n", "id", "text"]);
@@ -63,6 +88,9 @@ fn a_bad_line_in_the_middle_is_one_message_and_the_rest_comes_out() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(records(&out).len(), 3);
-    assert!(err.contains("normalize: target/pipeline-bad-in.jsonl:2: not valid JSON"), "{err}");
+    assert!(
+        err.contains("normalize: target/pipeline-bad-in.jsonl:2: not valid JSON"),
+        "{err}"
+    );
     assert!(err.contains("exit 1"), "{err}");
 }

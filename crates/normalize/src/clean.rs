@@ -25,20 +25,43 @@ pub struct Scan {
     pub beyond_latin1: bool,
 }
 
-/// ASCII bytes the scan must look at: controls, space, `&`, DEL.
-const fn ascii_interest() -> [bool; 128] {
-    let mut t = [false; 128];
+/// Bytes the scan must stop at: controls, `&`, DEL and every non-ASCII byte. Spaces and line
+/// breaks are checked for all at once with substring search.
+const fn interest() -> [bool; 256] {
+    let mut t = [false; 256];
     let mut b = 0;
-    while b < 0x20 {
-        t[b] = true;
+    while b < 256 {
+        t[b] = (b < 0x20 && b != b'\n' as usize) || b == b'&' as usize || b >= 0x7F;
         b += 1;
     }
-    t[b' ' as usize] = true;
-    t[b'&' as usize] = true;
-    t[0x7F] = true;
     t
 }
-const INTEREST: [bool; 128] = ascii_interest();
+const INTEREST: [bool; 256] = interest();
+
+/// Whether 8 bytes are all plain printable ASCII other than `&` (spaces and `\n` aside, which
+/// `scan` checks by substring search). A word-at-a-time test; a false "no" only sends the
+/// bytes through the byte loop.
+#[inline]
+fn plain8(bytes: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut a = [0u8; 8];
+    a.copy_from_slice(bytes);
+    let w = u64::from_le_bytes(a);
+    let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let non_ascii = w & HI;
+    let control = w.wrapping_sub(LO * 0x20) & !w & HI;
+    let amp = has_zero(w ^ (LO * b'&' as u64));
+    let del = has_zero(w ^ (LO * 0x7F));
+    (non_ascii | control | amp | del) == 0
+}
+
+/// Characters at or above U+0300 that are stable under NFC whatever surrounds them (general
+/// punctuation, currency signs): news text is full of them, and they need no NFC check.
+#[inline]
+fn nfc_stable(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{20A0}'..='\u{20CF}')
+}
 
 pub fn scan(text: &str) -> Scan {
     let b = text.as_bytes();
@@ -47,32 +70,28 @@ pub fn scan(text: &str) -> Scan {
     if n == 0 {
         return s;
     }
-    s.dirty = matches!(b[0], b' ' | b'\n') || matches!(b[n - 1], b' ' | b'\n');
+    s.dirty = matches!(b[0], b' ' | b'\n')
+        || matches!(b[n - 1], b' ' | b'\n')
+        || memchr::memmem::find(b, b"  ").is_some()
+        || memchr::memmem::find(b, b" \n").is_some()
+        || memchr::memmem::find(b, b"\n\n\n").is_some();
     let mut cand = Candidate::default();
-    let mut armed = false;
     let mut i = 0;
-    while i < n {
+    loop {
+        while i + 8 <= n && plain8(&b[i..i + 8]) {
+            i += 8;
+        }
+        while i < n && !INTEREST[b[i] as usize] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
         let c = b[i];
         if c < 0x80 {
-            if INTEREST[c as usize] {
-                match c {
-                    b' ' => {
-                        if i + 1 < n && matches!(b[i + 1], b' ' | b'\n') {
-                            s.dirty = true;
-                        }
-                    }
-                    b'\n' => {
-                        if i + 2 < n && b[i + 1] == b'\n' && b[i + 2] == b'\n' {
-                            s.dirty = true;
-                        }
-                    }
-                    b'&' => s.amp = true,
-                    _ => s.dirty = true,
-                }
-            }
-            if armed {
-                s.mojibake |= cand.next(c as char);
-                armed = false;
+            match c {
+                b'&' => s.amp = true,
+                _ => s.dirty = true,
             }
             i += 1;
             continue;
@@ -88,12 +107,21 @@ pub fn scan(text: &str) -> Scan {
                 && b.get(i + 3).is_some_and(|d| d.is_ascii_digit());
             s.dirty |= !grouped;
         }
-        if ch as u32 >= 0x300 {
+        if ch as u32 >= 0x300 && !nfc_stable(ch) {
             s.beyond_latin1 = true;
         }
+        // A pair only forms between adjacent characters: a non-ASCII one continues the
+        // candidate state, an ASCII one (checked right here) ends it.
+        if i > 0 && b[i - 1] < 0x80 {
+            cand = Candidate::default();
+        }
         s.mojibake |= cand.next(ch);
-        armed = true;
         i += ch.len_utf8();
+        if let Some(&next) = b.get(i) {
+            if next < 0x80 {
+                s.mojibake |= cand.next(next as char);
+            }
+        }
     }
     s
 }

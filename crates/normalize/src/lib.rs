@@ -109,11 +109,16 @@ impl Normalizer {
         }
     }
 
+    /// The quick check, over the characters that can matter: everything below U+0300 is in
+    /// every normal form and has combining class 0, so leaving it out can only make the check
+    /// stricter (a "maybe" where a full pass then finds nothing to change), never laxer.
     fn is_normal_form(&self, text: &str) -> bool {
+        let relevant = text.chars().filter(|&c| c >= '\u{300}');
         if self.options.nfkc {
+            // Compatibility forms sit below U+0300 too (NBSP, ª, ², ¼): check everything.
             is_nfkc_quick(text.chars()) == IsNormalized::Yes
         } else {
-            is_nfc_quick(text.chars()) == IsNormalized::Yes
+            is_nfc_quick(relevant) == IsNormalized::Yes
         }
     }
 }
