@@ -17,11 +17,14 @@ pub fn bin_dir() -> PathBuf {
     deps.parent().expect("deps has a parent").to_path_buf()
 }
 
+/// The filters the pipelines may call; each must be built.
+pub const FILTERS: &[&str] = &["normalize"];
+
 /// Runs a shell pipeline with the built filters first on PATH, from the workspace root.
 /// Panics with a clear message when a filter has not been built.
 pub fn pipeline(script: &str) -> Output {
     let bins = bin_dir();
-    for filter in ["normalize"] {
+    for filter in FILTERS {
         assert!(
             bins.join(filter).exists(),
             "{filter} is not built in {}: run `cargo test --workspace` (or `make test`)",
