@@ -207,3 +207,23 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn progress_can_be_forced_and_ends_with_a_count() {
+    normalize()
+        .arg("--progress")
+        .write_stdin("{\"text\":\"a\"}\n{\"text\":\"b\"}\n")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("normalize: 2 records"));
+}
+
+#[test]
+fn the_optional_steps_from_the_command_line() {
+    normalize()
+        .args(["--fold", "--dehyphenate", "--nfkc", "--drop-boilerplate"])
+        .write_stdin("{\"text\":\"„Nord-\\nkorea“ ﬁnal\\nGo up\\n\"}\n")
+        .assert()
+        .success()
+        .stdout("{\"text\":\"\\\"Nordkorea\\\" final\"}\n");
+}
