@@ -111,10 +111,8 @@ pub fn scan(text: &str) -> Scan {
             s.beyond_latin1 = true;
         }
         // A pair only forms between adjacent characters: a non-ASCII one continues the
-        // candidate state, an ASCII one (checked right here) ends it.
-        if i > 0 && b[i - 1] < 0x80 {
-            cand = Candidate::default();
-        }
+        // candidate state; the ASCII byte after it (fed right below) ends it, so the state is
+        // fresh again whenever the loops above have skipped ASCII.
         s.mojibake |= cand.next(ch);
         i += ch.len_utf8();
         if let Some(&next) = b.get(i) {
@@ -168,11 +166,11 @@ fn is_joining_script(c: char) -> bool {
     matches!(c, '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' | '\u{900}'..='\u{DFF}')
 }
 
-/// Whether the line around byte `at` has right-to-left letters (then its bidi marks stay).
-fn line_has_rtl(text: &str, at: usize) -> bool {
+/// Whether the line starting at byte `start` has right-to-left letters (then its bidi marks
+/// stay).
+fn line_has_rtl(text: &str, start: usize) -> bool {
     let b = text.as_bytes();
-    let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
-    let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+    let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);
     text[start..end].chars().any(is_rtl)
 }
 
@@ -225,7 +223,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
                 let rtl = match rtl_line {
                     Some((s, r)) if s == line_start => r,
                     _ => {
-                        let r = line_has_rtl(text, i);
+                        let r = line_has_rtl(text, line_start);
                         rtl_line = Some((line_start, r));
                         r
                     }

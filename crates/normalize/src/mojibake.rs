@@ -163,17 +163,18 @@ fn repair_piecewise(chars: &[char]) -> Option<String> {
         .iter()
         .filter(|p| matches!(p, Piece::Orphan(c) if !('\u{80}'..='\u{9F}').contains(c)))
         .count();
-    let mut strong: Vec<Seq> = seqs(&pieces)
-        .filter(|s| weight(chars, s, set) >= 2)
-        .collect();
-    let mut weights: Vec<u32> = strong.iter().map(|s| weight(chars, s, set)).collect();
+    let weighed: Vec<(Seq, u32)> = seqs(&pieces).map(|s| (s, weight(chars, &s, set))).collect();
+    let (mut strong, mut weights): (Vec<Seq>, Vec<u32>) =
+        weighed.iter().filter(|(_, w)| *w >= 2).copied().unzip();
     if weights.iter().sum::<u32>() < 3 || orphans > strong.len() {
         return None;
     }
     // With that evidence, "Ã " is the à whose no-break space became a space.
-    for s in seqs(&pieces).filter(|s| s.restored && s.ch == 'à' && weight(chars, s, set) < 2) {
-        strong.push(s);
-        weights.push(1);
+    for &(s, w) in &weighed {
+        if s.restored && s.ch == 'à' && w < 2 {
+            strong.push(s);
+            weights.push(1);
+        }
     }
     let keep = |s: &Seq| strong.iter().any(|t| t.start == s.start);
     let (fixed, decoded) = render(chars, &pieces, keep);
