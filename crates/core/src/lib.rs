@@ -18,7 +18,7 @@ pub mod run;
 
 pub use args::CommonArgs;
 pub use error::{Problem, Status};
-pub use offsets::CharOffsets;
+pub use offsets::{CharCursor, CharOffsets};
 pub use output::{Edits, Output};
 pub use record::Record;
 pub use run::{run_records, run_texts, Tool};

@@ -58,6 +58,42 @@ impl CharOffsets {
     }
 }
 
+/// Byte → character offsets for positions visited in ascending order (sentence spans, one
+/// pass over a record): counts only the characters between one position and the next, with no
+/// table. A position behind the last one restarts the count from the text's start.
+#[derive(Debug, Clone)]
+pub struct CharCursor<'t> {
+    text: &'t [u8],
+    byte: usize,
+    ch: usize,
+}
+
+impl<'t> CharCursor<'t> {
+    pub fn new(text: &'t str) -> Self {
+        CharCursor {
+            text: text.as_bytes(),
+            byte: 0,
+            ch: 0,
+        }
+    }
+
+    /// The character offset of `byte` (clamped to the text's length).
+    pub fn char_of(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            self.byte = 0;
+            self.ch = 0;
+        }
+        // A byte that is not a UTF-8 continuation byte starts a character.
+        self.ch += self.text[self.byte..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count();
+        self.byte = byte;
+        self.ch
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,7 +110,30 @@ mod tests {
         assert_eq!(o.char_of(t.len()), 10);
     }
 
+    #[test]
+    fn cursor_counts_forward_and_restarts_backward() {
+        let t = "Größe: 5 €";
+        let mut c = CharCursor::new(t);
+        let b = t.find('€').unwrap();
+        assert_eq!(c.char_of(3), 2);
+        assert_eq!(c.char_of(b), 9);
+        assert_eq!(c.char_of(t.len()), 10);
+        assert_eq!(c.char_of(1), 1);
+    }
+
     proptest! {
+        #[test]
+        fn cursor_agrees_with_table(t in "\\PC*", mut picks in proptest::collection::vec(0usize..80, 0..8)) {
+            picks.sort_unstable();
+            let table = CharOffsets::new(&t);
+            let mut cursor = CharCursor::new(&t);
+            for p in picks {
+                let mut b = p.min(t.len());
+                while !t.is_char_boundary(b) { b -= 1; }
+                prop_assert_eq!(cursor.char_of(b), table.char_of(b));
+            }
+        }
+
         #[test]
         fn round_trips_on_any_text(t in "\\PC*", pick in 0usize..64) {
             let o = CharOffsets::new(&t);

@@ -1,0 +1,215 @@
+//! The word lists behind the rules, one plain-text file per list and language under `data/`,
+//! compiled in and turned into hash sets once at start-up.
+
+use std::collections::HashSet;
+
+/// The languages with lexicons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Reads a language tag as records carry it ("de", "de-AT", "EN_us"); `None` for others.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let head = tag.get(..2)?;
+        let rest = &tag[2..];
+        if !(rest.is_empty() || rest.starts_with(['-', '_'])) {
+            return None;
+        }
+        if head.eq_ignore_ascii_case("de") {
+            Some(Lang::De)
+        } else if head.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// What an abbreviation allows after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Abbreviation {
+    /// The sentence goes on ("Dr.", "z. B.", "vgl.").
+    Continues,
+    /// It may close the sentence when a clear new one follows ("usw.", "U.S.", "Mio.").
+    MayEnd,
+}
+
+/// One language's lists.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub lang: Lang,
+    continues: HashSet<String>,
+    may_end: HashSet<String>,
+    /// Proper prefixes of multi-part abbreviations ("z." of "z.B.", "i.d." of "i.d.R.").
+    prefixes: HashSet<String>,
+    starters: HashSet<String>,
+    connectors: HashSet<String>,
+    common: HashSet<String>,
+}
+
+const DE_ABBREVIATIONS: &str = include_str!("../data/de/abbreviations.txt");
+const DE_STARTERS: &str = include_str!("../data/de/starters.txt");
+const DE_CONNECTORS: &str = include_str!("../data/de/connectors.txt");
+const DE_COMMON: &str = include_str!("../data/de/common.txt");
+const EN_ABBREVIATIONS: &str = include_str!("../data/en/abbreviations.txt");
+const EN_STARTERS: &str = include_str!("../data/en/starters.txt");
+const EN_CONNECTORS: &str = include_str!("../data/en/connectors.txt");
+const EN_COMMON: &str = include_str!("../data/en/common.txt");
+
+/// The entries of a list file: one a line, `#` starts a comment, blank lines skipped.
+fn entries(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+fn set(file: &str) -> HashSet<String> {
+    entries(file).map(str::to_string).collect()
+}
+
+impl Lexicon {
+    pub fn german() -> Self {
+        Self::build(
+            Lang::De,
+            DE_ABBREVIATIONS,
+            DE_STARTERS,
+            DE_CONNECTORS,
+            DE_COMMON,
+        )
+    }
+
+    pub fn english() -> Self {
+        Self::build(
+            Lang::En,
+            EN_ABBREVIATIONS,
+            EN_STARTERS,
+            EN_CONNECTORS,
+            EN_COMMON,
+        )
+    }
+
+    fn build(lang: Lang, abbr: &str, starters: &str, connectors: &str, common: &str) -> Self {
+        let mut lex = Lexicon {
+            lang,
+            continues: HashSet::new(),
+            may_end: HashSet::new(),
+            prefixes: HashSet::new(),
+            starters: set(starters),
+            connectors: set(connectors),
+            common: set(common),
+        };
+        let mut section = Abbreviation::Continues;
+        for entry in entries(abbr) {
+            match entry {
+                "[continues]" => section = Abbreviation::Continues,
+                "[may-end]" => section = Abbreviation::MayEnd,
+                _ => {
+                    // "z. B." and "z.B." are one abbreviation: keys carry no spaces.
+                    let key: String = entry.chars().filter(|c| !c.is_whitespace()).collect();
+                    for (i, _) in key.match_indices('.') {
+                        if i + 1 < key.len() {
+                            lex.prefixes.insert(key[..=i].to_string());
+                        }
+                    }
+                    match section {
+                        Abbreviation::Continues => lex.continues.insert(key),
+                        Abbreviation::MayEnd => lex.may_end.insert(key),
+                    };
+                }
+            }
+        }
+        lex
+    }
+
+    /// The class of an abbreviation key written without spaces and with its final period
+    /// ("z.B.", "Dr."); a capitalised key also matches its lower-case entry ("Vgl.").
+    pub fn abbreviation(&self, key: &str) -> Option<Abbreviation> {
+        let class = |k: &str| {
+            if self.continues.contains(k) {
+                Some(Abbreviation::Continues)
+            } else if self.may_end.contains(k) {
+                Some(Abbreviation::MayEnd)
+            } else {
+                None
+            }
+        };
+        class(key).or_else(|| {
+            let first = key.chars().next()?;
+            if !first.is_uppercase() {
+                return None;
+            }
+            let lower: String = first.to_lowercase().chain(key[first.len_utf8()..].chars()).collect();
+            class(&lower)
+        })
+    }
+
+    /// Whether `key` ("z.", "i.d.") begins a multi-part abbreviation, or is one.
+    pub fn begins_abbreviation(&self, key: &str) -> bool {
+        self.prefixes.contains(key) || self.abbreviation(key).is_some()
+    }
+
+    /// Whether a capitalised word clearly opens a sentence ("Die", "Er", "The").
+    pub fn is_starter(&self, word: &str) -> bool {
+        self.starters.contains(word)
+    }
+
+    /// Whether a line ending in this word must go on (an article, preposition, conjunction).
+    pub fn is_connector(&self, word: &str) -> bool {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+            self.connectors.contains(&word.to_lowercase())
+        } else {
+            self.connectors.contains(word)
+        }
+    }
+
+    /// Whether a lower-case word is one of the language's most frequent words.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(Lang::from_tag("de"), Some(Lang::De));
+        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_tag("EN_us"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::from_tag("dex"), None);
+        assert_eq!(Lang::from_tag("ü"), None);
+    }
+
+    #[test]
+    fn spaced_and_unspaced_abbreviations_are_one_entry() {
+        let de = Lexicon::german();
+        assert_eq!(de.abbreviation("z.B."), Some(Abbreviation::Continues));
+        assert_eq!(de.abbreviation("usw."), Some(Abbreviation::MayEnd));
+        assert_eq!(de.abbreviation("Vgl."), Some(Abbreviation::Continues));
+        assert!(de.begins_abbreviation("i.d."));
+        assert_eq!(de.abbreviation("Haus."), None);
+    }
+
+    #[test]
+    fn no_entry_is_in_both_sections() {
+        for lex in [Lexicon::german(), Lexicon::english()] {
+            let both: Vec<_> = lex.continues.intersection(&lex.may_end).collect();
+            assert!(both.is_empty(), "{:?}: {both:?}", lex.lang);
+        }
+    }
+
+    #[test]
+    fn starters_are_capitalised_and_connectors_lower_case() {
+        for lex in [Lexicon::german(), Lexicon::english()] {
+            assert!(lex.starters.iter().all(|w| w.starts_with(char::is_uppercase)));
+            assert!(lex.connectors.iter().all(|w| !w.chars().any(char::is_uppercase)));
+        }
+    }
+}
