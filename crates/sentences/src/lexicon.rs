@@ -1,7 +1,7 @@
 //! The word lists behind the rules, one plain-text file per list and language under `data/`,
 //! compiled in and turned into hash sets once at start-up.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The languages with lexicons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -43,13 +43,14 @@ pub enum Abbreviation {
 #[derive(Debug)]
 pub struct Lexicon {
     pub lang: Lang,
-    continues: HashSet<String>,
-    may_end: HashSet<String>,
-    /// Proper prefixes of multi-part abbreviations ("z." of "z.B.", "i.d." of "i.d.R.").
-    prefixes: HashSet<String>,
-    starters: HashSet<String>,
-    connectors: HashSet<String>,
-    common: HashSet<String>,
+    /// Abbreviations by key without spaces ("z.B."), and proper prefixes of multi-part ones
+    /// ("z.", "i.d.") with no class of their own.
+    abbreviations: FxHashMap<String, Option<Abbreviation>>,
+    /// The longest key, in bytes: longer words need no lookup.
+    longest: usize,
+    starters: FxHashSet<String>,
+    connectors: FxHashSet<String>,
+    common: FxHashSet<String>,
 }
 
 const DE_ABBREVIATIONS: &str = include_str!("../data/de/abbreviations.txt");
@@ -68,7 +69,7 @@ fn entries(file: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
-fn set(file: &str) -> HashSet<String> {
+fn set(file: &str) -> FxHashSet<String> {
     entries(file).map(str::to_string).collect()
 }
 
@@ -96,9 +97,8 @@ impl Lexicon {
     fn build(lang: Lang, abbr: &str, starters: &str, connectors: &str, common: &str) -> Self {
         let mut lex = Lexicon {
             lang,
-            continues: HashSet::new(),
-            may_end: HashSet::new(),
-            prefixes: HashSet::new(),
+            abbreviations: FxHashMap::default(),
+            longest: 0,
             starters: set(starters),
             connectors: set(connectors),
             common: set(common),
@@ -113,13 +113,11 @@ impl Lexicon {
                     let key: String = entry.chars().filter(|c| !c.is_whitespace()).collect();
                     for (i, _) in key.match_indices('.') {
                         if i + 1 < key.len() {
-                            lex.prefixes.insert(key[..=i].to_string());
+                            lex.abbreviations.entry(key[..=i].to_string()).or_insert(None);
                         }
                     }
-                    match section {
-                        Abbreviation::Continues => lex.continues.insert(key),
-                        Abbreviation::MayEnd => lex.may_end.insert(key),
-                    };
+                    lex.longest = lex.longest.max(key.len());
+                    lex.abbreviations.insert(key, Some(section));
                 }
             }
         }
@@ -127,30 +125,30 @@ impl Lexicon {
     }
 
     /// The class of an abbreviation key written without spaces and with its final period
-    /// ("z.B.", "Dr."); a capitalised key also matches its lower-case entry ("Vgl.").
+    /// ("z.B.", "Dr.").
     pub fn abbreviation(&self, key: &str) -> Option<Abbreviation> {
-        let class = |k: &str| {
-            if self.continues.contains(k) {
-                Some(Abbreviation::Continues)
-            } else if self.may_end.contains(k) {
-                Some(Abbreviation::MayEnd)
-            } else {
-                None
-            }
-        };
-        class(key).or_else(|| {
+        if key.len() > self.longest {
+            return None;
+        }
+        self.abbreviations.get(key).copied().flatten()
+    }
+
+    /// As [`Lexicon::abbreviation`], for a key that opens a sentence: a capitalised key also
+    /// matches its lower-case entry ("Vgl." for "vgl.", but "Schweiz." only there).
+    pub fn abbreviation_at_start(&self, key: &str) -> Option<Abbreviation> {
+        self.abbreviation(key).or_else(|| {
             let first = key.chars().next()?;
             if !first.is_uppercase() {
                 return None;
             }
             let lower: String = first.to_lowercase().chain(key[first.len_utf8()..].chars()).collect();
-            class(&lower)
+            self.abbreviation(&lower)
         })
     }
 
     /// Whether `key` ("z.", "i.d.") begins a multi-part abbreviation, or is one.
     pub fn begins_abbreviation(&self, key: &str) -> bool {
-        self.prefixes.contains(key) || self.abbreviation(key).is_some()
+        key.len() <= self.longest && self.abbreviations.contains_key(key)
     }
 
     /// Whether a capitalised word clearly opens a sentence ("Die", "Er", "The").
@@ -199,9 +197,12 @@ mod tests {
 
     #[test]
     fn no_entry_is_in_both_sections() {
-        for lex in [Lexicon::german(), Lexicon::english()] {
-            let both: Vec<_> = lex.continues.intersection(&lex.may_end).collect();
-            assert!(both.is_empty(), "{:?}: {both:?}", lex.lang);
+        for (lang, file) in [("de", DE_ABBREVIATIONS), ("en", EN_ABBREVIATIONS)] {
+            let mut seen = std::collections::HashSet::new();
+            for e in entries(file).filter(|e| !e.starts_with('[')) {
+                let key: String = e.chars().filter(|c| !c.is_whitespace()).collect();
+                assert!(seen.insert(key), "{lang}: {e} is listed twice");
+            }
         }
     }
 

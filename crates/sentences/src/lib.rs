@@ -40,23 +40,31 @@ impl Segmenter {
         }
     }
 
-    /// A cheap guess at the language: frequent words counted in the first few kilobytes;
-    /// German when there is no evidence either way.
+    /// A cheap guess at the language: frequent words counted at the start of the text until
+    /// one language leads by five; German when there is no evidence either way.
     pub fn guess(&self, text: &str) -> Lang {
-        let mut end = text.len().min(4096);
+        let mut end = text.len().min(2048);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let (mut de, mut en) = (0, 0);
-        let mut lower = String::new();
-        for word in text[..end].split(|c: char| !c.is_alphabetic()) {
-            if word.is_empty() || word.len() > 6 {
+        let (mut de, mut en) = (0u32, 0u32);
+        let mut lower = [0u8; 8];
+        for word in text[..end].split(|c: char| !c.is_alphanumeric()) {
+            // Every listed word is short; "für" is the only one beyond ASCII.
+            if word.is_empty() || word.len() > lower.len() {
                 continue;
             }
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            de += self.de.is_common(&lower) as u32;
-            en += self.en.is_common(&lower) as u32;
+            let w = &mut lower[..word.len()];
+            w.copy_from_slice(word.as_bytes());
+            w.make_ascii_lowercase();
+            let Ok(w) = std::str::from_utf8(w) else {
+                continue;
+            };
+            de += self.de.is_common(w) as u32;
+            en += self.en.is_common(w) as u32;
+            if de.abs_diff(en) >= 5 {
+                break;
+            }
         }
         if en > de {
             Lang::En
@@ -210,24 +218,32 @@ impl<'t> Scan<'t, '_> {
     fn run(&mut self) {
         self.start_line(0);
         let bytes = self.bytes;
+        let len = bytes.len();
+        // Two SIMD searches, merged: terminals, and line breaks or the lead byte of "…".
+        let (mut terminal, mut other) = (0, 0);
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if !matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2) {
-                i += 1;
-                continue;
+        loop {
+            if terminal < i || i == 0 {
+                terminal = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(len, |k| i + k);
             }
-            self.flush_splits(i);
-            i = match b {
-                b'\n' => self.newline(i),
-                0xE2 => match self.char_at(i) {
-                    Some(c) if is_terminal(c) => self.terminal(i),
-                    _ => i + 1,
+            if other < i || i == 0 {
+                other = memchr::memchr2(b'\n', 0xE2, &bytes[i..]).map_or(len, |k| i + k);
+            }
+            let at = terminal.min(other);
+            if at >= len {
+                break;
+            }
+            self.flush_splits(at);
+            i = match bytes[at] {
+                b'\n' => self.newline(at),
+                0xE2 => match self.char_at(at) {
+                    Some(c) if is_terminal(c) => self.terminal(at),
+                    _ => at + 1,
                 },
-                _ => self.terminal(i),
+                _ => self.terminal(at),
             };
         }
-        self.flush_splits(bytes.len());
+        self.flush_splits(len);
     }
 
     fn flush_splits(&mut self, before: usize) {
@@ -376,6 +392,12 @@ impl<'t> Scan<'t, '_> {
                 break;
             }
         }
+        // A footnote reference belongs to the sentence it follows: "… research.[1-3] Next".
+        let gap = &text[end..];
+        let skip = gap.len() - gap.trim_start_matches([' ', '\t']).len();
+        if let Some(len) = footnote_len(&gap[skip..]) {
+            end += skip + len;
+        }
         let first_dot_end = i + 1;
         let is_ellipsis = ellipsis || dots >= 2;
         // An omission in brackets ("[...]", "(…)") is not the end of anything.
@@ -480,10 +502,8 @@ impl<'t> Scan<'t, '_> {
             Word::Abbreviation(_) | Word::Initial if next == Next::Digit => false,
             Word::Abbreviation(Abbreviation::Continues) => false,
             Word::Abbreviation(Abbreviation::MayEnd) => clear,
-            Word::Initial => {
-                // "you and I. Did …" ends; "Albert I. Jones", "Peter I. Er" do not.
-                clear && !self.previous_word_capitalised(i)
-            }
+            // "you and I. Did …", "Thutmosis III. Die …" end; "Albert I. Jones" does not.
+            Word::Initial => clear,
             Word::Number { big } => match (self.lex.lang, next) {
                 (_, Next::Lower) => newline && big,
                 // "3. Oktober", "2. Weltkrieg", "1. FC Köln" are ordinals; "Platz 3. Die …",
@@ -513,7 +533,8 @@ impl<'t> Scan<'t, '_> {
             return Word::Regular;
         }
         // An item marker where the sentence starts: "1. Dies ist …", "a. The first item".
-        if word_at == self.sentence_start()
+        let sentence_start = self.sentence_start();
+        if word_at == sentence_start
             && (word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
                 || word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase()))
         {
@@ -550,7 +571,12 @@ impl<'t> Scan<'t, '_> {
                 }
                 self.key.truncate(len);
             }
-            if let Some(class) = self.lex.abbreviation(&self.key) {
+            let class = if parts[k] == sentence_start {
+                self.lex.abbreviation_at_start(&self.key)
+            } else {
+                self.lex.abbreviation(&self.key)
+            };
+            if let Some(class) = class {
                 return Word::Abbreviation(class);
             }
         }
@@ -585,6 +611,10 @@ impl<'t> Scan<'t, '_> {
                 .all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
         {
             return Word::Abbreviation(Abbreviation::MayEnd);
+        }
+        // Street names: "Bahnhofstr. 5", "Doninikus-Zimmermann-Str. 9".
+        if self.lex.lang == Lang::De && (word.ends_with("str") || word.ends_with("-Str")) {
+            return Word::Abbreviation(Abbreviation::Continues);
         }
         // Short words without a vowel ("bzw", "Str", "km") are abbreviations.
         if word.chars().count() <= 5
@@ -628,14 +658,6 @@ impl<'t> Scan<'t, '_> {
         self.key.push_str(word);
         self.key.push('.');
         self.lex.abbreviation(&self.key).is_none()
-    }
-
-    fn previous_word_capitalised(&self, i: usize) -> bool {
-        let start = token_start(self.text, i);
-        let before = self.text[..start].trim_end();
-        let prev = &before[token_start(before, before.len())..];
-        prev.trim_start_matches(is_opener)
-            .starts_with(char::is_uppercase)
     }
 }
 
@@ -715,10 +737,24 @@ fn list_marker(s: &str) -> Option<(u32, &'static str)> {
     None
 }
 
+/// The length of a footnote reference at the start of `s`: "[3]", "[1-3]", "[3–5, 7]".
+fn footnote_len(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let body = &inner[..close];
+    let digits = body.bytes().any(|b| b.is_ascii_digit());
+    let ok = body.len() <= 16
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ',' | ' '));
+    (digits && ok).then_some(close + 2)
+}
+
 /// The next part of a possible multi-part abbreviation: "B." in "B. Wasser", at most four
 /// letters and a period.
 fn next_abbreviation_part(s: &str) -> Option<&str> {
-    let dot = s.find('.')?;
+    let head = &s.as_bytes()[..s.len().min(17)];
+    let dot = memchr::memchr(b'.', head)?;
     let part = &s[..dot];
     if part.is_empty() || part.chars().count() > 4 || !part.chars().all(char::is_alphabetic) {
         return None;
