@@ -190,7 +190,9 @@ mod tests {
         let de = Lexicon::german();
         assert_eq!(de.abbreviation("z.B."), Some(Abbreviation::Continues));
         assert_eq!(de.abbreviation("usw."), Some(Abbreviation::MayEnd));
-        assert_eq!(de.abbreviation("Vgl."), Some(Abbreviation::Continues));
+        assert_eq!(de.abbreviation("Vgl."), None);
+        assert_eq!(de.abbreviation_at_start("Vgl."), Some(Abbreviation::Continues));
+        assert_eq!(de.abbreviation("Schweiz."), None);
         assert!(de.begins_abbreviation("i.d."));
         assert_eq!(de.abbreviation("Haus."), None);
     }
