@@ -26,14 +26,17 @@ demo: build
 # Write man/*.1 anew from the clap definitions (a test fails when they are out of date).
 man:
 	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-normalize --test man
+	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-sentences --test man
 
 install:
 	$(CARGO) install --locked --path crates/normalize --root $(PREFIX)
+	$(CARGO) install --locked --path crates/sentences --root $(PREFIX)
 	install -d $(PREFIX)/share/man/man1
 	install -m 644 man/*.1 $(PREFIX)/share/man/man1/
 
 # Throughput and quality beside the peers, with the shared bench scripts (a benchmark, never a
-# test). BENCH_PYTHON=VENV/bin/python adds the Python peers (ftfy, ...) when installed there.
+# test). BENCH_PYTHON=VENV/bin/python adds the Python peers (ftfy, pysbd, ...) installed there;
+# RUST_PEERS=path/to/rust_peers adds the sentencex and UAX #29 Rust filters.
 bench: build
 	sh scripts/bench.sh "$(BENCH)" "$(BENCH_PYTHON)"
 

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The demo pipeline on the demo corpus: today `normalize` (the other filters join it as they
-# land). Shows each article's record, shortened, and what normalize repaired in it.
+# The demo pipeline on the demo corpus: `normalize | sentences` (the other filters join as they
+# land). Shows each article's record, shortened, what normalize repaired in it, and the
+# sentences of two articles with their spans.
 set -eu
 cd "$(dirname "$0")/.."
 bin=${KORPUS_BIN:-target/release}
@@ -35,4 +36,14 @@ echo "--"
 "$bin/normalize" --raw examples/articles/04-demo-polizeibilanz.txt \
     | sed 's/.*"text":"//; s/\\n/\n/g' | head -n 3
 echo
-echo "(full output: $out/articles.jsonl)"
+echo "== normalize --raw --drop-boilerplate examples/articles/*.txt | sentences"
+"$bin/sentences" "$out/articles.jsonl" > "$out/sentences.jsonl"
+echo "$(wc -l < "$out/sentences.jsonl") sentences from $(wc -l < "$out/articles.jsonl") articles; two of them (sentence, start-end, text):"
+for id in examples/articles/01-stadtrat-haushalt.txt examples/articles/10-harbour-strike.txt; do
+    echo "-- $id"
+    grep -F "\"id\":\"$id\"" "$out/sentences.jsonl" \
+        | sed 's/.*"text":"\(.*\)","sentence":\([0-9]*\),"start":\([0-9]*\),"end":\([0-9]*\)}$/\2	\3-\4	\1/' \
+        | LC_ALL=C.UTF-8 sed 's/^\(.\{0,110\}\).*/\1/' | head -n 16
+done
+echo
+echo "(full output: $out/articles.jsonl, $out/sentences.jsonl)"

@@ -1,19 +1,37 @@
 #!/bin/sh
-# make bench: normalize beside jq and the peers on the shared normalize bench, one run.
-# Usage: scripts/bench.sh BENCH_DIR PYTHON   (PYTHON: a venv's python with ftfy etc. for peers)
+# make bench: each filter beside its peers on the shared bench scripts, one run each.
+# Usage: scripts/bench.sh BENCH_DIR PYTHON   (PYTHON: a venv's python with the Python peers)
+#   normalize: beside jq (and ftfy, cat when PYTHON has ftfy).
+#   sentences: quality on every gold set and MB per CPU-second on the 20 MB German input,
+#     beside the Python peers when PYTHON has them, and beside the sentencex and UAX #29
+#     Rust filters when RUST_PEERS names the built rust_peers binary (see the bench README).
 set -eu
 bench=${1:-../shared/bench}
 python=${2:-python3}
 top=$(cd "$(dirname "$0")/.." && pwd)
-if [ ! -d "$bench/normalize" ]; then
-    echo "bench: no $bench/normalize (set BENCH=path/to/shared/bench)" >&2
+if [ ! -d "$bench/normalize" ] || [ ! -d "$bench/sentences" ]; then
+    echo "bench: no $bench/normalize or $bench/sentences (set BENCH=path/to/shared/bench)" >&2
     exit 2
 fi
+mkdir -p "$top/target/bench"
+
 peers=jq
 if "$python" -c 'import ftfy' 2>/dev/null; then
     peers=jq,ftfy,ftfy-encoding,cat
 fi
-mkdir -p "$top/target/bench"
 python3 "$bench/normalize/bench.py" --python "$python" --runs 5 --only "$peers,korpus" \
     --cmd "korpus=$top/target/release/normalize" --out "$top/target/bench/normalize"
 echo "table: target/bench/normalize/table.md"
+
+set -- --cmd "korpus=$top/target/release/sentences --lang {lang}"
+if [ -n "${RUST_PEERS:-}" ] && [ -x "$RUST_PEERS" ]; then
+    set -- "$@" --cmd "sentencex_rs=$RUST_PEERS sentencex {lang}" --cmd "uax29_rs=$RUST_PEERS uax29 {lang}"
+fi
+if "$python" -c 'import pysbd' 2>/dev/null; then
+    set -- "$@" --python "$python"
+else
+    set -- "$@" --peers ""
+fi
+(cd "$bench/sentences" && python3 run_bench.py "$@" --runs 3 --seconds 10 \
+    --out "$top/target/bench/sentences")
+echo "table: target/bench/sentences/RESULTS.md"

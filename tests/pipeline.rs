@@ -94,3 +94,70 @@ fn a_bad_line_in_the_middle_is_one_message_and_the_rest_comes_out() {
     );
     assert!(err.contains("exit 1"), "{err}");
 }
+
+#[test]
+fn normalize_then_sentences_covers_every_article_exactly() {
+    let docs = pipeline(
+        "normalize --raw -q --drop-boilerplate examples/articles/*.txt \
+         | sed 's/^{/{\"outlet\":\"demo\",/' > target/pipeline-docs.jsonl; cat target/pipeline-docs.jsonl",
+    );
+    assert!(docs.status.success());
+    let sents = pipeline("sentences target/pipeline-docs.jsonl");
+    assert!(
+        sents.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sents.stderr)
+    );
+    let docs = records(&docs);
+    let sents = records(&sents);
+    let mut at = 0;
+    for doc in &docs {
+        let id = doc["id"].as_str().unwrap();
+        let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+        let mine: Vec<_> = sents[at..]
+            .iter()
+            .take_while(|s| s["id"] == doc["id"])
+            .collect();
+        assert!(!mine.is_empty(), "{id} has sentences");
+        at += mine.len();
+        let mut end = 0;
+        for (n, s) in mine.iter().enumerate() {
+            let keys: Vec<&str> = s.keys().map(|k| k.as_str()).collect();
+            assert_eq!(keys, ["outlet", "id", "text", "sentence", "start", "end"]);
+            assert_eq!(s["sentence"], n, "{id}: numbered from 0 in order");
+            let start = s["start"].as_u64().unwrap() as usize;
+            let stop = s["end"].as_u64().unwrap() as usize;
+            assert!(
+                chars[end..start].iter().all(|c| c.is_whitespace()),
+                "{id}: only whitespace between sentences"
+            );
+            let slice: String = chars[start..stop].iter().collect();
+            assert_eq!(
+                s["text"].as_str().unwrap(),
+                slice,
+                "{id}: the span slices the text"
+            );
+            end = stop;
+        }
+        assert!(chars[end..].iter().all(|c| c.is_whitespace()), "{id}");
+    }
+    assert_eq!(
+        at,
+        sents.len(),
+        "every sentence belongs to a document, in order"
+    );
+
+    // The policy on the demo articles: abbreviations, ordinals and quotes hold together, the
+    // headline, byline and "Stand:" line stand alone.
+    let texts: Vec<&str> = sents.iter().map(|s| s["text"].as_str().unwrap()).collect();
+    for whole in [
+        "Stadtrat beschließt Sparhaushalt – Bäder bleiben offen",
+        "Von Anna Berger, Wendelsburg",
+        "Stand: 22.10.2024, 14:30 Uhr",
+        "Ab 23 Uhr soll in Wohngebieten z. B. nur noch jede zweite Laterne brennen.",
+        "„Das“, sagte er, „wäre das Ende unserer Handlungsfähigkeit gewesen.“",
+        "Hofstätter forderte, den 2. Bauabschnitt des Radschnellwegs nach Lindenbrück vorzuziehen.",
+    ] {
+        assert!(texts.contains(&whole), "missing sentence: {whole}");
+    }
+}

@@ -77,7 +77,7 @@ impl<'t> CharCursor<'t> {
         }
     }
 
-    /// The character offset of `byte` (clamped to the text's length).
+    /// The character offset of `byte`, a character boundary (clamped to the text's length).
     pub fn char_of(&mut self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         if byte < self.byte {
@@ -115,7 +115,7 @@ mod tests {
         let t = "Größe: 5 €";
         let mut c = CharCursor::new(t);
         let b = t.find('€').unwrap();
-        assert_eq!(c.char_of(3), 2);
+        assert_eq!(c.char_of(4), 3);
         assert_eq!(c.char_of(b), 9);
         assert_eq!(c.char_of(t.len()), 10);
         assert_eq!(c.char_of(1), 1);

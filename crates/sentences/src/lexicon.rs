@@ -113,7 +113,9 @@ impl Lexicon {
                     let key: String = entry.chars().filter(|c| !c.is_whitespace()).collect();
                     for (i, _) in key.match_indices('.') {
                         if i + 1 < key.len() {
-                            lex.abbreviations.entry(key[..=i].to_string()).or_insert(None);
+                            lex.abbreviations
+                                .entry(key[..=i].to_string())
+                                .or_insert(None);
                         }
                     }
                     lex.longest = lex.longest.max(key.len());
@@ -141,7 +143,10 @@ impl Lexicon {
             if !first.is_uppercase() {
                 return None;
             }
-            let lower: String = first.to_lowercase().chain(key[first.len_utf8()..].chars()).collect();
+            let lower: String = first
+                .to_lowercase()
+                .chain(key[first.len_utf8()..].chars())
+                .collect();
             self.abbreviation(&lower)
         })
     }
@@ -191,7 +196,10 @@ mod tests {
         assert_eq!(de.abbreviation("z.B."), Some(Abbreviation::Continues));
         assert_eq!(de.abbreviation("usw."), Some(Abbreviation::MayEnd));
         assert_eq!(de.abbreviation("Vgl."), None);
-        assert_eq!(de.abbreviation_at_start("Vgl."), Some(Abbreviation::Continues));
+        assert_eq!(
+            de.abbreviation_at_start("Vgl."),
+            Some(Abbreviation::Continues)
+        );
         assert_eq!(de.abbreviation("Schweiz."), None);
         assert!(de.begins_abbreviation("i.d."));
         assert_eq!(de.abbreviation("Haus."), None);
@@ -211,8 +219,14 @@ mod tests {
     #[test]
     fn starters_are_capitalised_and_connectors_lower_case() {
         for lex in [Lexicon::german(), Lexicon::english()] {
-            assert!(lex.starters.iter().all(|w| w.starts_with(char::is_uppercase)));
-            assert!(lex.connectors.iter().all(|w| !w.chars().any(char::is_uppercase)));
+            assert!(lex
+                .starters
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase)));
+            assert!(lex
+                .connectors
+                .iter()
+                .all(|w| !w.chars().any(char::is_uppercase)));
         }
     }
 }

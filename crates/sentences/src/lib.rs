@@ -79,26 +79,14 @@ impl Segmenter {
             text,
             bytes: text.as_bytes(),
             lex: self.lexicon(lang),
-            cuts: Vec::new(),
+            spans,
             last_cut: 0,
             list_splits: Vec::new(),
             next_split: 0,
             key: String::new(),
         };
         scan.run();
-        let mut from = 0;
-        for cut in scan.cuts.iter().copied().chain(std::iter::once(text.len())) {
-            if cut < from {
-                continue;
-            }
-            let piece = &text[from..cut];
-            let start = from + (piece.len() - piece.trim_start().len());
-            let end = from + piece.trim_end().len();
-            if start < end {
-                spans.push(start..end);
-            }
-            from = cut;
-        }
+        scan.cut(text.len());
     }
 
     /// The sentences of `text` as string slices.
@@ -126,7 +114,20 @@ fn is_closer(c: char) -> bool {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '„' | '“' | '”' | '‘' | '‚' | '»' | '«' | '›' | '‹' | '(' | '[' | '¿' | '¡'
+        '"' | '\''
+            | '„'
+            | '“'
+            | '”'
+            | '‘'
+            | '‚'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | '('
+            | '['
+            | '¿'
+            | '¡'
     )
 }
 
@@ -134,7 +135,20 @@ fn is_opener(c: char) -> bool {
 fn is_bullet(c: char) -> bool {
     matches!(
         c,
-        '•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '·' | '-' | '–' | '—' | '*'
+        '•' | '◦'
+            | '▪'
+            | '▫'
+            | '‣'
+            | '⁃'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '·'
+            | '-'
+            | '–'
+            | '—'
+            | '*'
     )
 }
 
@@ -167,7 +181,9 @@ enum Word {
     /// A single capital or a Roman numeral ("J. Schneider", "Peter I.").
     Initial,
     /// A figure: `big` when it cannot be an ordinal (four digits or more, or grouped).
-    Number { big: bool },
+    Number {
+        big: bool,
+    },
     Regular,
 }
 
@@ -191,7 +207,8 @@ struct Scan<'t, 'l> {
     text: &'t str,
     bytes: &'t [u8],
     lex: &'l Lexicon,
-    cuts: Vec<usize>,
+    /// The sentences found so far, trimmed.
+    spans: &'l mut Vec<Range<usize>>,
     last_cut: usize,
     /// Cuts before inline list items of the current line, ascending.
     list_splits: Vec<usize>,
@@ -208,11 +225,18 @@ impl<'t> Scan<'t, '_> {
         self.text.get(..i)?.chars().next_back()
     }
 
+    /// Ends a sentence at `at`: what lies between the last cut and here, trimmed, is one.
     fn cut(&mut self, at: usize) {
-        if at > self.last_cut {
-            self.cuts.push(at);
-            self.last_cut = at;
+        if at <= self.last_cut {
+            return;
         }
+        let piece = &self.text[self.last_cut..at];
+        let start = self.last_cut + (piece.len() - piece.trim_start().len());
+        let end = self.last_cut + piece.trim_end().len();
+        if start < end {
+            self.spans.push(start..end);
+        }
+        self.last_cut = at;
     }
 
     fn run(&mut self) {
@@ -351,7 +375,10 @@ impl<'t> Scan<'t, '_> {
         let runs_on = !opens_item
             && (matches!(last, ',' | ';' | '-' | '‐' | '(' | '/' | '&' | '+')
                 || (last == ':' && is_opener(next_char))
-                || trailing_space
+                // Wrapped text keeps a space at the break; a short line (a headline, a
+                // byline) with a stray space does not run on for that alone.
+                || (trailing_space
+                    && (starts_lower(rest) || content.split_whitespace().nth(5).is_some()))
                 || self.lex.is_connector(last_word(content))
                 || (starts_lower(rest) && content.split_whitespace().nth(2).is_some()));
         if !runs_on {
@@ -476,7 +503,10 @@ impl<'t> Scan<'t, '_> {
         if opened {
             return Next::Symbol;
         }
-        if matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '!' | '?') {
+        if matches!(
+            first,
+            ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '!' | '?'
+        ) {
             Next::Punctuation
         } else {
             Next::Symbol
@@ -492,7 +522,13 @@ impl<'t> Scan<'t, '_> {
     }
 
     /// A single period followed by whitespace and `next`: does the sentence end here?
-    fn period_ends_sentence(&mut self, i: usize, next: Next, next_at: usize, newline: bool) -> bool {
+    fn period_ends_sentence(
+        &mut self,
+        i: usize,
+        next: Next,
+        next_at: usize,
+        newline: bool,
+    ) -> bool {
         let word = self.classify(i, next_at);
         let clear = matches!(next, Next::Upper { clear: true });
         match word {
@@ -606,9 +642,9 @@ impl<'t> Scan<'t, '_> {
         }
         // Dotted short parts ("U.S", "Ph.D", "z.B") are abbreviations.
         if word.contains('.')
-            && word
-                .split('.')
-                .all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
+            && word.split('.').all(|p| {
+                !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic)
+            })
         {
             return Word::Abbreviation(Abbreviation::MayEnd);
         }
@@ -630,7 +666,7 @@ impl<'t> Scan<'t, '_> {
     /// "world.Today", "1,000.That": a period with no space after it, between a word's end and
     /// a capitalised word, ends a sentence; never inside a URL, e-mail address or abbreviation.
     fn glued_end(&mut self, i: usize, end: usize) -> bool {
-        let after = &self.text[end..];
+        let after = head(&self.text[end..]);
         let mut it = after.chars();
         let (Some(a), Some(b)) = (it.next(), it.next()) else {
             return false;
@@ -638,8 +674,13 @@ impl<'t> Scan<'t, '_> {
         if !(a.is_uppercase() && b.is_lowercase()) {
             return false;
         }
-        let full_start = token_start(self.text, i);
-        let full_end = end + after.find(char::is_whitespace).unwrap_or(after.len());
+        // The token around the period, up to the next period ahead ("Jane.Doe@example.com");
+        // behind the last cut it has been checked already.
+        let full_start = token_start(self.text, i).max(self.last_cut);
+        let full_end = end
+            + after
+                .find(|c: char| c.is_whitespace() || c == '.')
+                .unwrap_or(after.len());
         let token = &self.text[full_start..full_end];
         if token.contains(['@', '/']) || token.contains("www") {
             return false;
@@ -661,13 +702,31 @@ impl<'t> Scan<'t, '_> {
     }
 }
 
-/// Where the whitespace-delimited token that ends at `i` begins.
+/// How far the rules look into a token, in bytes: enough for any word, URL head or
+/// abbreviation, and a bound that keeps the scan linear on pathological input (a megabyte
+/// without a space).
+const LOOK: usize = 128;
+
+/// Where the whitespace-delimited token that ends at `i` begins (at most [`LOOK`] bytes back).
 fn token_start(text: &str, i: usize) -> usize {
-    text[..i]
+    let mut floor = i.saturating_sub(LOOK);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    text[floor..i]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8())
+        .map_or(floor, |(k, c)| floor + k + c.len_utf8())
+}
+
+/// The start of `s`, at most [`LOOK`] bytes, cut at a character boundary.
+fn head(s: &str) -> &str {
+    let mut end = s.len().min(LOOK);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// The letters at the start of `s` (a word without its punctuation).
@@ -725,9 +784,9 @@ fn list_marker(s: &str) -> Option<(u32, &'static str)> {
     let rest = &s[len..];
     for suffix in [".)", ".", ")"] {
         if let Some(after) = rest.strip_prefix(suffix) {
-            if after.starts_with(' ') {
+            if let Some(item) = after.strip_prefix(' ') {
                 // A lettered item needs its period or bracket and a capital after it.
-                if len == 1 && digits == 0 && !after[1..].starts_with(char::is_uppercase) {
+                if digits == 0 && !item.starts_with(char::is_uppercase) {
                     return None;
                 }
                 return Some((value, suffix));
@@ -739,7 +798,7 @@ fn list_marker(s: &str) -> Option<(u32, &'static str)> {
 
 /// The length of a footnote reference at the start of `s`: "[3]", "[1-3]", "[3–5, 7]".
 fn footnote_len(s: &str) -> Option<usize> {
-    let inner = s.strip_prefix('[')?;
+    let inner = head(s).strip_prefix('[')?;
     let close = inner.find(']')?;
     let body = &inner[..close];
     let digits = body.bytes().any(|b| b.is_ascii_digit());

@@ -34,7 +34,10 @@ fn terminals_and_runs_of_them() {
 fn closing_brackets_and_quotes_stay_with_the_sentence() {
     assert_eq!(
         de("Die Sitzung endete (nach fünf Stunden). Danach sprach niemand."),
-        ["Die Sitzung endete (nach fünf Stunden).", "Danach sprach niemand."]
+        [
+            "Die Sitzung endete (nach fünf Stunden).",
+            "Danach sprach niemand."
+        ]
     );
     assert_eq!(
         de("Der Antrag scheiterte (knapp!). Die Opposition jubelte."),
@@ -60,7 +63,10 @@ fn a_lower_case_start_is_allowed() {
 #[test]
 fn no_boundary_without_a_sentence_start() {
     assert_eq!(de("Die Quote lag bei 3.5 %."), ["Die Quote lag bei 3.5 %."]);
-    assert_eq!(en("She works at Yahoo! in London."), ["She works at Yahoo! in London."]);
+    assert_eq!(
+        en("She works at Yahoo! in London."),
+        ["She works at Yahoo! in London."]
+    );
 }
 
 // 2. No boundary after abbreviations, ordinals, initials, numbers, URLs.
@@ -112,7 +118,10 @@ fn ordinals_before_nouns_and_months() {
 
 #[test]
 fn initials_and_roman_numerals() {
-    assert_eq!(de("J. Schneider leitet die Behörde."), ["J. Schneider leitet die Behörde."]);
+    assert_eq!(
+        de("J. Schneider leitet die Behörde."),
+        ["J. Schneider leitet die Behörde."]
+    );
     assert_eq!(
         de("Zar Peter I. gründete die Stadt."),
         ["Zar Peter I. gründete die Stadt."]
@@ -153,7 +162,10 @@ fn sentence_final_abbreviations_before_a_clear_start() {
     );
     assert_eq!(
         en("Talks covered trade, energy etc. Both sides were pleased."),
-        ["Talks covered trade, energy etc.", "Both sides were pleased."]
+        [
+            "Talks covered trade, energy etc.",
+            "Both sides were pleased."
+        ]
     );
     assert_eq!(
         en("He works for the U.S. Senate."),
@@ -165,7 +177,10 @@ fn sentence_final_abbreviations_before_a_clear_start() {
 fn sentence_final_numbers_and_ordinals() {
     assert_eq!(
         de("Die Mannschaft belegte Platz 3. Der Trainer war zufrieden."),
-        ["Die Mannschaft belegte Platz 3.", "Der Trainer war zufrieden."]
+        [
+            "Die Mannschaft belegte Platz 3.",
+            "Der Trainer war zufrieden."
+        ]
     );
     assert_eq!(
         de("Das Gesetz stammt aus dem Jahr 2024. Kritiker halten es für zu streng."),
@@ -197,7 +212,11 @@ fn quote_followed_by_attribution_is_one_sentence() {
         "\"We will stay,\" the minister said.",
         "\"We will stay.\" the minister said.",
     ] {
-        let got = if text.starts_with('"') { en(text) } else { de(text) };
+        let got = if text.starts_with('"') {
+            en(text)
+        } else {
+            de(text)
+        };
         assert_eq!(got, [text], "{text}");
     }
 }
@@ -232,7 +251,10 @@ fn a_quotation_of_several_sentences_is_split_inside() {
 fn a_blank_line_always_ends_a_sentence() {
     assert_eq!(
         de("Der Streik geht weiter, sagte Nr.\n\nDie Bahn widerspricht."),
-        ["Der Streik geht weiter, sagte Nr.", "Die Bahn widerspricht."]
+        [
+            "Der Streik geht weiter, sagte Nr.",
+            "Die Bahn widerspricht."
+        ]
     );
 }
 
@@ -274,8 +296,12 @@ fn wrapped_lines_run_on() {
         ["Die Regierung hat am Dienstag die\nReform beschlossen."]
     );
     assert_eq!(
-        de("Die Regierung hat am Dienstag eine \nReform beschlossen."),
-        ["Die Regierung hat am Dienstag eine \nReform beschlossen."]
+        de("Die Regierung hat am Dienstag eine neue \nReform beschlossen."),
+        ["Die Regierung hat am Dienstag eine neue \nReform beschlossen."]
+    );
+    assert_eq!(
+        de("Streik legt Bahn lahm \nDie Gewerkschaft droht mit mehr."),
+        ["Streik legt Bahn lahm", "Die Gewerkschaft droht mit mehr."]
     );
     assert_eq!(
         en("The council voted on Tuesday to\nclose the bridge."),
@@ -297,7 +323,10 @@ fn glued_sentences_are_split() {
         en("It rained all day.Nobody came."),
         ["It rained all day.", "Nobody came."]
     );
-    assert_eq!(de("Mehr unter tagesschau.de heute."), ["Mehr unter tagesschau.de heute."]);
+    assert_eq!(
+        de("Mehr unter tagesschau.de heute."),
+        ["Mehr unter tagesschau.de heute."]
+    );
 }
 
 // 6. Non-destructive spans.
@@ -319,7 +348,13 @@ fn empty_and_blank_texts_have_no_sentences() {
 #[test]
 fn language_guess() {
     let s = Segmenter::new();
-    assert_eq!(s.guess("Die Regierung hat sich auf einen Haushalt geeinigt."), Lang::De);
-    assert_eq!(s.guess("The government said it would not change the plan."), Lang::En);
+    assert_eq!(
+        s.guess("Die Regierung hat sich auf einen Haushalt geeinigt."),
+        Lang::De
+    );
+    assert_eq!(
+        s.guess("The government said it would not change the plan."),
+        Lang::En
+    );
     assert_eq!(s.guess("12345"), Lang::De);
 }

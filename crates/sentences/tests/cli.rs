@@ -1,0 +1,186 @@
+//! The `sentences` binary as a user runs it: one record per sentence with the document's other
+//! fields, code-point spans, the language choice, the contract's messages and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::io::Write;
+
+fn sentences() -> Command {
+    Command::cargo_bin("sentences").expect("the sentences binary is built")
+}
+
+fn records(out: &[u8]) -> Vec<Value> {
+    out.split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).expect("every output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn one_record_per_sentence_with_other_fields_in_order() {
+    sentences()
+        .write_stdin(
+            "{\"id\":\"a\",\"text\":\"Es regnet. Wir bleiben.\",\"outlet\":{\"n\":1},\"lang\":\"de\"}\n",
+        )
+        .assert()
+        .success()
+        .stderr("")
+        .stdout(concat!(
+            "{\"id\":\"a\",\"text\":\"Es regnet.\",\"outlet\":{\"n\":1},\"lang\":\"de\",\"sentence\":0,\"start\":0,\"end\":10}\n",
+            "{\"id\":\"a\",\"text\":\"Wir bleiben.\",\"outlet\":{\"n\":1},\"lang\":\"de\",\"sentence\":1,\"start\":11,\"end\":23}\n",
+        ));
+}
+
+#[test]
+fn spans_count_code_points_and_slice_the_document() {
+    let doc = "„Größe zählt“, sagte sie.\n\nÜber 5 € – mehr nicht! 😀 Ende.";
+    let line = serde_json::json!({"id": "u", "text": doc}).to_string() + "\n";
+    let out = sentences()
+        .write_stdin(line)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    let chars: Vec<char> = doc.chars().collect();
+    for (n, r) in recs.iter().enumerate() {
+        assert_eq!(r["sentence"], n);
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = chars[s..e].iter().collect();
+        assert_eq!(r["text"].as_str().unwrap(), slice);
+    }
+}
+
+#[test]
+fn lang_flag_then_lang_field_then_guess() {
+    // "Co. They" ends a sentence by the English rules; German has no "They" to start one.
+    let text = "The deal went to Smith & Co. They signed.";
+    let en_count = |args: &[&str], line: String| {
+        let out = sentences()
+            .args(args)
+            .write_stdin(line)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        records(&out).len()
+    };
+    let plain = serde_json::json!({"text": text}).to_string() + "\n";
+    let tagged_de = serde_json::json!({"text": text, "lang": "de-DE"}).to_string() + "\n";
+    let tagged_en = serde_json::json!({"text": text, "lang": "en"}).to_string() + "\n";
+    assert_eq!(en_count(&[], plain.clone()), 2, "guessed English");
+    assert_eq!(en_count(&["--lang", "de"], plain), 1, "the flag wins");
+    assert_eq!(en_count(&[], tagged_de.clone()), 1, "the field decides");
+    assert_eq!(
+        en_count(&["--lang", "en"], tagged_de),
+        2,
+        "the flag beats the field"
+    );
+    assert_eq!(en_count(&[], tagged_en), 2);
+}
+
+#[test]
+fn field_picks_another_string_field() {
+    sentences()
+        .args(["--field", "body"])
+        .write_stdin("{\"text\":\"bleibt.\",\"body\":\"Eins. Zwei.\"}\n")
+        .assert()
+        .success()
+        .stdout(concat!(
+            "{\"text\":\"bleibt.\",\"body\":\"Eins.\",\"sentence\":0,\"start\":0,\"end\":5}\n",
+            "{\"text\":\"bleibt.\",\"body\":\"Zwei.\",\"sentence\":1,\"start\":6,\"end\":11}\n",
+        ));
+}
+
+#[test]
+fn an_empty_text_writes_nothing_and_is_no_error() {
+    sentences()
+        .write_stdin("{\"id\":\"e\",\"text\":\"  \\n \"}\n{\"id\":\"f\",\"text\":\"Ja.\"}\n")
+        .assert()
+        .success()
+        .stdout("{\"id\":\"f\",\"text\":\"Ja.\",\"sentence\":0,\"start\":0,\"end\":3}\n");
+}
+
+#[test]
+fn bad_lines_are_reported_with_file_and_line_and_the_stream_goes_on() {
+    let mut input = b"{\"text\":\"Eins.\"}\nnot json\n{\"text\":5}\n".to_vec();
+    input.extend_from_slice(b"{\"text\":\"\xff\"}\n{\"text\":\"Zwei.\"}\n");
+    sentences()
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stdout(concat!(
+            "{\"text\":\"Eins.\",\"sentence\":0,\"start\":0,\"end\":5}\n",
+            "{\"text\":\"Zwei.\",\"sentence\":0,\"start\":0,\"end\":5}\n",
+        ))
+        .stderr(predicate::str::contains(
+            "sentences: <stdin>:2: not valid JSON",
+        ))
+        .stderr(predicate::str::contains(
+            "sentences: <stdin>:3: field \"text\" is a number, not a string",
+        ))
+        .stderr(predicate::str::contains("sentences: <stdin>:4:"));
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_line() {
+    sentences()
+        .arg("--strict")
+        .write_stdin("{\"text\":\"Eins.\"}\n{oops\n{\"text\":\"Zwei.\"}\n")
+        .assert()
+        .code(1)
+        .stdout("{\"text\":\"Eins.\",\"sentence\":0,\"start\":0,\"end\":5}\n");
+}
+
+#[test]
+fn a_missing_file_is_exit_2_and_a_bad_flag_too() {
+    sentences()
+        .arg("/nonexistent/korpus.jsonl")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "sentences: /nonexistent/korpus.jsonl:",
+        ));
+    sentences().args(["--lang", "fr"]).assert().code(2);
+}
+
+#[test]
+fn help_shows_policy_and_examples() {
+    sentences()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("z. B."))
+        .stdout(predicate::str::contains("--lang"));
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    let line = "{\"text\":\"Ein Satz. Noch einer.\"}\n".repeat(200_000);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sentences"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(line.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -1,0 +1,60 @@
+//! Time is linear in the input: ten times the input takes at most fifteen times the time, on the
+//! shapes that make naive segmenters quadratic (a paragraph without a terminator, one enormous
+//! dotted number, a token glued together from thousands of sentences, a run of abbreviations).
+//! Each size is timed several times and the fastest run counts, so the ratio holds on a busy
+//! machine; no absolute time is asserted.
+
+use std::time::Instant;
+
+use sentences::{Lang, Segmenter};
+
+fn fastest(seg: &Segmenter, text: &str) -> f64 {
+    let mut spans = Vec::new();
+    (0..5)
+        .map(|_| {
+            spans.clear();
+            let t = Instant::now();
+            seg.split_into(text, Lang::De, &mut spans);
+            std::hint::black_box(&spans);
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn assert_linear(name: &str, unit: &str, small: usize) {
+    let seg = Segmenter::new();
+    let a = unit.repeat(small);
+    let b = unit.repeat(small * 10);
+    let (ta, tb) = (fastest(&seg, &a), fastest(&seg, &b));
+    // Below a millisecond the clock says little; a floor keeps the ratio meaningful.
+    let ratio = tb / ta.max(1e-4);
+    assert!(
+        ratio <= 15.0,
+        "{name}: {} bytes took {ta:.5} s, {} bytes {tb:.5} s (×{ratio:.1})",
+        a.len(),
+        b.len()
+    );
+}
+
+#[test]
+fn a_paragraph_without_a_terminator() {
+    assert_linear("no terminator", "und dann noch ein Wort ", 4_500); // ~100 KB vs ~1 MB
+}
+
+#[test]
+fn a_dotted_number_of_ten_thousand_digits() {
+    assert_linear("dotted number", "123.", 250); // 1,000 vs 10,000 digit groups
+    assert_linear("dotted number", "1.", 10_000);
+}
+
+#[test]
+fn glued_sentences_without_spaces() {
+    assert_linear("glued", "Ab.Cd.", 20_000);
+}
+
+#[test]
+fn abbreviations_quotes_and_brackets_all_the_way() {
+    assert_linear("abbreviations", "z. B. u. a. „[ ", 10_000);
+    assert_linear("open brackets", "a. [a. ", 10_000);
+    assert_linear("lines", "Kurz\n", 20_000);
+}
