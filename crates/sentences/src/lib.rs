@@ -180,6 +180,8 @@ enum Word {
     Abbreviation(Abbreviation),
     /// A single capital or a Roman numeral ("J. Schneider", "Peter I.").
     Initial,
+    /// A place name opening a paragraph ("BERLIN.", "Kiew.").
+    Dateline,
     /// A figure: `big` when it cannot be an ordinal (four digits or more, or grouped).
     Number {
         big: bool,
@@ -532,7 +534,7 @@ impl<'t> Scan<'t, '_> {
         let word = self.classify(i, next_at);
         let clear = matches!(next, Next::Upper { clear: true });
         match word {
-            Word::ListMarker | Word::AbbreviationPart => false,
+            Word::ListMarker | Word::AbbreviationPart | Word::Dateline => false,
             Word::Empty => !matches!(next, Next::Lower),
             Word::Regular => true,
             Word::Abbreviation(_) | Word::Initial if next == Next::Digit => false,
@@ -616,6 +618,10 @@ impl<'t> Scan<'t, '_> {
                 return Word::Abbreviation(class);
             }
         }
+        // A dateline opens a paragraph: "BERLIN. Die Regierung …", "Kiew. Der Präsident …".
+        if word_at == sentence_start && self.is_dateline(word, word_at, next_at) {
+            return Word::Dateline;
+        }
         let core = word.trim_start_matches(['$', '€', '£', '¥', '-', '+', '−']);
         if core.starts_with(|c: char| c.is_ascii_digit())
             && core
@@ -663,6 +669,23 @@ impl<'t> Scan<'t, '_> {
         Word::Regular
     }
 
+    /// A place name alone at the start of a line, before a capitalised word on the same line:
+    /// one word (or several joined by "/"), capitalised, and not a word that opens sentences.
+    fn is_dateline(&self, word: &str, word_at: usize, next_at: usize) -> bool {
+        let line_start = self.text[..word_at]
+            .trim_end_matches([' ', '\t'])
+            .is_empty_or_ends_with_newline();
+        line_start
+            && word.chars().count() >= 3
+            && word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '/' || c == '-')
+            && !self.lex.is_starter(word)
+            && !self.text[word_at..next_at].contains('\n')
+            && self.char_at(next_at).is_some_and(char::is_uppercase)
+    }
+
     /// "world.Today", "1,000.That": a period with no space after it, between a word's end and
     /// a capitalised word, ends a sentence; never inside a URL, e-mail address or abbreviation.
     fn glued_end(&mut self, i: usize, end: usize) -> bool {
@@ -706,6 +729,17 @@ impl<'t> Scan<'t, '_> {
 /// abbreviation, and a bound that keeps the scan linear on pathological input (a megabyte
 /// without a space).
 const LOOK: usize = 128;
+
+/// Text before a position that is empty or ends a line.
+trait LineStart {
+    fn is_empty_or_ends_with_newline(&self) -> bool;
+}
+
+impl LineStart for str {
+    fn is_empty_or_ends_with_newline(&self) -> bool {
+        self.is_empty() || self.ends_with('\n')
+    }
+}
 
 /// Where the whitespace-delimited token that ends at `i` begins (at most [`LOOK`] bytes back).
 fn token_start(text: &str, i: usize) -> usize {

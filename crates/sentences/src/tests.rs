@@ -358,3 +358,24 @@ fn language_guess() {
     );
     assert_eq!(s.guess("12345"), Lang::De);
 }
+
+#[test]
+fn a_dateline_opening_a_paragraph_is_not_a_sentence() {
+    assert_eq!(
+        de("BERLIN. Die Regierung hat den Haushalt beschlossen."),
+        ["BERLIN. Die Regierung hat den Haushalt beschlossen."]
+    );
+    assert_eq!(
+        de("Streik im Hafen\nHamburg. Die Hafenarbeiter legen die Arbeit nieder."),
+        [
+            "Streik im Hafen",
+            "Hamburg. Die Hafenarbeiter legen die Arbeit nieder."
+        ]
+    );
+    // A one-word sentence that is no place name still ends.
+    assert_eq!(de("Nein. Das bleibt so."), ["Nein.", "Das bleibt so."]);
+    assert_eq!(
+        de("Er kam nach Berlin. Dort blieb er."),
+        ["Er kam nach Berlin.", "Dort blieb er."]
+    );
+}
