@@ -9,6 +9,7 @@ pub mod args;
 pub mod charset;
 pub mod error;
 pub mod input;
+pub mod lang;
 pub mod man;
 pub mod offsets;
 pub mod output;
@@ -18,6 +19,7 @@ pub mod run;
 
 pub use args::CommonArgs;
 pub use error::{Problem, Status};
+pub use lang::Lang;
 pub use offsets::{CharCursor, CharOffsets};
 pub use output::{Edits, Output};
 pub use record::Record;

@@ -3,32 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// The languages with lexicons.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// German.
-    De,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Reads a language tag as records carry it ("de", "de-AT", "EN_us"); `None` for others.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let head = tag.get(..2)?;
-        let rest = &tag[2..];
-        if !(rest.is_empty() || rest.starts_with(['-', '_'])) {
-            return None;
-        }
-        if head.eq_ignore_ascii_case("de") {
-            Some(Lang::De)
-        } else if head.eq_ignore_ascii_case("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-}
+pub use korpus_core::Lang;
 
 /// What an abbreviation allows after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,17 +25,14 @@ pub struct Lexicon {
     longest: usize,
     starters: FxHashSet<String>,
     connectors: FxHashSet<String>,
-    common: FxHashSet<String>,
 }
 
 const DE_ABBREVIATIONS: &str = include_str!("../data/de/abbreviations.txt");
 const DE_STARTERS: &str = include_str!("../data/de/starters.txt");
 const DE_CONNECTORS: &str = include_str!("../data/de/connectors.txt");
-const DE_COMMON: &str = include_str!("../data/de/common.txt");
 const EN_ABBREVIATIONS: &str = include_str!("../data/en/abbreviations.txt");
 const EN_STARTERS: &str = include_str!("../data/en/starters.txt");
 const EN_CONNECTORS: &str = include_str!("../data/en/connectors.txt");
-const EN_COMMON: &str = include_str!("../data/en/common.txt");
 
 /// The entries of a list file: one a line, `#` starts a comment, blank lines skipped.
 fn entries(file: &str) -> impl Iterator<Item = &str> {
@@ -75,33 +47,20 @@ fn set(file: &str) -> FxHashSet<String> {
 
 impl Lexicon {
     pub fn german() -> Self {
-        Self::build(
-            Lang::De,
-            DE_ABBREVIATIONS,
-            DE_STARTERS,
-            DE_CONNECTORS,
-            DE_COMMON,
-        )
+        Self::build(Lang::De, DE_ABBREVIATIONS, DE_STARTERS, DE_CONNECTORS)
     }
 
     pub fn english() -> Self {
-        Self::build(
-            Lang::En,
-            EN_ABBREVIATIONS,
-            EN_STARTERS,
-            EN_CONNECTORS,
-            EN_COMMON,
-        )
+        Self::build(Lang::En, EN_ABBREVIATIONS, EN_STARTERS, EN_CONNECTORS)
     }
 
-    fn build(lang: Lang, abbr: &str, starters: &str, connectors: &str, common: &str) -> Self {
+    fn build(lang: Lang, abbr: &str, starters: &str, connectors: &str) -> Self {
         let mut lex = Lexicon {
             lang,
             abbreviations: FxHashMap::default(),
             longest: 0,
             starters: set(starters),
             connectors: set(connectors),
-            common: set(common),
         };
         let mut section = Abbreviation::Continues;
         for entry in entries(abbr) {
@@ -169,26 +128,11 @@ impl Lexicon {
             self.connectors.contains(word)
         }
     }
-
-    /// Whether a lower-case word is one of the language's most frequent words.
-    pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(word)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn language_tags() {
-        assert_eq!(Lang::from_tag("de"), Some(Lang::De));
-        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
-        assert_eq!(Lang::from_tag("EN_us"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("fr"), None);
-        assert_eq!(Lang::from_tag("dex"), None);
-        assert_eq!(Lang::from_tag("ü"), None);
-    }
 
     #[test]
     fn spaced_and_unspaced_abbreviations_are_one_entry() {

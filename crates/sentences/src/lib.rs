@@ -40,39 +40,6 @@ impl Segmenter {
         }
     }
 
-    /// A cheap guess at the language: frequent words counted at the start of the text until
-    /// one language leads by five; German when there is no evidence either way.
-    pub fn guess(&self, text: &str) -> Lang {
-        let mut end = text.len().min(2048);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let (mut de, mut en) = (0u32, 0u32);
-        let mut lower = [0u8; 8];
-        for word in text[..end].split(|c: char| !c.is_alphanumeric()) {
-            // Every listed word is short; "für" is the only one beyond ASCII.
-            if word.is_empty() || word.len() > lower.len() {
-                continue;
-            }
-            let w = &mut lower[..word.len()];
-            w.copy_from_slice(word.as_bytes());
-            w.make_ascii_lowercase();
-            let Ok(w) = std::str::from_utf8(w) else {
-                continue;
-            };
-            de += self.de.is_common(w) as u32;
-            en += self.en.is_common(w) as u32;
-            if de.abs_diff(en) >= 5 {
-                break;
-            }
-        }
-        if en > de {
-            Lang::En
-        } else {
-            Lang::De
-        }
-    }
-
     /// The sentences of `text` as byte ranges, trimmed, in order; appended to `spans`.
     pub fn split_into(&self, text: &str, lang: Lang, spans: &mut Vec<Range<usize>>) {
         let mut scan = Scan {

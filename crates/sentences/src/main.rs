@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use korpus_core::{run_records, CharCursor, Edits, Tool};
-use sentences::{cli::Cli, Lang, Segmenter};
+use korpus_core::{run_records, CharCursor, Edits, Lang, Tool};
+use sentences::{cli::Cli, Segmenter};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -18,10 +18,7 @@ fn main() -> ExitCode {
     let mut edits = Edits::new();
     let status = run_records(&tool, |rec, out| {
         let text = rec.str_field(field)?;
-        let lang = cli
-            .lang
-            .or_else(|| rec.str_field("lang").ok().and_then(|l| Lang::from_tag(&l)))
-            .unwrap_or_else(|| segmenter.guess(&text));
+        let lang = Lang::choose(cli.lang, rec, &text);
         spans.clear();
         segmenter.split_into(&text, lang, &mut spans);
         let mut chars = CharCursor::new(&text);

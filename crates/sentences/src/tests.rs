@@ -346,20 +346,6 @@ fn empty_and_blank_texts_have_no_sentences() {
 }
 
 #[test]
-fn language_guess() {
-    let s = Segmenter::new();
-    assert_eq!(
-        s.guess("Die Regierung hat sich auf einen Haushalt geeinigt."),
-        Lang::De
-    );
-    assert_eq!(
-        s.guess("The government said it would not change the plan."),
-        Lang::En
-    );
-    assert_eq!(s.guess("12345"), Lang::De);
-}
-
-#[test]
 fn a_dateline_opening_a_paragraph_is_not_a_sentence() {
     assert_eq!(
         de("BERLIN. Die Regierung hat den Haushalt beschlossen."),
