@@ -651,6 +651,10 @@ impl<'t> Scan<'t, '_> {
             && !self.lex.is_starter(word)
             && !self.text[word_at..next_at].contains('\n')
             && self.char_at(next_at).is_some_and(char::is_uppercase)
+            // "BERLIN." is a dateline before any capital; "Kiew." only before an article or
+            // pronoun ("Kiew. Der Präsident …"), not in "Eins. Zwei."
+            && (word.chars().all(|c| !c.is_lowercase())
+                || self.lex.is_starter(word_prefix(&self.text[next_at..])))
     }
 
     /// "world.Today", "1,000.That": a period with no space after it, between a word's end and

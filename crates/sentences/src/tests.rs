@@ -360,6 +360,7 @@ fn a_dateline_opening_a_paragraph_is_not_a_sentence() {
     );
     // A one-word sentence that is no place name still ends.
     assert_eq!(de("Nein. Das bleibt so."), ["Nein.", "Das bleibt so."]);
+    assert_eq!(de("Eins. Zwei. Drei."), ["Eins.", "Zwei.", "Drei."]);
     assert_eq!(
         de("Er kam nach Berlin. Dort blieb er."),
         ["Er kam nach Berlin.", "Dort blieb er."]
