@@ -1,0 +1,126 @@
+//! The word lists behind `numbers`, one plain-text file per list and language under `data/`,
+//! compiled in and turned into maps once at start-up.
+
+use rustc_hash::FxHashMap;
+
+use korpus_core::Lang;
+
+/// One language's lists.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub lang: Lang,
+    /// Number words ("zwei", "twenty") and their values.
+    pub words: FxHashMap<String, f64>,
+    /// German ordinal stems ("dritt"), English ordinal words ("third").
+    pub ordinals: FxHashMap<String, f64>,
+    /// Magnitudes after a figure ("Millionen", "Mrd.", "bn").
+    pub magnitudes: FxHashMap<String, f64>,
+    /// Fraction words after a count ("Drittel", "thirds").
+    pub fractions: FxHashMap<String, f64>,
+    /// Vague plurals ("Tausende", "dozens").
+    pub vague: FxHashMap<String, f64>,
+    /// Currencies as written and the unit reported for them.
+    pub currencies: FxHashMap<String, String>,
+    /// Units of measurement.
+    pub units: FxHashMap<String, ()>,
+    /// Month names and abbreviations.
+    pub months: FxHashMap<String, u32>,
+    /// Hedges, lower case, split into words; longest first.
+    pub hedges: Vec<Vec<String>>,
+}
+
+/// The entries of a list file: one a line, `#` starts a comment, blank lines skipped.
+fn entries(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(|l| if l.starts_with('#') { "" } else { l.trim() })
+        .filter(|l| !l.is_empty())
+}
+
+/// "word value" lines; the value is the last field, the word may hold spaces.
+fn pairs<T: std::str::FromStr>(file: &str) -> FxHashMap<String, T> {
+    entries(file)
+        .filter_map(|l| {
+            let (word, value) = l.rsplit_once(char::is_whitespace)?;
+            Some((word.trim().to_string(), value.parse().ok()?))
+        })
+        .collect()
+}
+
+macro_rules! lexicon {
+    ($lang:expr, $dir:literal) => {
+        Lexicon::build(
+            $lang,
+            include_str!(concat!("../data/", $dir, "/words.txt")),
+            include_str!(concat!("../data/", $dir, "/ordinals.txt")),
+            include_str!(concat!("../data/", $dir, "/magnitudes.txt")),
+            include_str!(concat!("../data/", $dir, "/fractions.txt")),
+            include_str!(concat!("../data/", $dir, "/vague.txt")),
+            include_str!(concat!("../data/", $dir, "/currencies.txt")),
+            include_str!(concat!("../data/", $dir, "/units.txt")),
+            include_str!(concat!("../data/", $dir, "/months.txt")),
+            include_str!(concat!("../data/", $dir, "/hedges.txt")),
+        )
+    };
+}
+
+impl Lexicon {
+    pub fn german() -> Self {
+        lexicon!(Lang::De, "de")
+    }
+
+    pub fn english() -> Self {
+        lexicon!(Lang::En, "en")
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        lang: Lang,
+        words: &str,
+        ordinals: &str,
+        magnitudes: &str,
+        fractions: &str,
+        vague: &str,
+        currencies: &str,
+        units: &str,
+        months: &str,
+        hedges: &str,
+    ) -> Self {
+        let mut hedges: Vec<Vec<String>> = entries(hedges)
+            .map(|h| h.split_whitespace().map(str::to_string).collect())
+            .collect();
+        hedges.sort_by_key(|h| std::cmp::Reverse(h.len()));
+        hedges.dedup();
+        Lexicon {
+            lang,
+            words: pairs(words),
+            ordinals: pairs(ordinals),
+            magnitudes: pairs(magnitudes),
+            fractions: pairs(fractions),
+            vague: pairs(vague),
+            currencies: pairs(currencies),
+            units: entries(units).map(|u| (u.to_string(), ())).collect(),
+            months: pairs(months),
+            hedges,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        for lex in [Lexicon::german(), Lexicon::english()] {
+            assert!(lex.words.len() >= 28, "{:?}", lex.lang);
+            assert!(lex.magnitudes.values().all(|&m| m >= 100.0));
+            assert!(lex.fractions.values().all(|&f| f > 0.0 && f < 1.0));
+            assert!(lex.months.values().all(|&m| (1..=12).contains(&m)));
+            assert!(!lex.hedges.is_empty() && !lex.units.is_empty());
+        }
+        let de = Lexicon::german();
+        assert_eq!(de.words["zwölf"], 12.0);
+        assert_eq!(de.currencies["$"], "USD");
+        assert_eq!(de.magnitudes["Mrd."], 1e9);
+    }
+}

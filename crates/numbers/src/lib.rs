@@ -1,0 +1,462 @@
+//! Figures in German and English news text: every number with its value, kind, the thing it
+//! counts and its hedge ("bis zu 10.000 Soldaten" → 10000, cardinal, "Soldaten", "bis zu").
+//!
+//! The text is cut into tokens once (words, digit groups, single symbols, with their byte
+//! spans); a figure is read from the tokens at a position by small rules, each for one
+//! convention, with the lexicons in `data/` supplying the words.
+
+pub mod cli;
+mod lexicon;
+mod words;
+
+use std::ops::Range;
+
+use korpus_core::Lang;
+pub use lexicon::Lexicon;
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+
+/// What a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Cardinal,
+    Decimal,
+    Ordinal,
+    Fraction,
+    Percent,
+    Money,
+    Measure,
+    Range,
+    Date,
+    Year,
+    Time,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Cardinal => "cardinal",
+            Kind::Decimal => "decimal",
+            Kind::Ordinal => "ordinal",
+            Kind::Fraction => "fraction",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Measure => "measure",
+            Kind::Range => "range",
+            Kind::Date => "date",
+            Kind::Year => "year",
+            Kind::Time => "time",
+        }
+    }
+}
+
+/// A figure's value: a number, a range with open ends as `None`, or an ISO date or time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Range(Option<f64>, Option<f64>),
+    Text(String),
+}
+
+/// A JSON number: whole values as integers (12000, not 12000.0).
+fn number<S: Serializer>(v: f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(v as i64)
+    } else {
+        s.serialize_f64(v)
+    }
+}
+
+struct Num(Option<f64>);
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(v) => number(v, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Number(v) => number(*v, s),
+            Value::Range(lo, hi) => {
+                let mut seq = s.serialize_seq(Some(2))?;
+                seq.serialize_element(&Num(*lo))?;
+                seq.serialize_element(&Num(*hi))?;
+                seq.end()
+            }
+            Value::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+/// One figure: its byte span in the text and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub span: Range<usize>,
+    pub value: Value,
+    pub kind: Kind,
+    pub unit: Option<String>,
+    pub qualifier: Option<String>,
+}
+
+/// The extractor: both languages' lexicons, built once.
+#[derive(Debug)]
+pub struct Extractor {
+    de: Lexicon,
+    en: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    pub fn new() -> Self {
+        Extractor {
+            de: Lexicon::german(),
+            en: Lexicon::english(),
+        }
+    }
+
+    pub fn lexicon(&self, lang: Lang) -> &Lexicon {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The figures of `text`, in order, appended to `out`.
+    pub fn extract_into(&self, text: &str, lang: Lang, out: &mut Vec<Figure>) {
+        let toks = tokens(text);
+        let reader = Reader {
+            text,
+            toks: &toks,
+            lex: self.lexicon(lang),
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(next) = reader.identifier_end(i) {
+                i = next.max(i + 1);
+                continue;
+            }
+            match reader.figure(i) {
+                Some((fig, next)) => {
+                    out.push(fig);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    pub fn extract(&self, text: &str, lang: Lang) -> Vec<Figure> {
+        let mut out = Vec::new();
+        self.extract_into(text, lang, &mut out);
+        out
+    }
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum T {
+    /// Letters.
+    Word,
+    /// Digits, with grouping or decimal separators between them ("1.500", "2,5", "40 000").
+    Digits,
+    /// Any other character, one a token.
+    Sym,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    t: T,
+    /// Whitespace precedes it.
+    space: bool,
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Cuts `text` into tokens. A digit group goes on over ".", ",", "'" or "’" before a digit, and
+/// over a space before exactly three digits ("40 000").
+fn tokens(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut space = true;
+    while i < b.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            space = true;
+            i += len;
+            continue;
+        }
+        let start = i;
+        let t = if c.is_ascii_digit() {
+            i += 1;
+            loop {
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let rest = &text[i..];
+                let mut it = rest.chars();
+                let (Some(sep), Some(next)) = (it.next(), it.next()) else {
+                    break;
+                };
+                if matches!(sep, '.' | ',' | '\'' | '’') && next.is_ascii_digit() {
+                    i += sep.len_utf8();
+                } else if is_group_space(sep)
+                    && rest[sep.len_utf8()..].bytes().take(3).all(|d| d.is_ascii_digit())
+                    && rest.len() >= sep.len_utf8() + 3
+                    && !rest[sep.len_utf8() + 3..].starts_with(|d: char| d.is_ascii_digit())
+                    && text[start..i].bytes().filter(u8::is_ascii_digit).count() <= 3
+                        + 3 * text[start..i].matches(is_group_space).count()
+                {
+                    i += sep.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            T::Digits
+        } else if c.is_alphabetic() {
+            i += len;
+            while let Some(d) = text[i..].chars().next() {
+                if d.is_alphabetic() {
+                    i += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            T::Word
+        } else {
+            i += len;
+            T::Sym
+        };
+        toks.push(Tok {
+            start,
+            end: i,
+            t,
+            space,
+        });
+        space = false;
+    }
+    toks
+}
+
+/// A number read at a token: its value and what shaped it.
+#[derive(Clone, Copy, Debug)]
+struct Read {
+    value: f64,
+    /// The token after it.
+    next: usize,
+    spelled: bool,
+    ordinal: bool,
+    fraction: bool,
+    /// Written with a decimal part ("2,5", "zwei Komma drei").
+    decimal: bool,
+    /// A bare "ein"/"a": a figure only beside a magnitude, fraction or unit.
+    article: bool,
+}
+
+struct Reader<'t, 'l> {
+    text: &'t str,
+    toks: &'t [Tok],
+    lex: &'l Lexicon,
+}
+
+impl<'t> Reader<'t, '_> {
+    fn s(&self, i: usize) -> &'t str {
+        let text: &'t str = self.text;
+        self.toks.get(i).map_or("", |t| &text[t.start..t.end])
+    }
+
+    fn t(&self, i: usize) -> Option<T> {
+        self.toks.get(i).map(|t| t.t)
+    }
+
+    fn is_sym(&self, i: usize, s: &str) -> bool {
+        self.t(i) == Some(T::Sym) && self.s(i) == s
+    }
+
+    /// Token `i` follows the one before without a space.
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space) && i > 0
+    }
+
+    fn word_lower(&self, i: usize) -> Option<String> {
+        (self.t(i) == Some(T::Word)).then(|| self.s(i).to_lowercase())
+    }
+
+    /// An abbreviation at `i` with its period ("Mio.", "Jan."): the key and the token after.
+    fn with_period(&self, i: usize) -> (String, usize) {
+        let w = self.s(i);
+        if self.is_sym(i + 1, ".") && self.glued(i + 1) {
+            (format!("{w}."), i + 2)
+        } else {
+            (w.to_string(), i + 1)
+        }
+    }
+
+    /// The figure that starts at token `i`, and the token after it.
+    fn figure(&self, i: usize) -> Option<(Figure, usize)> {
+        let tok = self.toks[i];
+        if tok.t == T::Sym && !matches!(self.s(i), "-" | "−" | "$" | "€" | "£") {
+            return None;
+        }
+        if let Some(found) = self.date_or_time(i) {
+            return Some(found);
+        }
+        // A currency sign before: "$5 billion", "€ 300".
+        let start_tok = i;
+        let mut currency: Option<String> = None;
+        let mut at = i;
+        if tok.t == T::Sym || (tok.t == T::Word && self.s(i) == "US") {
+            let (key, after) = if self.s(i) == "US" && self.is_sym(i + 1, "$") {
+                ("US$".to_string(), i + 2)
+            } else {
+                (self.s(i).to_string(), i + 1)
+            };
+            if let Some(unit) = self.lex.currencies.get(&key) {
+                if self.t(after) == Some(T::Digits) {
+                    currency = Some(unit.clone());
+                    at = after;
+                }
+            }
+        }
+        // A sign: "-15", "minus 15".
+        let mut negative = false;
+        if currency.is_none() {
+            let w = self.word_lower(i);
+            if matches!(self.s(i), "-" | "−")
+                && self.t(i + 1) == Some(T::Digits)
+                && self.glued(i + 1)
+                && tok.space
+            {
+                negative = true;
+                at = i + 1;
+            } else if matches!(w.as_deref(), Some("minus" | "negativ" | "negative"))
+                && self.number(i + 1).is_some()
+            {
+                negative = true;
+                at = i + 1;
+            } else if tok.t == T::Sym {
+                return None;
+            }
+        }
+        let mut read = self.number(at)?;
+        if read.article && !self.counts_article(read.next) {
+            return None;
+        }
+        let mut value = if negative { -read.value } else { read.value };
+        let mut next = read.next;
+        // A magnitude: "1,6 Millionen", "5 Mrd.", "3.2bn".
+        let magnitude = self.magnitude(next);
+        if let Some((factor, after)) = magnitude {
+            value *= factor;
+            next = after;
+            // Spelled numbers go on after a magnitude: "zwei Millionen dreihunderttausend".
+            if read.spelled {
+                if let Some(more) = self.number(next).filter(|m| m.spelled && m.value < factor) {
+                    value += more.value;
+                    next = more.next;
+                }
+            }
+        }
+        // A fraction word after a count: "zwei Drittel", "three quarters".
+        if let Some(part) = self.fraction_word(next) {
+            if !read.decimal {
+                value *= part;
+                read.fraction = true;
+                next += 1;
+            }
+        }
+        let mut kind = if read.ordinal {
+            Kind::Ordinal
+        } else if read.fraction {
+            Kind::Fraction
+        } else if read.decimal || value.fract() != 0.0 {
+            Kind::Decimal
+        } else {
+            Kind::Cardinal
+        };
+        let mut fig_value = Value::Number(value);
+        // A range: "10.000 bis 12.000", "zwei bis drei", "between 10,000 and 12,000".
+        if !read.ordinal {
+            if let Some((hi, hi_mag, after)) = self.range_end(i, next) {
+                let lo = if magnitude.is_none() {
+                    value * hi_mag
+                } else {
+                    value
+                };
+                fig_value = Value::Range(Some(lo), Some(hi));
+                kind = Kind::Range;
+                next = after;
+            }
+        }
+        // A percent: "30 Prozent", "1,9%", "15 percentage points".
+        let mut unit = None;
+        if let Some(after) = self.percent(next) {
+            next = after;
+            if kind != Kind::Range {
+                kind = Kind::Percent;
+            }
+        } else if let Some((reported, after)) = self.currency_after(next) {
+            currency = currency.or(Some(reported));
+            next = after;
+        }
+        if let Some(c) = currency {
+            if kind != Kind::Range {
+                kind = Kind::Money;
+            }
+            unit = Some(c);
+        } else if matches!(kind, Kind::Cardinal | Kind::Decimal | Kind::Range | Kind::Fraction)
+            || (kind == Kind::Ordinal && self.lex.lang == Lang::De)
+        {
+            if let Some((u, measure)) = self.unit_after(next) {
+                if measure && kind != Kind::Range {
+                    kind = Kind::Measure;
+                }
+                unit = Some(u);
+            }
+        }
+        // A year: four digits, 1000-2100, counting nothing.
+        if kind == Kind::Cardinal
+            && unit.is_none()
+            && !read.spelled
+            && magnitude.is_none()
+            && !negative
+            && self.t(at) == Some(T::Digits)
+            && self.s(at).len() == 4
+            && (1000.0..=2100.0).contains(&value)
+        {
+            kind = Kind::Year;
+        }
+        let span_start = self.toks[start_tok].start;
+        let span_end = self.toks[next - 1].end;
+        let qualifier = self.hedge_before(start_tok);
+        Some((
+            Figure {
+                span: span_start..span_end,
+                value: fig_value,
+                kind,
+                unit,
+                qualifier,
+            },
+            next,
+        ))
+    }
+}
+
+mod rules;
+
+#[cfg(test)]
+mod tests;
