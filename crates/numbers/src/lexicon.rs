@@ -113,7 +113,7 @@ mod tests {
     fn lists_load() {
         for lex in [Lexicon::german(), Lexicon::english()] {
             assert!(lex.words.len() >= 28, "{:?}", lex.lang);
-            assert!(lex.magnitudes.values().all(|&m| m >= 100.0));
+            assert!(lex.magnitudes.values().all(|&m| m >= 12.0));
             assert!(lex.fractions.values().all(|&f| f > 0.0 && f < 1.0));
             assert!(lex.months.values().all(|&m| (1..=12).contains(&m)));
             assert!(!lex.hedges.is_empty() && !lex.units.is_empty());

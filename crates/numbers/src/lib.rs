@@ -309,7 +309,7 @@ impl<'t> Reader<'t, '_> {
     /// The figure that starts at token `i`, and the token after it.
     fn figure(&self, i: usize) -> Option<(Figure, usize)> {
         let tok = self.toks[i];
-        if tok.t == T::Sym && !matches!(self.s(i), "-" | "−" | "$" | "€" | "£") {
+        if tok.t == T::Sym && !matches!(self.s(i), "-" | "−" | "$" | "€" | "£" | "." | ",") {
             return None;
         }
         if let Some(found) = self.date_or_time(i) {
@@ -337,9 +337,9 @@ impl<'t> Reader<'t, '_> {
         if currency.is_none() {
             let w = self.word_lower(i);
             if matches!(self.s(i), "-" | "−")
-                && self.t(i + 1) == Some(T::Digits)
+                && (self.t(i + 1) == Some(T::Digits) || matches!(self.s(i + 1), "." | ","))
                 && self.glued(i + 1)
-                && tok.space
+                && (tok.space || i == 0)
             {
                 negative = true;
                 at = i + 1;
@@ -348,11 +348,30 @@ impl<'t> Reader<'t, '_> {
             {
                 negative = true;
                 at = i + 1;
-            } else if tok.t == T::Sym {
+            } else if tok.t == T::Sym && !matches!(self.s(i), "." | ",") {
                 return None;
             }
         }
-        let mut read = self.number(at)?;
+        // A leading decimal point: ".08", ",5".
+        let leading = matches!(self.s(at), "." | ",")
+            && self.t(at + 1) == Some(T::Digits)
+            && self.glued(at + 1)
+            && (self.toks[at].space || at == 0 || negative)
+            && self.s(at + 1).bytes().all(|b| b.is_ascii_digit());
+        let mut read = if leading {
+            let digits = self.s(at + 1);
+            Read {
+                value: format!("0.{digits}").parse().ok()?,
+                next: at + 2,
+                spelled: false,
+                ordinal: false,
+                fraction: false,
+                decimal: true,
+                article: false,
+            }
+        } else {
+            self.number(at)?
+        };
         if read.article && !self.counts_article(read.next) {
             return None;
         }
@@ -379,6 +398,24 @@ impl<'t> Reader<'t, '_> {
                 next += 1;
             }
         }
+        // "one and a half", "twenty and three fifths": a whole and a fraction.
+        if !read.ordinal && matches!(self.word_lower(next).as_deref(), Some("and" | "und")) {
+            if let Some(part) = self.number(next + 1) {
+                if let Some(f) = self.fraction_word(part.next) {
+                    value += part.value * f;
+                    read.fraction = true;
+                    next = part.next + 1;
+                }
+            }
+        }
+        // "one over three", "1 over 21": a quotient.
+        if !read.ordinal && self.word_lower(next).as_deref() == Some("over") {
+            if let Some(den) = self.number(next + 1).filter(|d| !d.article && d.value != 0.0) {
+                value /= den.value;
+                read.fraction = true;
+                next = den.next;
+            }
+        }
         let mut kind = if read.ordinal {
             Kind::Ordinal
         } else if read.fraction {
@@ -391,7 +428,10 @@ impl<'t> Reader<'t, '_> {
         let mut fig_value = Value::Number(value);
         // A range: "10.000 bis 12.000", "zwei bis drei", "between 10,000 and 12,000".
         if !read.ordinal {
-            if let Some((hi, hi_mag, after)) = self.range_end(i, next) {
+            if let Some((hi, hi_mag, after)) = self
+                .range_end(i, next)
+                .filter(|&(hi, m, _)| hi > value * if magnitude.is_none() { m } else { 1.0 })
+            {
                 let lo = if magnitude.is_none() {
                     value * hi_mag
                 } else {

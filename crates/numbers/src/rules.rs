@@ -55,6 +55,24 @@ impl Reader<'_, '_> {
                 || (s.contains('.') && self.lex.lang == Lang::En),
             article: false,
         };
+        // Scientific notation and powers: "1e10", "12.32e+14", "1.1^23", "2.5^-1".
+        if let Some((exp, after)) = self.exponent(i + 1) {
+            read.value = value * 10f64.powi(exp);
+            read.decimal = read.value.fract() != 0.0;
+            read.next = after;
+            return Some(read);
+        }
+        if self.is_sym(i + 1, "^") && self.glued(i + 1) {
+            let (sign, j) = self.sign_at(i + 2);
+            if self.t(j) == Some(T::Digits) && self.glued(j) {
+                if let Ok(p) = self.s(j).parse::<i32>() {
+                    read.value = value.powi(sign * p);
+                    read.decimal = true;
+                    read.next = j + 1;
+                    return Some(read);
+                }
+            }
+        }
         // A fraction: "3/4" (an identifier such as "1234/22" was skipped before).
         if self.is_sym(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2) {
             if let Some(den) = self.t(i + 2).filter(|&t| t == T::Digits).and(Some(self.s(i + 2))) {
@@ -101,6 +119,31 @@ impl Reader<'_, '_> {
             }
         }
         Some(read)
+    }
+
+    /// "e10", "e+14", "e-1" glued after a figure: the exponent and the token after.
+    fn exponent(&self, i: usize) -> Option<(i32, usize)> {
+        if !(self.glued(i) && matches!(self.s(i), "e" | "E")) {
+            return None;
+        }
+        let (sign, j) = self.sign_at(i + 1);
+        if self.t(j) != Some(T::Digits) || !self.glued(j) {
+            return None;
+        }
+        Some((sign * self.s(j).parse::<i32>().ok()?, j + 1))
+    }
+
+    /// An optional glued sign at `i` ("+", "-", "--" reads as "-"): its factor and the token after.
+    fn sign_at(&self, i: usize) -> (i32, usize) {
+        let mut j = i;
+        let mut sign = 1;
+        while self.glued(j) && matches!(self.s(j), "+" | "-" | "−") {
+            if self.s(j) != "+" {
+                sign = -1;
+            }
+            j += 1;
+        }
+        (sign, j)
     }
 
     /// A spelled number: German compounds, English word sequences, vague plurals, "Komma" and
@@ -185,6 +228,10 @@ impl Reader<'_, '_> {
                 total += f64::max(current, 1.0) * m;
                 current = 0.0;
             } else if let Some(&v) = self.lex.ordinals.get(&w) {
+                // "one fifth", "two thirds": a count of parts, read by the fraction rule.
+                if any && self.lex.fractions.contains_key(&w) {
+                    break;
+                }
                 if any && v >= 100.0 {
                     current = f64::max(current, 1.0) * v;
                 } else if !any || v < 10.0 || current % 10.0 == 0.0 {
@@ -206,12 +253,16 @@ impl Reader<'_, '_> {
             any = true;
             j += 1;
             end = j;
-            // "twenty-one", "one hundred and five"
-            if self.is_sym(j, "-") && self.glued(j) && self.glued(j + 1) {
-                if self.word_lower(j + 1).is_some_and(|n| self.is_number_word(&n)) {
-                    j += 1;
-                }
+            // "twenty-one", "fifty - two", "one hundred and five", "two thousand and ten"
+            let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
+            if self.is_sym(j, "-")
+                && ((self.glued(j) && self.glued(j + 1)) || tens)
+                && self.word_lower(j + 1).is_some_and(|n| self.is_number_word(&n))
+            {
+                j += 1;
             } else if self.word_lower(j).as_deref() == Some("and")
+                && (current % 100.0 == 0.0 || total > 0.0)
+                && current + total > 0.0
                 && self.word_lower(j + 1).is_some_and(|n| self.is_number_word(&n))
                 && self.fraction_word(j + 2).is_none()
             {
@@ -316,7 +367,7 @@ impl Reader<'_, '_> {
         let connector = self.s(next);
         let ok = match self.t(next)? {
             T::Word => match connector {
-                "bis" | "to" => self.s(next + 1) != "zu",
+                "bis" | "to" | "through" | "thru" => self.s(next + 1) != "zu",
                 "und" | "and" => matches!(before.as_str(), "zwischen" | "between"),
                 _ => false,
             },
