@@ -309,8 +309,20 @@ impl<'t> Reader<'t, '_> {
     /// The figure that starts at token `i`, and the token after it.
     fn figure(&self, i: usize) -> Option<(Figure, usize)> {
         let tok = self.toks[i];
-        if tok.t == T::Sym && !matches!(self.s(i), "-" | "−" | "$" | "€" | "£" | "." | ",") {
-            return None;
+        if tok.t == T::Sym {
+            if let Some(v) = vulgar_fraction(self.s(i)) {
+                let fig = Figure {
+                    span: tok.start..tok.end,
+                    value: Value::Number(v),
+                    kind: Kind::Fraction,
+                    unit: self.unit_after(i + 1).map(|(u, _)| u),
+                    qualifier: self.hedge_before(i),
+                };
+                return Some((fig, i + 1));
+            }
+            if !matches!(self.s(i), "-" | "−" | "$" | "€" | "£" | "." | ",") {
+                return None;
+            }
         }
         if let Some(found) = self.date_or_time(i) {
             return Some(found);
@@ -382,20 +394,38 @@ impl<'t> Reader<'t, '_> {
         if let Some((factor, after)) = magnitude {
             value *= factor;
             next = after;
-            // Spelled numbers go on after a magnitude: "zwei Millionen dreihunderttausend".
-            if read.spelled {
-                if let Some(more) = self.number(next).filter(|m| m.spelled && m.value < factor) {
-                    value += more.value;
-                    next = more.next;
+            // Spelled numbers go on after a magnitude: "zwei Millionen dreihunderttausend",
+            // "zwei Billiarden siebzig Billionen neunzig Milliarden".
+            let mut factor = factor;
+            while read.spelled {
+                let Some(more) = self.number(next).filter(|m| m.spelled && !m.article) else {
+                    break;
+                };
+                match self.magnitude(more.next) {
+                    Some((f, after)) if f < factor && more.value < 1000.0 => {
+                        value += more.value * f;
+                        factor = f;
+                        next = after;
+                    }
+                    _ if more.value < factor => {
+                        value += more.value;
+                        next = more.next;
+                        break;
+                    }
+                    _ => break,
                 }
             }
         }
-        // A fraction word after a count: "zwei Drittel", "three quarters".
+        // A fraction word after a count: "zwei Drittel", "three quarters", "eine halbe Million".
         if let Some(part) = self.fraction_word(next) {
             if !read.decimal {
                 value *= part;
                 read.fraction = true;
                 next += 1;
+                if let Some((factor, after)) = self.magnitude(next) {
+                    value *= factor;
+                    next = after;
+                }
             }
         }
         // "one and a half", "twenty and three fifths": a whole and a fraction.
@@ -405,6 +435,11 @@ impl<'t> Reader<'t, '_> {
                     value += part.value * f;
                     read.fraction = true;
                     next = part.next + 1;
+                    // "fünf und drei Viertel Milliarden"
+                    if let Some((factor, after)) = self.magnitude(next) {
+                        value *= factor;
+                        next = after;
+                    }
                 }
             }
         }
@@ -497,6 +532,28 @@ impl<'t> Reader<'t, '_> {
 }
 
 mod rules;
+
+/// "½", "¾": the Unicode vulgar fractions.
+fn vulgar_fraction(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
 
 #[cfg(test)]
 mod tests;

@@ -87,6 +87,15 @@ impl Reader<'_, '_> {
         }
         match self.lex.lang {
             Lang::De => {
+                // "4ter", "3te"
+                if plain
+                    && self.glued(i + 1)
+                    && matches!(self.s(i + 1), "te" | "ter" | "ten" | "tes" | "tem" | "ste" | "ster" | "sten")
+                {
+                    read.ordinal = true;
+                    read.next = i + 2;
+                    return Some(read);
+                }
                 // "3. Oktober" is a date (read before); "2. Weltkrieg", "1. FC" are ordinals.
                 if plain
                     && s.len() <= 3
@@ -109,6 +118,11 @@ impl Reader<'_, '_> {
                     read.next = i + 2;
                 }
             }
+        }
+        // "1 Komma 1"
+        if !read.ordinal {
+            let marker = if self.lex.lang == Lang::De { "komma" } else { "point" };
+            self.decimal_words(&mut read, marker);
         }
         // A mixed number: "1 4/5".
         if plain && !read.ordinal && self.t(i + 1) == Some(T::Digits) && self.is_sym(i + 2, "/") {
@@ -332,6 +346,14 @@ impl Reader<'_, '_> {
         if self.t(next) != Some(T::Word) {
             return None;
         }
+        // German nouns also in lower case: "drei millionen".
+        if self.lex.lang == Lang::De && self.s(next).starts_with(char::is_lowercase) {
+            if let Some(&f) = self.lex.magnitudes.get(&capitalised(self.s(next))) {
+                if self.s(next).len() > 2 {
+                    return Some((f, next + 1));
+                }
+            }
+        }
         let (key, after) = self.with_period(next);
         let single = self.s(next).len() <= 2 && !matches!(self.s(next), "Mio" | "Mrd");
         if single && !self.glued(next) {
@@ -354,7 +376,12 @@ impl Reader<'_, '_> {
         if self.t(i) != Some(T::Word) {
             return None;
         }
-        self.lex.fractions.get(self.s(i)).copied()
+        let w = self.s(i);
+        self.lex.fractions.get(w).copied().or_else(|| {
+            (self.lex.lang == Lang::De && w.starts_with(char::is_lowercase))
+                .then(|| self.lex.fractions.get(&capitalised(w)).copied())
+                .flatten()
+        })
     }
 
     /// The upper end of a range after a figure that ends before `next`: "bis 12.000",
@@ -792,6 +819,14 @@ impl Reader<'_, '_> {
             _ => None,
         }
     }
+}
+
+/// "millionen" → "Millionen".
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A written number by the language's conventions: German "1.500" and "2,5", English "1,500"

@@ -19,8 +19,9 @@ fn below_thousand<'a>(lex: &Lexicon, s: &'a str) -> Option<(u64, &'a str)> {
     let mut value = 0;
     let mut rest = s;
     let mut any = false;
+    // "dreihundert", and years read in hundreds: "achtzehnhundert".
     if let Some((u, r)) = part(lex, rest) {
-        if u < 10 && r.starts_with("hundert") {
+        if u < 20 && r.starts_with("hundert") {
             value += u.max(1) * 100;
             rest = &r["hundert".len()..];
             any = true;
@@ -30,6 +31,10 @@ fn below_thousand<'a>(lex: &Lexicon, s: &'a str) -> Option<(u64, &'a str)> {
         value = 100;
         rest = &rest["hundert".len()..];
         any = true;
+    }
+    // "hundertundzwölf"
+    if any && rest.starts_with("und") && part(lex, &rest[3..]).is_some() {
+        rest = &rest[3..];
     }
     if let Some((u, r)) = part(lex, rest) {
         if (1..10).contains(&u) && r.starts_with("und") {
@@ -55,6 +60,10 @@ pub fn cardinal(lex: &Lexicon, s: &str) -> Option<u64> {
     if let Some(r) = rest.strip_prefix("tausend") {
         total = total.max(1) * 1000;
         rest = r;
+        // "tausendundzwölf"
+        if rest.starts_with("und") && part(lex, &rest[3..]).is_some() {
+            rest = &rest[3..];
+        }
         if let Some((v, r)) = below_thousand(lex, rest) {
             total += v;
             rest = r;
@@ -68,6 +77,18 @@ pub fn cardinal(lex: &Lexicon, s: &str) -> Option<u64> {
 /// A German number word, lower case: its value, whether it is an ordinal ("dritte") and
 /// whether a fraction ("eineinhalb").
 pub fn german(lex: &Lexicon, w: &str) -> Option<(f64, bool, bool)> {
+    german_spelling(lex, w).or_else(|| {
+        // Umlauts written out: "fuenf", "zwoelf".
+        if w.contains("ue") || w.contains("oe") || w.contains("ae") {
+            let w = w.replace("ue", "ü").replace("oe", "ö").replace("ae", "ä");
+            german_spelling(lex, &w)
+        } else {
+            None
+        }
+    })
+}
+
+fn german_spelling(lex: &Lexicon, w: &str) -> Option<(f64, bool, bool)> {
     if let Some(v) = cardinal(lex, w) {
         return Some((v as f64, false, false));
     }
