@@ -27,6 +27,8 @@ pub struct Lexicon {
     pub months: FxHashMap<String, u32>,
     /// Hedges, lower case, split into words; longest first.
     pub hedges: Vec<Vec<String>>,
+    /// Hedges that bound from below (`false`) or above (`true`), lower case.
+    pub bounds: FxHashMap<String, bool>,
 }
 
 /// The entries of a list file: one a line, `#` starts a comment, blank lines skipped.
@@ -59,6 +61,7 @@ macro_rules! lexicon {
             include_str!(concat!("../data/", $dir, "/units.txt")),
             include_str!(concat!("../data/", $dir, "/months.txt")),
             include_str!(concat!("../data/", $dir, "/hedges.txt")),
+            include_str!(concat!("../data/", $dir, "/bounds.txt")),
         )
     };
 }
@@ -84,7 +87,19 @@ impl Lexicon {
         units: &str,
         months: &str,
         hedges: &str,
+        bounds: &str,
     ) -> Self {
+        let mut upper = false;
+        let mut bound_map = FxHashMap::default();
+        for b in entries(bounds) {
+            match b {
+                "[lower]" => upper = false,
+                "[upper]" => upper = true,
+                _ => {
+                    bound_map.insert(b.to_string(), upper);
+                }
+            }
+        }
         let mut hedges: Vec<Vec<String>> = entries(hedges)
             .map(|h| h.split_whitespace().map(str::to_string).collect())
             .collect();
@@ -101,6 +116,7 @@ impl Lexicon {
             units: entries(units).map(|u| (u.to_string(), ())).collect(),
             months: pairs(months),
             hedges,
+            bounds: bound_map,
         }
     }
 }

@@ -152,6 +152,7 @@ impl Extractor {
                 None => i += 1,
             }
         }
+        bounded_ranges(text, reader.lex, out);
     }
 
     pub fn extract(&self, text: &str, lang: Lang) -> Vec<Figure> {
@@ -518,6 +519,13 @@ impl<'t> Reader<'t, '_> {
         let span_start = self.toks[start_tok].start;
         let span_end = self.toks[next - 1].end;
         let qualifier = self.hedge_before(start_tok);
+        // "equal to 20" is the range [20, 20].
+        if let (Some("equal to" | "equals" | "equals to" | "equaling to"), Value::Number(v)) =
+            (qualifier.as_deref(), &fig_value)
+        {
+            fig_value = Value::Range(Some(*v), Some(*v));
+            kind = Kind::Range;
+        }
         Some((
             Figure {
                 span: span_start..span_end,
@@ -532,6 +540,45 @@ impl<'t> Reader<'t, '_> {
 }
 
 mod rules;
+
+/// "more than 10 and less than 20", "at most 100 and at least 20": two bounded figures joined
+/// by "and", "but" or a comma are one range.
+fn bounded_ranges(text: &str, lex: &Lexicon, figures: &mut Vec<Figure>) {
+    let mut k = 1;
+    while k < figures.len() {
+        let (a, b) = (&figures[k - 1], &figures[k]);
+        let bound = |f: &Figure| f.qualifier.as_deref().and_then(|q| lex.bounds.get(q).copied());
+        let (Some(ua), Some(ub)) = (bound(a), bound(b)) else {
+            k += 1;
+            continue;
+        };
+        let (Value::Number(va), Value::Number(vb)) = (&a.value, &b.value) else {
+            k += 1;
+            continue;
+        };
+        let between = text[a.span.end..b.span.start].to_lowercase();
+        let hedge = b.qualifier.as_deref().unwrap_or("");
+        let joint = between.trim_end().strip_suffix(hedge).unwrap_or(&between);
+        let joined = matches!(
+            joint.trim().trim_start_matches(',').trim(),
+            "and" | "but" | "und" | "aber" | "" | "or" | "oder"
+        );
+        let (lo, hi) = if ua { (*vb, *va) } else { (*va, *vb) };
+        if ua == ub || !joined || lo >= hi {
+            k += 1;
+            continue;
+        }
+        let merged = Figure {
+            span: a.span.start..b.span.end,
+            value: Value::Range(Some(lo), Some(hi)),
+            kind: Kind::Range,
+            unit: b.unit.clone().or(a.unit.clone()),
+            qualifier: None,
+        };
+        figures[k - 1] = merged;
+        figures.remove(k);
+    }
+}
 
 /// "½", "¾": the Unicode vulgar fractions.
 fn vulgar_fraction(s: &str) -> Option<f64> {

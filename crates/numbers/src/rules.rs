@@ -178,6 +178,18 @@ impl Reader<'_, '_> {
         if let Some(&v) = self.lex.vague.get(w) {
             return Some(Read { value: v, ..base });
         }
+        // "point 77", "Komma 5": a decimal without its whole.
+        if matches!(lower.as_str(), "point" | "komma")
+            && self.t(i + 1) == Some(T::Digits)
+            && self.s(i + 1).bytes().all(|b| b.is_ascii_digit())
+        {
+            return Some(Read {
+                value: format!("0.{}", self.s(i + 1)).parse().ok()?,
+                next: i + 2,
+                decimal: true,
+                ..base
+            });
+        }
         match self.lex.lang {
             Lang::De => {
                 if matches!(lower.as_str(), "ein" | "eine" | "einen" | "einem" | "einer" | "eines")
@@ -242,8 +254,10 @@ impl Reader<'_, '_> {
                 total += f64::max(current, 1.0) * m;
                 current = 0.0;
             } else if let Some(&v) = self.lex.ordinals.get(&w) {
-                // "one fifth", "two thirds": a count of parts, read by the fraction rule.
-                if any && self.lex.fractions.contains_key(&w) {
+                // "one fifth", "two thirds": a count of parts, read by the fraction rule; but
+                // "twenty-fifth" is an ordinal.
+                let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10.0;
+                if any && !tens && self.lex.fractions.contains_key(&w) {
                     break;
                 }
                 if any && v >= 100.0 {
@@ -307,7 +321,12 @@ impl Reader<'_, '_> {
         }
         let mut digits = String::new();
         let mut j = read.next + 1;
-        while let Some(w) = self.word_lower(j) {
+        // "1 point 1", "1 Komma 5"
+        if self.t(j) == Some(T::Digits) && self.s(j).bytes().all(|b| b.is_ascii_digit()) {
+            digits.push_str(self.s(j));
+            j += 1;
+        }
+        while let Some(w) = self.word_lower(j).filter(|_| digits.is_empty() || self.lex.lang == Lang::En) {
             let v = match self.lex.lang {
                 Lang::De => words::cardinal(self.lex, &w),
                 Lang::En => self.lex.words.get(&w).map(|&v| v as u64).filter(|&v| v < 10),
@@ -535,9 +554,9 @@ impl Reader<'_, '_> {
     /// The hedge that ends just before token `start`, lower case, as written.
     pub(crate) fn hedge_before(&self, start: usize) -> Option<String> {
         // The words before, newest last: "ca." is one word with its period.
-        let mut before: Vec<(usize, String)> = Vec::with_capacity(4);
+        let mut before: Vec<(usize, String)> = Vec::with_capacity(6);
         let mut j = start;
-        while j > 0 && before.len() < 4 {
+        while j > 0 && before.len() < 6 {
             j -= 1;
             match self.t(j)? {
                 T::Word => before.push((j, self.s(j).to_lowercase())),
@@ -625,7 +644,10 @@ impl Reader<'_, '_> {
         }
         // "1234/22", "2 BvR 1234/22": a slash between numbers that make no small fraction.
         if self.is_sym(i + 1, "/") && self.glued(i + 1) && self.t(i + 2) == Some(T::Digits) {
-            let small = s.len() <= 2 && self.s(i + 2).len() <= 2;
+            let den = self.s(i + 2);
+            let small = s.len() <= 3
+                && den.len() <= 3
+                && s.parse::<u32>().ok() <= den.parse::<u32>().ok();
             if !small {
                 return Some(i + 3);
             }
