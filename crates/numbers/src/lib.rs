@@ -398,8 +398,17 @@ impl<'t> Reader<'t, '_> {
             // Spelled numbers go on after a magnitude: "zwei Millionen dreihunderttausend",
             // "zwei Billiarden siebzig Billionen neunzig Milliarden".
             let mut factor = factor;
-            while read.spelled {
-                let Some(more) = self.number(next).filter(|m| m.spelled && !m.article) else {
+            // "4 thousand 3 hundred and 21" goes on too, after a magnitude word.
+            let word_magnitude = self.t(next - 1) == Some(T::Word) && factor >= 100.0;
+            while read.spelled || word_magnitude {
+                let mut at_more = next;
+                if matches!(self.word_lower(next).as_deref(), Some("and" | "und")) {
+                    at_more += 1;
+                }
+                let Some(more) = self
+                    .number(at_more)
+                    .filter(|m| (m.spelled || word_magnitude) && !m.article && !m.ordinal)
+                else {
                     break;
                 };
                 match self.magnitude(more.next) {
@@ -444,12 +453,28 @@ impl<'t> Reader<'t, '_> {
                 }
             }
         }
-        // "one over three", "1 over 21": a quotient.
-        if !read.ordinal && self.word_lower(next).as_deref() == Some("over") {
-            if let Some(den) = self.number(next + 1).filter(|d| !d.article && d.value != 0.0) {
+        // "one over three", "1 in 21", "one out of three": a quotient.
+        let (quotient, den_at) = match self.word_lower(next).as_deref() {
+            Some("over") => (true, next + 1),
+            Some("in") => (true, next + 1),
+            Some("out") if self.word_lower(next + 1).as_deref() == Some("of") => (true, next + 2),
+            _ => (false, next),
+        };
+        if quotient && !read.ordinal && magnitude.is_none() {
+            if let Some(den) = self.number(den_at).filter(|d| {
+                !d.article && !d.ordinal && d.value > value && d.value <= 1000.0 && !(1000.0..=2100.0).contains(&d.value)
+            }) {
                 value /= den.value;
                 read.fraction = true;
                 next = den.next;
+            }
+        }
+        // "one-eighth", "five - eighths"
+        if !read.ordinal && matches!(self.s(next), "-" | "–") {
+            if let Some(part) = self.fraction_word(next + 1) {
+                value *= part;
+                read.fraction = true;
+                next += 2;
             }
         }
         let mut kind = if read.ordinal {

@@ -329,9 +329,19 @@ impl Reader<'_, '_> {
         while let Some(w) = self.word_lower(j).filter(|_| digits.is_empty() || self.lex.lang == Lang::En) {
             let v = match self.lex.lang {
                 Lang::De => words::cardinal(self.lex, &w),
-                Lang::En => self.lex.words.get(&w).map(|&v| v as u64).filter(|&v| v < 10),
+                Lang::En => self.lex.words.get(&w).map(|&v| v as u64),
             };
             let Some(v) = v else { break };
+            if v >= 10 && self.lex.lang == Lang::En {
+                // "point seventy-one": a number read whole after the point.
+                if digits.is_empty() {
+                    if let Some(r) = self.english(j) {
+                        digits.push_str(&(r.value as u64).to_string());
+                        j = r.next;
+                    }
+                }
+                break;
+            }
             digits.push_str(&v.to_string());
             j += 1;
             if self.lex.lang == Lang::De {
@@ -616,6 +626,9 @@ impl Reader<'_, '_> {
         if self.glued(i + 1) && self.t(i + 1) == Some(T::Word) {
             let w = self.s(i + 1);
             let known = self.lex.units.contains_key(w)
+                || self.exponent(i + 1).is_some()
+                || (self.lex.lang == Lang::De
+                    && matches!(w, "te" | "ter" | "ten" | "tes" | "tem" | "ste" | "ster" | "sten"))
                 || self.lex.magnitudes.contains_key(w)
                 || self.lex.currencies.contains_key(w)
                 || (self.lex.lang == Lang::En && EN_ORDINAL_SUFFIX.contains(&w));
