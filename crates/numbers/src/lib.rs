@@ -432,24 +432,40 @@ impl<'t> Reader<'t, '_> {
                 value *= part;
                 read.fraction = true;
                 next += 1;
-                if let Some((factor, after)) = self.magnitude(next) {
+                // "eine halbe Million", "two thirds of a million"
+                let of = match (self.word_lower(next).as_deref(), self.word_lower(next + 1).as_deref()) {
+                    (Some("of"), Some("a")) => next + 2,
+                    _ => next,
+                };
+                if let Some((factor, after)) = self.magnitude(of) {
                     value *= factor;
                     next = after;
                 }
             }
         }
-        // "one and a half", "twenty and three fifths": a whole and a fraction.
+        // "one and a half", "twenty and three fifths", "3 million and a quarter": a whole and
+        // a fraction (of the whole's magnitude, or of the one after it).
         if !read.ordinal && matches!(self.word_lower(next).as_deref(), Some("and" | "und")) {
             if let Some(part) = self.number(next + 1) {
                 if let Some(f) = self.fraction_word(part.next) {
-                    value += part.value * f;
+                    let mut frac = part.value * f;
                     read.fraction = true;
                     next = part.next + 1;
-                    // "fünf und drei Viertel Milliarden"
-                    if let Some((factor, after)) = self.magnitude(next) {
-                        value *= factor;
-                        next = after;
+                    match self.magnitude(next) {
+                        // "one billion and a half million"
+                        Some((factor, after)) if magnitude.is_some() => {
+                            frac *= factor;
+                            next = after;
+                        }
+                        // "fünf und drei Viertel Milliarden"
+                        Some((factor, after)) => {
+                            value *= factor;
+                            frac *= factor;
+                            next = after;
+                        }
+                        None => frac *= magnitude.map_or(1.0, |(m, _)| m),
                     }
+                    value += frac;
                 }
             }
         }
@@ -461,8 +477,12 @@ impl<'t> Reader<'t, '_> {
             _ => (false, next),
         };
         if quotient && !read.ordinal && magnitude.is_none() {
+            let over = self.word_lower(next).as_deref() == Some("over");
             if let Some(den) = self.number(den_at).filter(|d| {
-                !d.article && !d.ordinal && d.value > value && d.value <= 1000.0 && !(1000.0..=2100.0).contains(&d.value)
+                !d.article
+                    && !d.ordinal
+                    && d.value != 0.0
+                    && (over || (d.value > value && d.value <= 1000.0))
             }) {
                 value /= den.value;
                 read.fraction = true;

@@ -55,6 +55,16 @@ impl Reader<'_, '_> {
                 || (s.contains('.') && self.lex.lang == Lang::En),
             article: false,
         };
+        // "1.3x10^6"
+        if self.glued(i + 1) && self.s(i + 1) == "x" && self.s(i + 2) == "10" && self.is_sym(i + 3, "^") {
+            let (sign, j) = self.sign_at(i + 4);
+            if let Ok(p) = self.s(j).parse::<i32>() {
+                read.value = value * 10f64.powi(sign * p);
+                read.decimal = read.value.fract() != 0.0;
+                read.next = j + 1;
+                return Some(read);
+            }
+        }
         // Scientific notation and powers: "1e10", "12.32e+14", "1.1^23", "2.5^-1".
         if let Some((exp, after)) = self.exponent(i + 1) {
             read.value = value * 10f64.powi(exp);
@@ -627,6 +637,7 @@ impl Reader<'_, '_> {
             let w = self.s(i + 1);
             let known = self.lex.units.contains_key(w)
                 || self.exponent(i + 1).is_some()
+                || (w == "x" && self.s(i + 2) == "10")
                 || (self.lex.lang == Lang::De
                     && matches!(w, "te" | "ter" | "ten" | "tes" | "tem" | "ste" | "ster" | "sten"))
                 || self.lex.magnitudes.contains_key(w)
