@@ -1,7 +1,7 @@
 //! The word lists behind `numbers`, one plain-text file per list and language under `data/`,
 //! compiled in and turned into maps once at start-up.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use korpus_core::Lang;
 
@@ -29,6 +29,20 @@ pub struct Lexicon {
     pub hedges: Vec<Vec<String>>,
     /// Hedges that bound from below (`false`) or above (`true`), lower case.
     pub bounds: FxHashMap<String, bool>,
+    /// The first three letters, lower case, of every word that can open a figure: most words
+    /// of a text are turned away by one lookup.
+    openers: FxHashSet<u64>,
+    /// The byte lengths of the number words, longest first, for prefix lookups.
+    pub word_lengths: Vec<usize>,
+}
+
+/// The first three lower-cased characters as one key (fewer for a shorter word).
+fn head_key(w: &str) -> Option<u64> {
+    let mut it = w.chars().flat_map(char::to_lowercase);
+    let a = it.next()? as u64;
+    let b = it.next().map_or(0, |c| c as u64);
+    let c = it.next().map_or(0, |c| c as u64);
+    Some(a << 42 | b << 21 | c)
 }
 
 /// The entries of a list file: one a line, `#` starts a comment, blank lines skipped.
@@ -117,7 +131,41 @@ impl Lexicon {
             months: pairs(months),
             hedges,
             bounds: bound_map,
+            openers: FxHashSet::default(),
+            word_lengths: Vec::new(),
         }
+        .with_openers()
+    }
+
+    fn with_openers(mut self) -> Self {
+        let mut openers = FxHashSet::default();
+        let specials: &[&str] = match self.lang {
+            Lang::De => &["minus", "negativ", "komma", "hundert", "tausend", "anderthalb"],
+            Lang::En => &["minus", "negative", "a", "an", "point", "hundred", "thousand", "us"],
+        };
+        let words = self
+            .words
+            .keys()
+            .chain(self.ordinals.keys())
+            .chain(self.vague.keys())
+            .chain(self.months.keys())
+            .chain(self.currencies.keys())
+            .map(String::as_str)
+            .chain(specials.iter().copied());
+        for w in words {
+            openers.extend(head_key(w));
+        }
+        self.openers = openers;
+        let mut lengths: Vec<usize> = self.words.keys().map(String::len).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
+        self.word_lengths = lengths;
+        self
+    }
+
+    /// Whether a word can open a figure (a number word, month, currency, sign word).
+    pub fn may_open(&self, word: &str) -> bool {
+        head_key(word).is_some_and(|k| self.openers.contains(&k))
     }
 }
 

@@ -310,6 +310,9 @@ impl<'t> Reader<'t, '_> {
     /// The figure that starts at token `i`, and the token after it.
     fn figure(&self, i: usize) -> Option<(Figure, usize)> {
         let tok = self.toks[i];
+        if tok.t == T::Word && !self.lex.may_open(self.s(i)) {
+            return None;
+        }
         if tok.t == T::Sym {
             if let Some(v) = vulgar_fraction(self.s(i)) {
                 let fig = Figure {

@@ -5,13 +5,10 @@ use crate::Lexicon;
 
 /// The longest number word that `s` starts with, and the rest.
 fn part<'a>(lex: &Lexicon, s: &'a str) -> Option<(u64, &'a str)> {
-    let mut best: Option<(usize, u64)> = None;
-    for (w, &v) in &lex.words {
-        if s.starts_with(w.as_str()) && best.map_or(true, |(len, _)| w.len() > len) {
-            best = Some((w.len(), v as u64));
-        }
-    }
-    best.map(|(len, v)| (v, &s[len..]))
+    lex.word_lengths.iter().find_map(|&len| {
+        let head = s.get(..len)?;
+        lex.words.get(head).map(|&v| (v as u64, &s[len..]))
+    })
 }
 
 /// A number below a thousand at the start of `s`: "dreihundertvierundzwanzig", "elf".
