@@ -38,6 +38,11 @@ pub struct Lexicon {
 
 /// The first three lower-cased characters as one key (fewer for a shorter word).
 fn head_key(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() >= 3 && b[..3].is_ascii() {
+        let l = |x: u8| x.to_ascii_lowercase() as u64;
+        return Some(l(b[0]) << 42 | l(b[1]) << 21 | l(b[2]));
+    }
     let mut it = w.chars().flat_map(char::to_lowercase);
     let a = it.next()? as u64;
     let b = it.next().map_or(0, |c| c as u64);

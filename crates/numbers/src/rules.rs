@@ -175,6 +175,22 @@ impl Reader<'_, '_> {
     fn spelled(&self, i: usize) -> Option<Read> {
         let w = self.s(i);
         let first = w.chars().next()?;
+        // The article, the most frequent opener, without a lower-case copy.
+        if ["ein", "eine", "einen", "einem", "einer", "eines"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+            && self.lex.lang == Lang::De
+        {
+            return Some(Read {
+                value: 1.0,
+                next: i + 1,
+                spelled: true,
+                ordinal: false,
+                fraction: false,
+                decimal: false,
+                article: true,
+            });
+        }
         let lower = w.to_lowercase();
         let base = Read {
             value: 0.0,
@@ -393,13 +409,15 @@ impl Reader<'_, '_> {
                 }
             }
         }
-        let (key, after) = self.with_period(next);
         let single = self.s(next).len() <= 2 && !matches!(self.s(next), "Mio" | "Mrd");
         if single && !self.glued(next) {
             return None;
         }
-        if let Some(&f) = self.lex.magnitudes.get(&key) {
-            return Some((f, after));
+        if self.is_sym(next + 1, ".") && self.glued(next + 1) {
+            let (key, after) = self.with_period(next);
+            if let Some(&f) = self.lex.magnitudes.get(&key) {
+                return Some((f, after));
+            }
         }
         if let Some(&f) = self.lex.magnitudes.get(self.s(next)) {
             return Some((f, next + 1));
@@ -730,13 +748,17 @@ impl Reader<'_, '_> {
         };
         if t == T::Word {
             // "Oktober 2024", "October 23, 2024", "Oct. 23"
-            let (key, after) = self.with_period(i);
-            let month = self
-                .lex
-                .months
-                .get(&key)
-                .map(|&m| (m, after))
-                .or_else(|| self.lex.months.get(s).map(|&m| (m, i + 1)))?;
+            if !s.starts_with(char::is_uppercase) {
+                return None;
+            }
+            let month = match self.lex.months.get(s) {
+                Some(&m) => (m, i + 1),
+                None if self.is_sym(i + 1, ".") => {
+                    let (key, after) = self.with_period(i);
+                    (*self.lex.months.get(&key)?, after)
+                }
+                None => return None,
+            };
             let (m, after) = month;
             let n = self.s(after);
             if self.t(after) != Some(T::Digits) || !n.bytes().all(|b| b.is_ascii_digit()) {
