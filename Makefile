@@ -27,10 +27,12 @@ demo: build
 man:
 	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-normalize --test man
 	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-sentences --test man
+	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-numbers --test man
 
 install:
 	$(CARGO) install --locked --path crates/normalize --root $(PREFIX)
 	$(CARGO) install --locked --path crates/sentences --root $(PREFIX)
+	$(CARGO) install --locked --path crates/numbers --root $(PREFIX)
 	install -d $(PREFIX)/share/man/man1
 	install -m 644 man/*.1 $(PREFIX)/share/man/man1/
 

@@ -161,3 +161,45 @@ fn normalize_then_sentences_covers_every_article_exactly() {
         assert!(texts.contains(&whole), "missing sentence: {whole}");
     }
 }
+
+#[test]
+fn numbers_after_sentences_slice_the_sentence_they_sit_on() {
+    let out = pipeline(
+        "normalize --raw -q --drop-boilerplate examples/articles/*.txt | sentences | numbers",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out);
+    let mut seen = 0;
+    for rec in &recs {
+        let chars: Vec<char> = rec["text"].as_str().unwrap().chars().collect();
+        for f in rec["numbers"].as_array().expect("every record gets a list") {
+            let (s, e) = (
+                f["start"].as_u64().unwrap() as usize,
+                f["end"].as_u64().unwrap() as usize,
+            );
+            let slice: String = chars[s..e].iter().collect();
+            assert_eq!(f["text"].as_str().unwrap(), slice);
+            seen += 1;
+        }
+    }
+    assert!(
+        seen > 50,
+        "the demo articles hold many figures, found {seen}"
+    );
+    // The demo's crowd figures, with what they count and their hedges.
+    let has = |text: &str, unit: &str, hedge: Option<&str>| {
+        recs.iter()
+            .flat_map(|r| r["numbers"].as_array().unwrap())
+            .any(|f| {
+                f["text"] == text
+                    && f["unit"] == unit
+                    && f["qualifier"] == hedge.map_or(serde_json::Value::Null, |h| h.into())
+            })
+    };
+    assert!(has("10.000", "Menschen", Some("bis zu")));
+    assert!(has("12\u{202f}000", "Menschen", Some("rund")));
+}

@@ -145,8 +145,18 @@ impl Lexicon {
     fn with_openers(mut self) -> Self {
         let mut openers = FxHashSet::default();
         let specials: &[&str] = match self.lang {
-            Lang::De => &["minus", "negativ", "komma", "hundert", "tausend", "anderthalb"],
-            Lang::En => &["minus", "negative", "a", "an", "point", "hundred", "thousand", "us"],
+            Lang::De => &[
+                "minus",
+                "negativ",
+                "komma",
+                "hundert",
+                "tausend",
+                "anderthalb",
+                "hälfte",
+            ],
+            Lang::En => &[
+                "minus", "negative", "a", "an", "point", "hundred", "thousand", "us", "half",
+            ],
         };
         let words = self
             .words

@@ -213,15 +213,18 @@ fn tokens(text: &str) -> Vec<Tok> {
                 let (Some(sep), Some(next)) = (it.next(), it.next()) else {
                     break;
                 };
-                if matches!(sep, '.' | ',' | '\'' | '’') && next.is_ascii_digit() {
-                    i += sep.len_utf8();
-                } else if is_group_space(sep)
-                    && rest[sep.len_utf8()..].bytes().take(3).all(|d| d.is_ascii_digit())
+                let mark = matches!(sep, '.' | ',' | '\'' | '’') && next.is_ascii_digit();
+                // A space groups only before exactly three digits, after groups of three.
+                let space = is_group_space(sep)
+                    && rest[sep.len_utf8()..]
+                        .bytes()
+                        .take(3)
+                        .all(|d| d.is_ascii_digit())
                     && rest.len() >= sep.len_utf8() + 3
                     && !rest[sep.len_utf8() + 3..].starts_with(|d: char| d.is_ascii_digit())
-                    && text[start..i].bytes().filter(u8::is_ascii_digit).count() <= 3
-                        + 3 * text[start..i].matches(is_group_space).count()
-                {
+                    && text[start..i].bytes().filter(u8::is_ascii_digit).count()
+                        <= 3 + 3 * text[start..i].matches(is_group_space).count();
+                if mark || space {
                     i += sep.len_utf8();
                 } else {
                     break;
@@ -352,16 +355,13 @@ impl<'t> Reader<'t, '_> {
         let mut negative = false;
         if currency.is_none() {
             let w = self.word_lower(i);
-            if matches!(self.s(i), "-" | "−")
+            let sign = matches!(self.s(i), "-" | "−")
                 && (self.t(i + 1) == Some(T::Digits) || matches!(self.s(i + 1), "." | ","))
                 && self.glued(i + 1)
-                && (tok.space || i == 0)
-            {
-                negative = true;
-                at = i + 1;
-            } else if matches!(w.as_deref(), Some("minus" | "negativ" | "negative"))
-                && self.number(i + 1).is_some()
-            {
+                && (tok.space || i == 0);
+            let sign_word = matches!(w.as_deref(), Some("minus" | "negativ" | "negative"))
+                && self.number(i + 1).is_some();
+            if sign || sign_word {
                 negative = true;
                 at = i + 1;
             } else if tok.t == T::Sym && !matches!(self.s(i), "." | ",") {
@@ -403,7 +403,11 @@ impl<'t> Reader<'t, '_> {
             let mut factor = factor;
             // "4 thousand 3 hundred and 21" goes on too, after a magnitude word.
             let word_magnitude = self.t(next - 1) == Some(T::Word) && factor >= 100.0;
-            while read.spelled || word_magnitude {
+            let goes_on = read.spelled || word_magnitude;
+            loop {
+                if !goes_on {
+                    break;
+                }
                 let mut at_more = next;
                 if matches!(self.word_lower(next).as_deref(), Some("and" | "und")) {
                     at_more += 1;
@@ -436,7 +440,10 @@ impl<'t> Reader<'t, '_> {
                 read.fraction = true;
                 next += 1;
                 // "eine halbe Million", "two thirds of a million"
-                let of = match (self.word_lower(next).as_deref(), self.word_lower(next + 1).as_deref()) {
+                let of = match (
+                    self.word_lower(next).as_deref(),
+                    self.word_lower(next + 1).as_deref(),
+                ) {
                     (Some("of"), Some("a")) => next + 2,
                     _ => next,
                 };
@@ -504,7 +511,7 @@ impl<'t> Reader<'t, '_> {
             Kind::Ordinal
         } else if read.fraction {
             Kind::Fraction
-        } else if read.decimal || value.fract() != 0.0 {
+        } else if value.fract() != 0.0 || (read.decimal && magnitude.is_none()) {
             Kind::Decimal
         } else {
             Kind::Cardinal
@@ -542,8 +549,10 @@ impl<'t> Reader<'t, '_> {
                 kind = Kind::Money;
             }
             unit = Some(c);
-        } else if matches!(kind, Kind::Cardinal | Kind::Decimal | Kind::Range | Kind::Fraction)
-            || (kind == Kind::Ordinal && self.lex.lang == Lang::De)
+        } else if matches!(
+            kind,
+            Kind::Cardinal | Kind::Decimal | Kind::Range | Kind::Fraction
+        ) || (kind == Kind::Ordinal && self.lex.lang == Lang::De)
         {
             if let Some((u, measure)) = self.unit_after(next) {
                 if measure && kind != Kind::Range {
@@ -595,7 +604,11 @@ fn bounded_ranges(text: &str, lex: &Lexicon, figures: &mut Vec<Figure>) {
     let mut k = 1;
     while k < figures.len() {
         let (a, b) = (&figures[k - 1], &figures[k]);
-        let bound = |f: &Figure| f.qualifier.as_deref().and_then(|q| lex.bounds.get(q).copied());
+        let bound = |f: &Figure| {
+            f.qualifier
+                .as_deref()
+                .and_then(|q| lex.bounds.get(q).copied())
+        };
         let (Some(ua), Some(ub)) = (bound(a), bound(b)) else {
             k += 1;
             continue;

@@ -18,11 +18,11 @@ const DE_FUNCTION: &[&str] = &[
 
 /// Words after a figure that are not what it counts.
 const EN_STOP: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from",
-    "is", "was", "were", "are", "be", "been", "per", "percent", "than", "as", "that", "this",
-    "which", "who", "it", "its", "he", "she", "they", "we", "i", "you", "has", "have", "had",
-    "will", "would", "said", "says", "after", "before", "since", "until", "when", "while", "but",
-    "so", "not", "no", "more", "less", "up", "down", "out", "over", "into", "about", "ago",
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "is",
+    "was", "were", "are", "be", "been", "per", "percent", "than", "as", "that", "this", "which",
+    "who", "it", "its", "he", "she", "they", "we", "i", "you", "has", "have", "had", "will",
+    "would", "said", "says", "after", "before", "since", "until", "when", "while", "but", "so",
+    "not", "no", "more", "less", "up", "down", "out", "over", "into", "about", "ago",
 ];
 
 /// Ordinal suffixes of English figures ("2nd").
@@ -56,7 +56,11 @@ impl Reader<'_, '_> {
             article: false,
         };
         // "1.3x10^6"
-        if self.glued(i + 1) && self.s(i + 1) == "x" && self.s(i + 2) == "10" && self.is_sym(i + 3, "^") {
+        if self.glued(i + 1)
+            && self.s(i + 1) == "x"
+            && self.s(i + 2) == "10"
+            && self.is_sym(i + 3, "^")
+        {
             let (sign, j) = self.sign_at(i + 4);
             if let Ok(p) = self.s(j).parse::<i32>() {
                 read.value = value * 10f64.powi(sign * p);
@@ -85,7 +89,11 @@ impl Reader<'_, '_> {
         }
         // A fraction: "3/4" (an identifier such as "1234/22" was skipped before).
         if self.is_sym(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2) {
-            if let Some(den) = self.t(i + 2).filter(|&t| t == T::Digits).and(Some(self.s(i + 2))) {
+            if let Some(den) = self
+                .t(i + 2)
+                .filter(|&t| t == T::Digits)
+                .and(Some(self.s(i + 2)))
+            {
                 let d: f64 = den.parse().ok()?;
                 if d > 0.0 {
                     read.value = value / d;
@@ -100,7 +108,10 @@ impl Reader<'_, '_> {
                 // "4ter", "3te"
                 if plain
                     && self.glued(i + 1)
-                    && matches!(self.s(i + 1), "te" | "ter" | "ten" | "tes" | "tem" | "ste" | "ster" | "sten")
+                    && matches!(
+                        self.s(i + 1),
+                        "te" | "ter" | "ten" | "tes" | "tem" | "ste" | "ster" | "sten"
+                    )
                 {
                     read.ordinal = true;
                     read.next = i + 2;
@@ -131,7 +142,11 @@ impl Reader<'_, '_> {
         }
         // "1 Komma 1"
         if !read.ordinal {
-            let marker = if self.lex.lang == Lang::De { "komma" } else { "point" };
+            let marker = if self.lex.lang == Lang::De {
+                "komma"
+            } else {
+                "point"
+            };
             self.decimal_words(&mut read, marker);
         }
         // A mixed number: "1 4/5".
@@ -204,6 +219,14 @@ impl Reader<'_, '_> {
         if let Some(&v) = self.lex.vague.get(w) {
             return Some(Read { value: v, ..base });
         }
+        // "die Hälfte", "half of": a fraction on its own.
+        if matches!(w, "Hälfte" | "half") {
+            return Some(Read {
+                value: 0.5,
+                fraction: true,
+                ..base
+            });
+        }
         // "point 77", "Komma 5": a decimal without its whole.
         if matches!(lower.as_str(), "point" | "komma")
             && self.t(i + 1) == Some(T::Digits)
@@ -218,8 +241,10 @@ impl Reader<'_, '_> {
         }
         match self.lex.lang {
             Lang::De => {
-                if matches!(lower.as_str(), "ein" | "eine" | "einen" | "einem" | "einer" | "eines")
-                {
+                if matches!(
+                    lower.as_str(),
+                    "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
+                ) {
                     return Some(Read {
                         value: 1.0,
                         article: true,
@@ -268,11 +293,10 @@ impl Reader<'_, '_> {
                 current += v;
             } else if w == "hundred" {
                 current = f64::max(current, 1.0) * 100.0;
-            } else if let Some(&m) = self
-                .lex
-                .magnitudes
-                .get(&w)
-                .filter(|_| matches!(w.as_str(), "thousand" | "million" | "billion" | "trillion"))
+            } else if let Some(&m) =
+                self.lex.magnitudes.get(&w).filter(|_| {
+                    matches!(w.as_str(), "thousand" | "million" | "billion" | "trillion")
+                })
             {
                 if !any {
                     break;
@@ -309,17 +333,19 @@ impl Reader<'_, '_> {
             end = j;
             // "twenty-one", "fifty - two", "one hundred and five", "two thousand and ten"
             let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
-            if self.is_sym(j, "-")
+            let hyphen = self.is_sym(j, "-")
                 && ((self.glued(j) && self.glued(j + 1)) || tens)
-                && self.word_lower(j + 1).is_some_and(|n| self.is_number_word(&n))
-            {
-                j += 1;
-            } else if self.word_lower(j).as_deref() == Some("and")
+                && self
+                    .word_lower(j + 1)
+                    .is_some_and(|n| self.is_number_word(&n));
+            let and = self.word_lower(j).as_deref() == Some("and")
                 && (current % 100.0 == 0.0 || total > 0.0)
                 && current + total > 0.0
-                && self.word_lower(j + 1).is_some_and(|n| self.is_number_word(&n))
-                && self.fraction_word(j + 2).is_none()
-            {
+                && self
+                    .word_lower(j + 1)
+                    .is_some_and(|n| self.is_number_word(&n))
+                && self.fraction_word(j + 2).is_none();
+            if hyphen || and {
                 j += 1;
             }
         }
@@ -337,7 +363,10 @@ impl Reader<'_, '_> {
     fn is_number_word(&self, w: &str) -> bool {
         self.lex.words.contains_key(w)
             || self.lex.ordinals.contains_key(w)
-            || matches!(w, "hundred" | "thousand" | "million" | "billion" | "trillion")
+            || matches!(
+                w,
+                "hundred" | "thousand" | "million" | "billion" | "trillion"
+            )
     }
 
     /// "zwei Komma drei", "nine point nought four": the decimal part after the marker.
@@ -352,7 +381,10 @@ impl Reader<'_, '_> {
             digits.push_str(self.s(j));
             j += 1;
         }
-        while let Some(w) = self.word_lower(j).filter(|_| digits.is_empty() || self.lex.lang == Lang::En) {
+        while let Some(w) = self
+            .word_lower(j)
+            .filter(|_| digits.is_empty() || self.lex.lang == Lang::En)
+        {
             let v = match self.lex.lang {
                 Lang::De => words::cardinal(self.lex, &w),
                 Lang::En => self.lex.words.get(&w).map(|&v| v as u64),
@@ -391,7 +423,7 @@ impl Reader<'_, '_> {
             || self.fraction_word(next).is_some()
             || matches!(w, "Dutzend" | "dozen")
             || self.lex.currencies.contains_key(w)
-            || self.lex.units.contains_key(w)
+            || (self.lex.units.contains_key(w) && !is_time_unit(w))
             || self.percent(next).is_some()
     }
 
@@ -567,7 +599,11 @@ impl Reader<'_, '_> {
                 }
                 let noun = self.s(j);
                 let lower = noun.to_lowercase();
-                if self.t(j) != Some(T::Word) || EN_STOP.contains(&lower.as_str()) {
+                // A verb is no counted thing: "12,000 marched".
+                if self.t(j) != Some(T::Word)
+                    || EN_STOP.contains(&lower.as_str())
+                    || lower.ends_with("ed")
+                {
                     return None;
                 }
                 // An adjective before the noun: "12,000 Russian troops", "300 new homes".
@@ -575,9 +611,11 @@ impl Reader<'_, '_> {
                 if self.t(j + 1) == Some(T::Word)
                     && after.starts_with(char::is_lowercase)
                     && !EN_STOP.contains(&after)
-                    && ["an", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "new", "old"]
-                        .iter()
-                        .any(|s| lower.ends_with(s))
+                    && [
+                        "an", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "new", "old",
+                    ]
+                    .iter()
+                    .any(|s| lower.ends_with(s))
                 {
                     return Some((after.to_string(), false));
                 }
@@ -657,7 +695,10 @@ impl Reader<'_, '_> {
                 || self.exponent(i + 1).is_some()
                 || (w == "x" && self.s(i + 2) == "10")
                 || (self.lex.lang == Lang::De
-                    && matches!(w, "te" | "ter" | "ten" | "tes" | "tem" | "ste" | "ster" | "sten"))
+                    && matches!(
+                        w,
+                        "te" | "ter" | "ten" | "tes" | "tem" | "ste" | "ster" | "sten"
+                    ))
                 || self.lex.magnitudes.contains_key(w)
                 || self.lex.currencies.contains_key(w)
                 || (self.lex.lang == Lang::En && EN_ORDINAL_SUFFIX.contains(&w));
@@ -687,9 +728,8 @@ impl Reader<'_, '_> {
         // "1234/22", "2 BvR 1234/22": a slash between numbers that make no small fraction.
         if self.is_sym(i + 1, "/") && self.glued(i + 1) && self.t(i + 2) == Some(T::Digits) {
             let den = self.s(i + 2);
-            let small = s.len() <= 3
-                && den.len() <= 3
-                && s.parse::<u32>().ok() <= den.parse::<u32>().ok();
+            let small =
+                s.len() <= 3 && den.len() <= 3 && s.parse::<u32>().ok() <= den.parse::<u32>().ok();
             if !small {
                 return Some(i + 3);
             }
@@ -716,7 +756,9 @@ impl Reader<'_, '_> {
             && self.s(i + 1).starts_with(char::is_uppercase)
             && !self.lex.units.contains_key(self.s(i + 1))
             && !self.lex.currencies.contains_key(self.s(i + 1))
-            && (i == 0 || self.is_sym(i - 1, ",") || self.text[..self.toks[i].start].ends_with('\n'))
+            && (i == 0
+                || self.is_sym(i - 1, ",")
+                || self.text[..self.toks[i].start].ends_with('\n'))
         {
             return Some(i + 1);
         }
@@ -785,7 +827,11 @@ impl Reader<'_, '_> {
                 };
                 return Some(match year {
                     Some(y) => {
-                        let e = if self.is_sym(end, ",") { end + 2 } else { end + 1 };
+                        let e = if self.is_sym(end, ",") {
+                            end + 2
+                        } else {
+                            end + 1
+                        };
                         fig(e, format!("{y}-{m:02}-{d:02}"), Kind::Date)
                     }
                     None => fig(end, format!("--{m:02}-{d:02}"), Kind::Date),
@@ -816,16 +862,27 @@ impl Reader<'_, '_> {
         let plain = s.bytes().all(|b| b.is_ascii_digit());
         // Times: "14:30", "9.30 Uhr", "14 Uhr", "6 p.m.", "6:10 p.m."
         let mut hm: Option<(u32, u32, usize)> = None;
-        if plain && s.len() <= 2 && self.is_sym(i + 1, ":") && self.glued(i + 1) && self.glued(i + 2) {
+        if plain
+            && s.len() <= 2
+            && self.is_sym(i + 1, ":")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+        {
             let m = self.s(i + 2);
             if m.len() == 2 && self.t(i + 2) == Some(T::Digits) {
                 hm = Some((s.parse().ok()?, m.parse().ok()?, i + 3));
             }
-        } else if let Some((h, m)) = s.split_once('.').filter(|(h, m)| h.len() <= 2 && m.len() == 2) {
+        } else if let Some((h, m)) = s
+            .split_once('.')
+            .filter(|(h, m)| h.len() <= 2 && m.len() == 2)
+        {
             if self.s(i + 1) == "Uhr" {
                 hm = Some((h.parse().ok()?, m.parse().ok()?, i + 1));
             }
-        } else if plain && s.len() <= 2 && (self.s(i + 1) == "Uhr" || self.meridiem(i + 1).is_some()) {
+        } else if plain
+            && s.len() <= 2
+            && (self.s(i + 1) == "Uhr" || self.meridiem(i + 1).is_some())
+        {
             hm = Some((s.parse().ok()?, 0, i + 1));
         }
         if let Some((mut h, m, mut end)) = hm {
@@ -864,7 +921,10 @@ impl Reader<'_, '_> {
                 .map(|&m| (m, after))
                 .or_else(|| self.lex.months.get(self.s(j)).map(|&m| (m, j + 1)))?;
             let y = self.s(after);
-            if self.t(after) == Some(T::Digits) && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+            if self.t(after) == Some(T::Digits)
+                && y.len() == 4
+                && y.bytes().all(|b| b.is_ascii_digit())
+            {
                 return Some(fig(after + 1, format!("{y}-{m:02}-{d:02}"), Kind::Date));
             }
             return Some(fig(after, format!("--{m:02}-{d:02}"), Kind::Date));
@@ -880,13 +940,46 @@ impl Reader<'_, '_> {
         let w = self.word_lower(i)?;
         match w.as_str() {
             "am" | "pm" => Some((w == "pm", i + 1)),
-            "a" | "p" if self.is_sym(i + 1, ".") && self.word_lower(i + 2).as_deref() == Some("m") => {
-                let end = if self.is_sym(i + 3, ".") { i + 4 } else { i + 3 };
+            "a" | "p"
+                if self.is_sym(i + 1, ".") && self.word_lower(i + 2).as_deref() == Some("m") =>
+            {
+                let end = if self.is_sym(i + 3, ".") {
+                    i + 4
+                } else {
+                    i + 3
+                };
                 Some((w == "p", end))
             }
             _ => None,
         }
     }
+}
+
+/// Units of time: "a year", "eine Woche" are rates and spans, not counts of one.
+fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "jahr"
+            | "jahre"
+            | "monat"
+            | "woche"
+            | "tag"
+            | "stunde"
+            | "std."
+            | "min."
+    )
 }
 
 /// "millionen" → "Millionen".
@@ -943,7 +1036,11 @@ pub(crate) fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
 /// "22.10.2024", "1.1.70" → ISO; `None` for anything else.
 pub(crate) fn parse_date(s: &str) -> Option<String> {
     let parts: Vec<&str> = s.split('.').collect();
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let (d, m, y) = (parts[0], parts[1], parts[2]);

@@ -2,26 +2,282 @@
 
 use super::*;
 
-fn de(text: &str) -> Vec<(String, Value, &'static str, Option<String>, Option<String>)> {
-    figures(text, Lang::De)
-}
+type Row = (String, Value, &'static str, Option<String>, Option<String>);
 
-fn en(text: &str) -> Vec<(String, Value, &'static str, Option<String>, Option<String>)> {
-    figures(text, Lang::En)
-}
-
-fn figures(text: &str, lang: Lang) -> Vec<(String, Value, &'static str, Option<String>, Option<String>)> {
+fn figures(text: &str, lang: Lang) -> Vec<Row> {
     Extractor::new()
         .extract(text, lang)
         .into_iter()
-        .map(|f| (text[f.span].to_string(), f.value, f.kind.as_str(), f.unit, f.qualifier))
+        .map(|f| {
+            (
+                text[f.span].to_string(),
+                f.value,
+                f.kind.as_str(),
+                f.unit,
+                f.qualifier,
+            )
+        })
         .collect()
 }
 
+fn de(text: &str) -> Vec<Row> {
+    figures(text, Lang::De)
+}
+
+fn en(text: &str) -> Vec<Row> {
+    figures(text, Lang::En)
+}
+
+fn row(
+    text: &str,
+    value: Value,
+    kind: &'static str,
+    unit: Option<&str>,
+    hedge: Option<&str>,
+) -> Row {
+    (
+        text.into(),
+        value,
+        kind,
+        unit.map(Into::into),
+        hedge.map(Into::into),
+    )
+}
+
+fn n(v: f64) -> Value {
+    Value::Number(v)
+}
+
 #[test]
-fn a_hedged_count() {
+fn hedged_counts_with_their_counted_thing() {
     assert_eq!(
-        de("Es kamen bis zu 10.000 Soldaten."),
-        [("10.000".into(), Value::Number(10000.0), "cardinal", Some("Soldaten".into()), Some("bis zu".into()))]
+        de("Im Hafen lagen bis zu 10.000 Kisten, rund 3000 Fässer und mehr als 1,6 Millionen Dosen."),
+        [
+            row("10.000", n(10000.0), "cardinal", Some("Kisten"), Some("bis zu")),
+            row("3000", n(3000.0), "cardinal", Some("Fässer"), Some("rund")),
+            row("1,6 Millionen", n(1_600_000.0), "cardinal", Some("Dosen"), Some("mehr als")),
+        ]
     );
+    assert_eq!(
+        en("Up to 12,000 volunteers and about 1,500 nurses signed."),
+        [
+            row(
+                "12,000",
+                n(12000.0),
+                "cardinal",
+                Some("volunteers"),
+                Some("up to")
+            ),
+            row(
+                "1,500",
+                n(1500.0),
+                "cardinal",
+                Some("nurses"),
+                Some("about")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn adjectives_before_the_counted_noun_are_skipped() {
+    assert_eq!(
+        de("Es warteten 400 verärgerte Pendler."),
+        [row("400", n(400.0), "cardinal", Some("Pendler"), None)]
+    );
+    assert_eq!(
+        de("Gekommen waren 35 Pfleger:innen."),
+        [row("35", n(35.0), "cardinal", Some("Pfleger:innen"), None)]
+    );
+}
+
+#[test]
+fn percent_money_and_measures() {
+    assert_eq!(
+        de("Die Miete stieg um 30 Prozent auf 5 Mrd. Euro, die Quote auf 1,9%."),
+        [
+            row("30 Prozent", n(30.0), "percent", None, None),
+            row("5 Mrd. Euro", n(5e9), "money", Some("Euro"), None),
+            row("1,9%", n(1.9), "percent", None, None),
+        ]
+    );
+    assert_eq!(
+        en("The port handles $5 billion a year."),
+        [row("$5 billion", n(5e9), "money", Some("USD"), None)]
+    );
+    assert_eq!(
+        de("Der Deich ist 300 Kilometer lang, das Wasser hatte minus 2 Grad."),
+        [
+            row("300", n(300.0), "measure", Some("Kilometer"), None),
+            row("minus 2", n(-2.0), "measure", Some("Grad"), None),
+        ]
+    );
+}
+
+#[test]
+fn grouping_and_decimals_by_language() {
+    assert_eq!(de("Es kostet 2.345,67 Euro.")[0].1, n(2345.67));
+    assert_eq!(en("It costs 1,500 dollars.")[0].1, n(1500.0));
+    assert_eq!(en("It rose 2.5 points.")[0].1, n(2.5));
+    assert_eq!(de("Es kamen 40 000 Fans.")[0].1, n(40000.0));
+    assert_eq!(de("Es kamen 40\u{202f}000 Fans.")[0].1, n(40000.0));
+    assert_eq!(de("Es kamen 40'000 Fans.")[0].1, n(40000.0));
+}
+
+#[test]
+fn ranges_are_one_mention() {
+    assert_eq!(
+        de("Zwischen 10.000 und 12.000 Menschen kamen, zwei bis drei Busse fehlten."),
+        [
+            row(
+                "10.000 und 12.000",
+                Value::Range(Some(10000.0), Some(12000.0)),
+                "range",
+                Some("Menschen"),
+                None
+            ),
+            row(
+                "zwei bis drei",
+                Value::Range(Some(2.0), Some(3.0)),
+                "range",
+                Some("Busse"),
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        en("between 10,000 and 12,000 people")[0].1,
+        Value::Range(Some(10000.0), Some(12000.0))
+    );
+    assert_eq!(
+        de("Es kostet 10 bis 12 Millionen Euro.")[0].1,
+        Value::Range(Some(1e7), Some(1.2e7))
+    );
+}
+
+#[test]
+fn dates_and_times() {
+    assert_eq!(
+        de("Am 22.10.2024 um 9.30 Uhr, am 3. Oktober und im Oktober 2024."),
+        [
+            row(
+                "22.10.2024",
+                Value::Text("2024-10-22".into()),
+                "date",
+                None,
+                None
+            ),
+            row("9.30 Uhr", Value::Text("09:30".into()), "time", None, None),
+            row(
+                "3. Oktober",
+                Value::Text("--10-03".into()),
+                "date",
+                None,
+                None
+            ),
+            row(
+                "Oktober 2024",
+                Value::Text("2024-10".into()),
+                "date",
+                None,
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        en("At 6 p.m. on October 23, 2024.")
+            .into_iter()
+            .map(|r| r.1)
+            .collect::<Vec<_>>(),
+        [
+            Value::Text("18:00".into()),
+            Value::Text("2024-10-23".into())
+        ]
+    );
+    assert_eq!(de("Das Gesetz gilt seit 2021.")[0].2, "year");
+}
+
+#[test]
+fn spelled_numbers_fractions_and_vague_plurals() {
+    let got: Vec<(String, Value, &str)> = de(
+        "Zwölftausend Menschen, einhunderteinunddreißig Polizisten, eineinhalb Stunden, zwei \
+         Drittel und die Hälfte; Tausende Fans und Dutzende Helfer.",
+    )
+    .into_iter()
+    .map(|r| (r.0, r.1, r.2))
+    .collect();
+    assert_eq!(
+        got,
+        [
+            ("Zwölftausend".into(), n(12000.0), "cardinal"),
+            ("einhunderteinunddreißig".into(), n(131.0), "cardinal"),
+            ("eineinhalb".into(), n(1.5), "measure"),
+            ("zwei Drittel".into(), n(2.0 / 3.0), "fraction"),
+            ("Hälfte".into(), n(0.5), "fraction"),
+            ("Tausende".into(), n(1000.0), "cardinal"),
+            ("Dutzende".into(), n(12.0), "cardinal"),
+        ]
+    );
+    assert_eq!(
+        en("twenty-one trillion and three hundred")[0].1,
+        n(21e12 + 300.0)
+    );
+    assert_eq!(en("two thirds of a million")[0].1, n(2e6 / 3.0));
+}
+
+#[test]
+fn the_article_counts_only_with_a_magnitude_fraction_or_unit() {
+    assert_eq!(
+        de("Ein Bericht nannte eine Million Euro und ein Drittel.").len(),
+        2
+    );
+    assert!(de("Ein Bericht kam, eine Frau ging.").is_empty());
+    assert!(en("A report came out.").is_empty());
+}
+
+#[test]
+fn ordinals() {
+    assert_eq!(
+        de("Der 2. Weltkrieg und der 1. FC Köln.")
+            .into_iter()
+            .map(|r| (r.0, r.2))
+            .collect::<Vec<_>>(),
+        [("2.".to_string(), "ordinal"), ("1.".to_string(), "ordinal")]
+    );
+    assert_eq!(en("the 2nd round")[0].2, "ordinal");
+    assert_eq!(de("die dritte Runde")[0].1, n(3.0));
+}
+
+#[test]
+fn identifiers_are_no_figures() {
+    for text in [
+        "Die F-16 und Flug MH17 sowie die G7.",
+        "Aktenzeichen 2 BvR 1234/22.",
+        "Telefon 030 1234567.",
+        "Version 1.2.3 ist da.",
+        "ISBN 978-3-16-148410-0",
+    ] {
+        assert!(de(text).is_empty(), "{text}: {:?}", de(text));
+    }
+}
+
+#[test]
+fn bounded_hedges_join_into_a_range() {
+    assert_eq!(
+        en("greater than 100 and smaller than 300")[0].1,
+        Value::Range(Some(100.0), Some(300.0))
+    );
+    assert_eq!(
+        de("mehr als 10 und weniger als 20")[0].1,
+        Value::Range(Some(10.0), Some(20.0))
+    );
+}
+
+#[test]
+fn values_serialise_as_the_contract_says() {
+    let json = |v: &Value| serde_json::to_string(v).unwrap();
+    assert_eq!(json(&n(12000.0)), "12000");
+    assert_eq!(json(&n(1.9)), "1.9");
+    assert_eq!(json(&Value::Range(Some(2.0), None)), "[2,null]");
+    assert_eq!(json(&Value::Text("2024-10".into())), "\"2024-10\"");
 }

@@ -93,7 +93,11 @@ fn german_spelling(lex: &Lexicon, w: &str) -> Option<(f64, bool, bool)> {
         return Some((1.5, false, true));
     }
     if let Some(head) = w.strip_suffix("einhalb") {
-        let whole = if head.is_empty() { 0 } else { cardinal(lex, head)? };
+        let whole = if head.is_empty() {
+            0
+        } else {
+            cardinal(lex, head)?
+        };
         return Some((whole as f64 + 0.5, false, true));
     }
     // Ordinals: a stem and an ending ("dritt-e", "zwanzigst-en", "hundertdritt-er").
@@ -141,7 +145,10 @@ mod tests {
             ("siebzehn", 17),
             ("dreiunddreissig", 33),
             ("elf", 11),
-            ("neunhundertneunundneunzigtausendneunhundertneunundneunzig", 999_999),
+            (
+                "neunhundertneunundneunzigtausendneunhundertneunundneunzig",
+                999_999,
+            ),
         ] {
             assert_eq!(cardinal(&de, w), Some(v), "{w}");
         }
