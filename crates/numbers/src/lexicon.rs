@@ -27,6 +27,8 @@ pub struct Lexicon {
     pub months: FxHashMap<String, u32>,
     /// Hedges, lower case, split into words; longest first.
     pub hedges: Vec<Vec<String>>,
+    /// The hedges by their last word (the one next to the figure), as indices into `hedges`.
+    pub hedges_by_last: FxHashMap<String, Vec<usize>>,
     /// Hedges that bound from below (`false`) or above (`true`), lower case.
     pub bounds: FxHashMap<String, bool>,
     /// The first three letters, lower case, of every word that can open a figure: most words
@@ -134,6 +136,15 @@ impl Lexicon {
             currencies: pairs(currencies),
             units: entries(units).map(|u| (u.to_string(), ())).collect(),
             months: pairs(months),
+            hedges_by_last: {
+                let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                for (k, h) in hedges.iter().enumerate() {
+                    if let Some(last) = h.last() {
+                        by_last.entry(last.clone()).or_default().push(k);
+                    }
+                }
+                by_last
+            },
             hedges,
             bounds: bound_map,
             openers: FxHashSet::default(),

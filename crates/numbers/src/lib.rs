@@ -194,6 +194,32 @@ fn tokens(text: &str) -> Vec<Tok> {
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
+        // ASCII letters, the bulk of any text, without decoding.
+        if b[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i < b.len() && b[i] >= 0x80 {
+                // A word that goes on beyond ASCII ("Größe"): finish it below.
+                while let Some(d) = text[i..].chars().next().filter(|d| d.is_alphabetic()) {
+                    i += d.len_utf8();
+                }
+            }
+            toks.push(Tok {
+                start,
+                end: i,
+                t: T::Word,
+                space,
+            });
+            space = false;
+            continue;
+        }
+        if b[i] == b' ' || b[i] == b'\n' {
+            space = true;
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if c.is_whitespace() {
@@ -354,7 +380,11 @@ impl<'t> Reader<'t, '_> {
         // A sign: "-15", "minus 15".
         let mut negative = false;
         if currency.is_none() {
-            let w = self.word_lower(i);
+            let w = if self.s(i).starts_with(['m', 'M', 'n', 'N']) {
+                self.word_lower(i)
+            } else {
+                None
+            };
             let sign = matches!(self.s(i), "-" | "−")
                 && (self.t(i + 1) == Some(T::Digits) || matches!(self.s(i + 1), "." | ","))
                 && self.glued(i + 1)

@@ -476,15 +476,17 @@ impl Reader<'_, '_> {
     /// The upper end of a range after a figure that ends before `next`: "bis 12.000",
     /// "- 12", "and 30" after "between". Returns the end, its magnitude and the token after.
     pub(crate) fn range_end(&self, start: usize, next: usize) -> Option<(f64, f64, usize)> {
-        let before = start
-            .checked_sub(1)
-            .and_then(|b| self.word_lower(b))
-            .unwrap_or_default();
+        let between = || {
+            start.checked_sub(1).is_some_and(|b| {
+                let w = self.s(b);
+                w.eq_ignore_ascii_case("zwischen") || w.eq_ignore_ascii_case("between")
+            })
+        };
         let connector = self.s(next);
         let ok = match self.t(next)? {
             T::Word => match connector {
                 "bis" | "to" | "through" | "thru" => self.s(next + 1) != "zu",
-                "und" | "and" => matches!(before.as_str(), "zwischen" | "between"),
+                "und" | "and" => between(),
                 _ => false,
             },
             T::Sym => matches!(connector, "-" | "–" | "—" | "~"),
@@ -550,9 +552,11 @@ impl Reader<'_, '_> {
                 return Some((joined, true));
             }
         }
-        let (abbr, _) = self.with_period(next);
-        if self.lex.units.contains_key(&abbr) {
-            return Some((abbr, true));
+        if self.is_sym(next + 1, ".") && self.glued(next + 1) {
+            let (abbr, _) = self.with_period(next);
+            if self.lex.units.contains_key(&abbr) {
+                return Some((abbr, true));
+            }
         }
         if self.lex.units.contains_key(w) {
             return Some((w.to_string(), true));
@@ -629,28 +633,46 @@ impl Reader<'_, '_> {
 
     /// The hedge that ends just before token `start`, lower case, as written.
     pub(crate) fn hedge_before(&self, start: usize) -> Option<String> {
-        // The words before, newest last: "ca." is one word with its period.
-        let mut before: Vec<(usize, String)> = Vec::with_capacity(6);
+        // The words before, as token ranges, newest first: "ca." is one word with its period.
+        let mut before = [(0usize, 0usize); 6];
+        let mut n = 0;
         let mut j = start;
-        while j > 0 && before.len() < 6 {
+        while j > 0 && n < before.len() {
             j -= 1;
             match self.t(j)? {
-                T::Word => before.push((j, self.s(j).to_lowercase())),
+                T::Word => before[n] = (j, j + 1),
                 T::Sym if self.s(j) == "." && j > 0 && self.t(j - 1) == Some(T::Word) => {
                     j -= 1;
-                    before.push((j, format!("{}.", self.s(j).to_lowercase())));
+                    before[n] = (j, j + 2);
                 }
                 _ => break,
             }
+            n += 1;
         }
-        before.reverse();
-        for hedge in &self.lex.hedges {
-            if hedge.len() > before.len() {
+        let word = |k: usize| {
+            let (a, b) = before[k];
+            &self.text[self.toks[a].start..self.toks[b - 1].end]
+        };
+        let same = |w: &str, h: &str| {
+            if w.is_ascii() {
+                w.eq_ignore_ascii_case(h)
+            } else {
+                w.chars().flat_map(char::to_lowercase).eq(h.chars())
+            }
+        };
+        if n == 0 {
+            return None;
+        }
+        let nearest = word(0).to_lowercase();
+        let candidates = self.lex.hedges_by_last.get(&nearest)?;
+        for hedge in candidates.iter().map(|&k| &self.lex.hedges[k]) {
+            let len = hedge.len();
+            if len > n {
                 continue;
             }
-            let tail = &before[before.len() - hedge.len()..];
-            if tail.iter().zip(hedge).all(|((_, w), h)| w == h) {
-                let from = self.toks[tail[0].0].start;
+            // hedge[0] is the earliest word: before[len - 1].
+            if (0..len).all(|k| same(word(len - 1 - k), &hedge[k])) {
+                let from = self.toks[before[len - 1].0].start;
                 let to = self.toks[start - 1].end;
                 return Some(self.text[from..to].to_lowercase());
             }
@@ -993,6 +1015,9 @@ fn capitalised(w: &str) -> String {
 /// A written number by the language's conventions: German "1.500" and "2,5", English "1,500"
 /// and "2.5"; space, narrow space and apostrophe group thousands in both.
 pub(crate) fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok().filter(|v: &f64| v.is_finite());
+    }
     let cleaned: String = s
         .chars()
         .filter(|&c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'))
