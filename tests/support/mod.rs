@@ -56,3 +56,44 @@ pub fn records(out: &Output) -> Vec<serde_json::Map<String, serde_json::Value>> 
         })
         .collect()
 }
+
+/// What an annotation's `start`/`end` slice out of `text`, counting code points as the contract
+/// does (Python's `text[start:end]`).
+pub fn slice_of(text: &str, annotation: &serde_json::Value) -> String {
+    let at = |key: &str| {
+        annotation[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{key} is a number: {annotation}")) as usize
+    };
+    let (start, end) = (at("start"), at("end"));
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// Runs a built filter on `input` and closes its output after the first bytes, as `| head`
+/// does; returns how it ended.
+pub fn closed_pipe(filter: &str, input: String) -> Output {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    let mut child = Command::new(bin_dir().join(filter))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{filter} runs: {e}"));
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let mut first = [0u8; 16];
+    stdout
+        .read_exact(&mut first)
+        .expect("the filter writes something");
+    drop(stdout);
+    let out = child.wait_with_output().expect("the filter ends");
+    writer.join().expect("the writer thread ends");
+    out
+}

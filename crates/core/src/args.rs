@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::Lang;
+
 /// Common flags: inputs, the field to work on, strictness and progress.
 #[derive(clap::Args, Debug, Clone)]
 pub struct CommonArgs {
@@ -24,4 +26,22 @@ pub struct CommonArgs {
     /// Show no progress line and no warnings (errors are still reported).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// `--lang`, for the filters whose rules depend on the language.
+#[derive(clap::Args, Debug, Clone)]
+pub struct LangArg {
+    /// The language's lexicons and conventions to use for every record. Without it, a record's
+    /// `lang` field decides, then a guess from frequent words, then German.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+}
+
+/// A filter's `--help` epilogue: its examples, then the exit status every filter shares.
+pub fn after_help(tool: &str, examples: &str) -> String {
+    format!(
+        "{examples}\n\nExit status: 0 when all went well, 1 when some lines were bad (each is \
+         reported on standard error as {tool}: FILE:LINE: what is wrong), 2 when a file could \
+         not be read or a flag is wrong."
+    )
 }

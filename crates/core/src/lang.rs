@@ -19,10 +19,30 @@ const DE_COMMON: &str = include_str!("../data/lang/de.txt");
 const EN_COMMON: &str = include_str!("../data/lang/en.txt");
 
 fn words(file: &'static str) -> HashSet<&'static str> {
-    file.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .collect()
+    crate::lexicon::entries(file).collect()
+}
+
+/// One thing per language, such as a filter's lexicons, built once for both.
+#[derive(Debug)]
+pub struct ByLang<T> {
+    de: T,
+    en: T,
+}
+
+impl<T> ByLang<T> {
+    pub fn new(mut make: impl FnMut(Lang) -> T) -> Self {
+        ByLang {
+            de: make(Lang::De),
+            en: make(Lang::En),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 fn common() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {

@@ -10,6 +10,7 @@ pub mod charset;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod lexicon;
 pub mod man;
 pub mod offsets;
 pub mod output;
@@ -18,8 +19,9 @@ pub mod record;
 pub mod run;
 
 pub use args::CommonArgs;
+pub use args::LangArg;
 pub use error::{Problem, Status};
-pub use lang::Lang;
+pub use lang::{ByLang, Lang};
 pub use offsets::{CharCursor, CharOffsets};
 pub use output::{Edits, Output};
 pub use record::Record;

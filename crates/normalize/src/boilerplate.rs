@@ -22,11 +22,7 @@ impl Boilerplate {
     pub fn new() -> Self {
         let mut exact = std::collections::HashSet::new();
         let mut prefixes = Vec::new();
-        for line in DATA.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in korpus_core::lexicon::entries(DATA) {
             match line.strip_suffix('*') {
                 Some(p) => prefixes.push(p.trim_end().to_lowercase()),
                 None => {

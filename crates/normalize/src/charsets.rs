@@ -73,11 +73,7 @@ pub fn all() -> &'static [Charset] {
 
 fn load() -> Vec<Charset> {
     let mut sets: Vec<Charset> = Vec::new();
-    for line in DATA.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in korpus_core::lexicon::entries(DATA) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             if let Some(kind) = Kind::from_name(name) {
                 sets.push(Charset {

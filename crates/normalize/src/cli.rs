@@ -42,11 +42,7 @@ const EXAMPLES: &str = "Examples:
     normalize --field body --fold < in.jsonl
 
   Feed the next filter:
-    normalize --raw articles/*.txt | sentences | numbers
-
-Exit status: 0 when all went well, 1 when some lines were bad (each is reported on \
-standard error as normalize: FILE:LINE: what is wrong), 2 when a file could not be read \
-or a flag is wrong.";
+    normalize --raw articles/*.txt | sentences | numbers";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -54,7 +50,7 @@ or a flag is wrong.";
     version,
     about = ABOUT,
     long_about = LONG_ABOUT,
-    after_help = EXAMPLES
+    after_help = korpus_core::args::after_help("normalize", EXAMPLES)
 )]
 pub struct Cli {
     #[command(flatten)]

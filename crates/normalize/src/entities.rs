@@ -14,10 +14,7 @@ fn table() -> &'static HashMap<&'static str, String> {
     static TABLE: OnceLock<HashMap<&'static str, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map = HashMap::with_capacity(2300);
-        for line in DATA.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
+        for line in korpus_core::lexicon::entries(DATA) {
             let mut parts = line.split_whitespace();
             let Some(name) = parts.next() else { continue };
             let value: String = parts

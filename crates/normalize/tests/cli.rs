@@ -3,7 +3,6 @@
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use std::io::Write;
 
 fn normalize() -> Command {
     Command::cargo_bin("normalize").expect("the normalize binary is built")
@@ -156,24 +155,10 @@ fn quiet_silences_warnings() {
 
 #[test]
 fn a_closed_pipe_is_a_quiet_success() {
-    let line = "{\"text\":\"Ein  Satz mit  Raum.\"}\n".repeat(200_000);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("normalize"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(line.as_bytes());
-    });
-    // Read one line, then close our end, as `| head -1` does.
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 16];
-    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
-    drop(stdout);
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let out = korpus::closed_pipe(
+        "normalize",
+        "{\"text\":\"Ein  Satz mit  Raum.\"}\n".repeat(200_000),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }

@@ -1,7 +1,7 @@
 //! The command line of `numbers`, defined once: it drives `--help` and `man/numbers.1`.
 
 use clap::Parser;
-use korpus_core::{CommonArgs, Lang};
+use korpus_core::{CommonArgs, LangArg};
 
 const ABOUT: &str = "Find every figure in the text of news records: its value, kind, the thing \
 it counts and its hedge.";
@@ -45,11 +45,7 @@ const EXAMPLES: &str = "Examples:
       | jq -r '.id as $id | .numbers[] | [$id, .text, .value, .unit, .qualifier] | @tsv'
 
   Only the hedged figures:
-    numbers corpus.jsonl | jq -c '.numbers[] | select(.qualifier != null)'
-
-Exit status: 0 when all went well, 1 when some lines were bad (each is reported on \
-standard error as numbers: FILE:LINE: what is wrong), 2 when a file could not be read \
-or a flag is wrong.";
+    numbers corpus.jsonl | jq -c '.numbers[] | select(.qualifier != null)'";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -57,14 +53,12 @@ or a flag is wrong.";
     version,
     about = ABOUT,
     long_about = LONG_ABOUT,
-    after_help = EXAMPLES
+    after_help = korpus_core::args::after_help("numbers", EXAMPLES)
 )]
 pub struct Cli {
     #[command(flatten)]
     pub common: CommonArgs,
 
-    /// The language's number words and conventions to use for every record. Without it, a
-    /// record's `lang` field decides, then a guess from frequent words, then German.
-    #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
+    #[command(flatten)]
+    pub lang: LangArg,
 }

@@ -3,7 +3,16 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use korpus_core::lexicon::{entries, sections};
 use korpus_core::Lang;
+
+/// What a unit measures: a unit of time makes "a year", "eine Woche" a rate or a span, never
+/// a count of one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Measure,
+    Time,
+}
 
 /// One language's lists.
 #[derive(Debug)]
@@ -21,8 +30,10 @@ pub struct Lexicon {
     pub vague: FxHashMap<String, f64>,
     /// Currencies as written and the unit reported for them.
     pub currencies: FxHashMap<String, String>,
-    /// Units of measurement.
-    pub units: FxHashMap<String, ()>,
+    /// Units of measurement, and of time.
+    pub units: FxHashMap<String, Unit>,
+    /// Words after a figure that open a sentence or name no counted thing.
+    pub function: FxHashSet<String>,
     /// Month names and abbreviations.
     pub months: FxHashMap<String, u32>,
     /// Hedges, lower case, split into words; longest first.
@@ -52,13 +63,6 @@ fn head_key(w: &str) -> Option<u64> {
     Some(a << 42 | b << 21 | c)
 }
 
-/// The entries of a list file: one a line, `#` starts a comment, blank lines skipped.
-fn entries(file: &str) -> impl Iterator<Item = &str> {
-    file.lines()
-        .map(|l| if l.starts_with('#') { "" } else { l.trim() })
-        .filter(|l| !l.is_empty())
-}
-
 /// "word value" lines; the value is the last field, the word may hold spaces.
 fn pairs<T: std::str::FromStr>(file: &str) -> FxHashMap<String, T> {
     entries(file)
@@ -83,6 +87,7 @@ macro_rules! lexicon {
             include_str!(concat!("../data/", $dir, "/months.txt")),
             include_str!(concat!("../data/", $dir, "/hedges.txt")),
             include_str!(concat!("../data/", $dir, "/bounds.txt")),
+            include_str!(concat!("../data/", $dir, "/function.txt")),
         )
     };
 }
@@ -109,18 +114,11 @@ impl Lexicon {
         months: &str,
         hedges: &str,
         bounds: &str,
+        function: &str,
     ) -> Self {
-        let mut upper = false;
-        let mut bound_map = FxHashMap::default();
-        for b in entries(bounds) {
-            match b {
-                "[lower]" => upper = false,
-                "[upper]" => upper = true,
-                _ => {
-                    bound_map.insert(b.to_string(), upper);
-                }
-            }
-        }
+        let bound_map = sections(bounds)
+            .map(|(section, b)| (b.to_string(), section == "upper"))
+            .collect();
         let mut hedges: Vec<Vec<String>> = entries(hedges)
             .map(|h| h.split_whitespace().map(str::to_string).collect())
             .collect();
@@ -134,7 +132,17 @@ impl Lexicon {
             fractions: pairs(fractions),
             vague: pairs(vague),
             currencies: pairs(currencies),
-            units: entries(units).map(|u| (u.to_string(), ())).collect(),
+            units: sections(units)
+                .map(|(section, u)| {
+                    let unit = if section == "time" {
+                        Unit::Time
+                    } else {
+                        Unit::Measure
+                    };
+                    (u.to_string(), unit)
+                })
+                .collect(),
+            function: entries(function).map(str::to_string).collect(),
             months: pairs(months),
             hedges_by_last: {
                 let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();

@@ -11,7 +11,7 @@ mod words;
 
 use std::ops::Range;
 
-use korpus_core::Lang;
+use korpus_core::{ByLang, Lang};
 pub use lexicon::Lexicon;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
@@ -105,8 +105,7 @@ pub struct Figure {
 /// The extractor: both languages' lexicons, built once.
 #[derive(Debug)]
 pub struct Extractor {
-    de: Lexicon,
-    en: Lexicon,
+    lexicons: ByLang<Lexicon>,
 }
 
 impl Default for Extractor {
@@ -118,16 +117,15 @@ impl Default for Extractor {
 impl Extractor {
     pub fn new() -> Self {
         Extractor {
-            de: Lexicon::german(),
-            en: Lexicon::english(),
+            lexicons: ByLang::new(|lang| match lang {
+                Lang::De => Lexicon::german(),
+                Lang::En => Lexicon::english(),
+            }),
         }
     }
 
     pub fn lexicon(&self, lang: Lang) -> &Lexicon {
-        match lang {
-            Lang::De => &self.de,
-            Lang::En => &self.en,
-        }
+        self.lexicons.get(lang)
     }
 
     /// The figures of `text`, in order, appended to `out`.
@@ -361,7 +359,6 @@ impl<'t> Reader<'t, '_> {
             return Some(found);
         }
         // A currency sign before: "$5 billion", "€ 300".
-        let start_tok = i;
         let mut currency: Option<String> = None;
         let mut at = i;
         if tok.t == T::Sym || (tok.t == T::Word && self.s(i) == "US") {
@@ -603,9 +600,9 @@ impl<'t> Reader<'t, '_> {
         {
             kind = Kind::Year;
         }
-        let span_start = self.toks[start_tok].start;
+        let span_start = tok.start;
         let span_end = self.toks[next - 1].end;
-        let qualifier = self.hedge_before(start_tok);
+        let qualifier = self.hedge_before(i);
         // "equal to 20" is the range [20, 20].
         if let (Some("equal to" | "equals" | "equals to" | "equaling to"), Value::Number(v)) =
             (qualifier.as_deref(), &fig_value)

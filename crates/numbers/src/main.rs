@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     let mut edits = Edits::new();
     let status = run_records(&tool, |rec, out| {
         let text = rec.str_field(field)?;
-        let lang = Lang::choose(cli.lang, rec, &text);
+        let lang = Lang::choose(cli.lang.lang, rec, &text);
         figures.clear();
         extractor.extract_into(&text, lang, &mut figures);
         let mut chars = CharCursor::new(&text);

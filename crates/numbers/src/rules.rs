@@ -4,26 +4,9 @@
 
 use korpus_core::Lang;
 
+use crate::lexicon::Unit;
 use crate::words;
 use crate::{Figure, Kind, Read, Reader, Value, T};
-
-/// Capitalised words that open a sentence rather than name a counted thing ("2024. Die …").
-const DE_FUNCTION: &[&str] = &[
-    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Er", "Sie", "Es", "Wir",
-    "Ich", "Ihr", "Im", "In", "Am", "An", "Auf", "Aus", "Bei", "Mit", "Nach", "Von", "Vor", "Zu",
-    "Zum", "Zur", "Und", "Oder", "Aber", "Auch", "Doch", "Dann", "Da", "Dort", "So", "Wie", "Was",
-    "Wer", "Wenn", "Als", "Uhr", "Prozent", "Damit", "Dabei", "Danach", "Zudem", "Seit", "Bis",
-    "Für", "Über", "Unter", "Gegen", "Um", "Laut", "Nur", "Noch", "Schon", "Man", "Dies", "Diese",
-];
-
-/// Words after a figure that are not what it counts.
-const EN_STOP: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "is",
-    "was", "were", "are", "be", "been", "per", "percent", "than", "as", "that", "this", "which",
-    "who", "it", "its", "he", "she", "they", "we", "i", "you", "has", "have", "had", "will",
-    "would", "said", "says", "after", "before", "since", "until", "when", "while", "but", "so",
-    "not", "no", "more", "less", "up", "down", "out", "over", "into", "about", "ago",
-];
 
 /// Ordinal suffixes of English figures ("2nd").
 const EN_ORDINAL_SUFFIX: &[&str] = &["st", "nd", "rd", "th"];
@@ -89,12 +72,8 @@ impl Reader<'_, '_> {
         }
         // A fraction: "3/4" (an identifier such as "1234/22" was skipped before).
         if self.is_sym(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2) {
-            if let Some(den) = self
-                .t(i + 2)
-                .filter(|&t| t == T::Digits)
-                .and(Some(self.s(i + 2)))
-            {
-                let d: f64 = den.parse().ok()?;
+            if self.t(i + 2) == Some(T::Digits) {
+                let d: f64 = self.s(i + 2).parse().ok()?;
                 if d > 0.0 {
                     read.value = value / d;
                     read.fraction = true;
@@ -123,7 +102,7 @@ impl Reader<'_, '_> {
                     && self.is_sym(i + 1, ".")
                     && self.glued(i + 1)
                     && self.t(i + 2) == Some(T::Word)
-                    && !DE_FUNCTION.contains(&self.s(i + 2))
+                    && !self.lex.function.contains(self.s(i + 2))
                 {
                     read.ordinal = true;
                     read.next = i + 2;
@@ -423,7 +402,7 @@ impl Reader<'_, '_> {
             || self.fraction_word(next).is_some()
             || matches!(w, "Dutzend" | "dozen")
             || self.lex.currencies.contains_key(w)
-            || (self.lex.units.contains_key(w) && !is_time_unit(w))
+            || self.lex.units.get(w) == Some(&Unit::Measure)
             || self.percent(next).is_some()
     }
 
@@ -580,7 +559,7 @@ impl Reader<'_, '_> {
                 let noun = self.s(j);
                 if self.t(j) != Some(T::Word)
                     || !noun.starts_with(char::is_uppercase)
-                    || DE_FUNCTION.contains(&noun)
+                    || self.lex.function.contains(noun)
                     || self.lex.months.contains_key(noun)
                 {
                     return None;
@@ -605,7 +584,7 @@ impl Reader<'_, '_> {
                 let lower = noun.to_lowercase();
                 // A verb is no counted thing: "12,000 marched".
                 if self.t(j) != Some(T::Word)
-                    || EN_STOP.contains(&lower.as_str())
+                    || self.lex.function.contains(lower.as_str())
                     || lower.ends_with("ed")
                 {
                     return None;
@@ -614,7 +593,7 @@ impl Reader<'_, '_> {
                 let after = self.s(j + 1);
                 if self.t(j + 1) == Some(T::Word)
                     && after.starts_with(char::is_lowercase)
-                    && !EN_STOP.contains(&after)
+                    && !self.lex.function.contains(after)
                     && [
                         "an", "ese", "ish", "ic", "al", "ed", "ive", "ous", "ful", "new", "old",
                     ]
@@ -975,33 +954,6 @@ impl Reader<'_, '_> {
             _ => None,
         }
     }
-}
-
-/// Units of time: "a year", "eine Woche" are rates and spans, not counts of one.
-fn is_time_unit(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "year"
-            | "years"
-            | "month"
-            | "months"
-            | "week"
-            | "weeks"
-            | "day"
-            | "days"
-            | "hour"
-            | "hours"
-            | "minute"
-            | "minutes"
-            | "jahr"
-            | "jahre"
-            | "monat"
-            | "woche"
-            | "tag"
-            | "stunde"
-            | "std."
-            | "min."
-    )
 }
 
 /// "millionen" → "Millionen".

@@ -2,6 +2,7 @@
 //! offsets, the contract's messages and exit codes, hostile input.
 
 use assert_cmd::Command;
+use korpus::slice_of;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -35,16 +36,10 @@ fn offsets_slice_the_text_in_code_points() {
         .stdout
         .clone();
     let rec: Value = serde_json::from_slice(&out).unwrap();
-    let chars: Vec<char> = text.chars().collect();
     let figures = rec["numbers"].as_array().unwrap();
     assert_eq!(figures.len(), 3);
     for f in figures {
-        let (s, e) = (
-            f["start"].as_u64().unwrap() as usize,
-            f["end"].as_u64().unwrap() as usize,
-        );
-        let slice: String = chars[s..e].iter().collect();
-        assert_eq!(f["text"].as_str().unwrap(), slice);
+        assert_eq!(f["text"].as_str().unwrap(), slice_of(text, f));
     }
     assert_eq!(figures[1]["value"], 1_500_000);
     assert_eq!(figures[1]["qualifier"], "fast");

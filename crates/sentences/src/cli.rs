@@ -1,9 +1,7 @@
 //! The command line of `sentences`, defined once: it drives `--help` and `man/sentences.1`.
 
 use clap::Parser;
-use korpus_core::CommonArgs;
-
-use crate::Lang;
+use korpus_core::{CommonArgs, LangArg};
 
 const ABOUT: &str = "Split the text of news records into sentences: one record per sentence, \
 with its index and its span in the document.";
@@ -48,11 +46,7 @@ const EXAMPLES: &str = "Examples:
     sentences corpus.jsonl | jq -r .id | uniq -c
 
   English text, whatever the records say:
-    sentences --lang en reuters.jsonl
-
-Exit status: 0 when all went well, 1 when some lines were bad (each is reported on \
-standard error as sentences: FILE:LINE: what is wrong), 2 when a file could not be read \
-or a flag is wrong.";
+    sentences --lang en reuters.jsonl";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -60,14 +54,12 @@ or a flag is wrong.";
     version,
     about = ABOUT,
     long_about = LONG_ABOUT,
-    after_help = EXAMPLES
+    after_help = korpus_core::args::after_help("sentences", EXAMPLES)
 )]
 pub struct Cli {
     #[command(flatten)]
     pub common: CommonArgs,
 
-    /// The language's abbreviations and rules to use for every record. Without it, a record's
-    /// `lang` field decides, then a guess from frequent words, then German.
-    #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
+    #[command(flatten)]
+    pub lang: LangArg,
 }

@@ -3,6 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use korpus_core::lexicon::{entries, sections};
 pub use korpus_core::Lang;
 
 /// What an abbreviation allows after it.
@@ -34,13 +35,6 @@ const EN_ABBREVIATIONS: &str = include_str!("../data/en/abbreviations.txt");
 const EN_STARTERS: &str = include_str!("../data/en/starters.txt");
 const EN_CONNECTORS: &str = include_str!("../data/en/connectors.txt");
 
-/// The entries of a list file: one a line, `#` starts a comment, blank lines skipped.
-fn entries(file: &str) -> impl Iterator<Item = &str> {
-    file.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
 fn set(file: &str) -> FxHashSet<String> {
     entries(file).map(str::to_string).collect()
 }
@@ -62,25 +56,22 @@ impl Lexicon {
             starters: set(starters),
             connectors: set(connectors),
         };
-        let mut section = Abbreviation::Continues;
-        for entry in entries(abbr) {
-            match entry {
-                "[continues]" => section = Abbreviation::Continues,
-                "[may-end]" => section = Abbreviation::MayEnd,
-                _ => {
-                    // "z. B." and "z.B." are one abbreviation: keys carry no spaces.
-                    let key: String = entry.chars().filter(|c| !c.is_whitespace()).collect();
-                    for (i, _) in key.match_indices('.') {
-                        if i + 1 < key.len() {
-                            lex.abbreviations
-                                .entry(key[..=i].to_string())
-                                .or_insert(None);
-                        }
-                    }
-                    lex.longest = lex.longest.max(key.len());
-                    lex.abbreviations.insert(key, Some(section));
+        for (section, entry) in sections(abbr) {
+            let class = match section {
+                "may-end" => Abbreviation::MayEnd,
+                _ => Abbreviation::Continues,
+            };
+            // "z. B." and "z.B." are one abbreviation: keys carry no spaces.
+            let key: String = entry.chars().filter(|c| !c.is_whitespace()).collect();
+            for (i, _) in key.match_indices('.') {
+                if i + 1 < key.len() {
+                    lex.abbreviations
+                        .entry(key[..=i].to_string())
+                        .or_insert(None);
                 }
             }
+            lex.longest = lex.longest.max(key.len());
+            lex.abbreviations.insert(key, Some(class));
         }
         lex
     }
@@ -153,7 +144,7 @@ mod tests {
     fn no_entry_is_in_both_sections() {
         for (lang, file) in [("de", DE_ABBREVIATIONS), ("en", EN_ABBREVIATIONS)] {
             let mut seen = std::collections::HashSet::new();
-            for e in entries(file).filter(|e| !e.starts_with('[')) {
+            for (_, e) in sections(file) {
                 let key: String = e.chars().filter(|c| !c.is_whitespace()).collect();
                 assert!(seen.insert(key), "{lang}: {e} is listed twice");
             }

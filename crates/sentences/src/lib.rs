@@ -10,13 +10,13 @@ mod lexicon;
 
 use std::ops::Range;
 
+use korpus_core::ByLang;
 pub use lexicon::{Abbreviation, Lang, Lexicon};
 
 /// The segmenter: both languages' lexicons, built once.
 #[derive(Debug)]
 pub struct Segmenter {
-    de: Lexicon,
-    en: Lexicon,
+    lexicons: ByLang<Lexicon>,
 }
 
 impl Default for Segmenter {
@@ -28,16 +28,15 @@ impl Default for Segmenter {
 impl Segmenter {
     pub fn new() -> Self {
         Segmenter {
-            de: Lexicon::german(),
-            en: Lexicon::english(),
+            lexicons: ByLang::new(|lang| match lang {
+                Lang::De => Lexicon::german(),
+                Lang::En => Lexicon::english(),
+            }),
         }
     }
 
     pub fn lexicon(&self, lang: Lang) -> &Lexicon {
-        match lang {
-            Lang::De => &self.de,
-            Lang::En => &self.en,
-        }
+        self.lexicons.get(lang)
     }
 
     /// The sentences of `text` as byte ranges, trimmed, in order; appended to `spans`.
@@ -639,9 +638,8 @@ impl<'t> Scan<'t, '_> {
     /// A place name alone at the start of a line, before a capitalised word on the same line:
     /// one word (or several joined by "/"), capitalised, and not a word that opens sentences.
     fn is_dateline(&self, word: &str, word_at: usize, next_at: usize) -> bool {
-        let line_start = self.text[..word_at]
-            .trim_end_matches([' ', '\t'])
-            .is_empty_or_ends_with_newline();
+        let before = self.text[..word_at].trim_end_matches([' ', '\t']);
+        let line_start = before.is_empty() || before.ends_with('\n');
         line_start
             && word.chars().count() >= 3
             && word.starts_with(char::is_uppercase)
@@ -700,17 +698,6 @@ impl<'t> Scan<'t, '_> {
 /// abbreviation, and a bound that keeps the scan linear on pathological input (a megabyte
 /// without a space).
 const LOOK: usize = 128;
-
-/// Text before a position that is empty or ends a line.
-trait LineStart {
-    fn is_empty_or_ends_with_newline(&self) -> bool;
-}
-
-impl LineStart for str {
-    fn is_empty_or_ends_with_newline(&self) -> bool {
-        self.is_empty() || self.ends_with('\n')
-    }
-}
 
 /// Where the whitespace-delimited token that ends at `i` begins (at most [`LOOK`] bytes back).
 fn token_start(text: &str, i: usize) -> usize {

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     let mut edits = Edits::new();
     let status = run_records(&tool, |rec, out| {
         let text = rec.str_field(field)?;
-        let lang = Lang::choose(cli.lang, rec, &text);
+        let lang = Lang::choose(cli.lang.lang, rec, &text);
         spans.clear();
         segmenter.split_into(&text, lang, &mut spans);
         let mut chars = CharCursor::new(&text);

@@ -2,12 +2,24 @@
 //! fields, code-point spans, the language choice, the contract's messages and exit codes.
 
 use assert_cmd::Command;
+use korpus::slice_of;
 use predicates::prelude::*;
 use serde_json::Value;
-use std::io::Write;
 
 fn sentences() -> Command {
     Command::cargo_bin("sentences").expect("the sentences binary is built")
+}
+
+/// What a successful run writes.
+fn stdout_of(args: &[&str], input: String) -> Vec<u8> {
+    sentences()
+        .args(args)
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
 }
 
 fn records(out: &[u8]) -> Vec<Value> {
@@ -36,24 +48,11 @@ fn one_record_per_sentence_with_other_fields_in_order() {
 fn spans_count_code_points_and_slice_the_document() {
     let doc = "„Größe zählt“, sagte sie.\n\nÜber 5 € – mehr nicht! 😀 Ende.";
     let line = serde_json::json!({"id": "u", "text": doc}).to_string() + "\n";
-    let out = sentences()
-        .write_stdin(line)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let recs = records(&out);
+    let recs = records(&stdout_of(&[], line));
     assert_eq!(recs.len(), 3);
-    let chars: Vec<char> = doc.chars().collect();
     for (n, r) in recs.iter().enumerate() {
         assert_eq!(r["sentence"], n);
-        let (s, e) = (
-            r["start"].as_u64().unwrap() as usize,
-            r["end"].as_u64().unwrap() as usize,
-        );
-        let slice: String = chars[s..e].iter().collect();
-        assert_eq!(r["text"].as_str().unwrap(), slice);
+        assert_eq!(r["text"].as_str().unwrap(), slice_of(doc, r));
     }
 }
 
@@ -61,17 +60,7 @@ fn spans_count_code_points_and_slice_the_document() {
 fn lang_flag_then_lang_field_then_guess() {
     // "Co. They" ends a sentence by the English rules; German has no "They" to start one.
     let text = "The deal went to Smith & Co. They signed.";
-    let en_count = |args: &[&str], line: String| {
-        let out = sentences()
-            .args(args)
-            .write_stdin(line)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        records(&out).len()
-    };
+    let en_count = |args: &[&str], line: String| records(&stdout_of(args, line)).len();
     let plain = serde_json::json!({"text": text}).to_string() + "\n";
     let tagged_de = serde_json::json!({"text": text, "lang": "de-DE"}).to_string() + "\n";
     let tagged_en = serde_json::json!({"text": text, "lang": "en"}).to_string() + "\n";
@@ -164,23 +153,10 @@ fn help_shows_policy_and_examples() {
 
 #[test]
 fn a_closed_pipe_is_a_quiet_success() {
-    let line = "{\"text\":\"Ein Satz. Noch einer.\"}\n".repeat(200_000);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sentences"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(line.as_bytes());
-    });
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 16];
-    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
-    drop(stdout);
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let out = korpus::closed_pipe(
+        "sentences",
+        "{\"text\":\"Ein Satz. Noch einer.\"}\n".repeat(200_000),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
