@@ -34,6 +34,8 @@ pub struct Lexicon {
     pub units: FxHashMap<String, Unit>,
     /// Words after a figure that open a sentence or name no counted thing.
     pub function: FxHashSet<String>,
+    /// Words before which "one" is a pronoun ("the one", "no one"), lower case.
+    pub pronoun_before: FxHashSet<String>,
     /// Month names and abbreviations.
     pub months: FxHashMap<String, u32>,
     /// Hedges, lower case, split into words; longest first.
@@ -88,6 +90,7 @@ macro_rules! lexicon {
             include_str!(concat!("../data/", $dir, "/hedges.txt")),
             include_str!(concat!("../data/", $dir, "/bounds.txt")),
             include_str!(concat!("../data/", $dir, "/function.txt")),
+            include_str!(concat!("../data/", $dir, "/pronoun.txt")),
         )
     };
 }
@@ -115,6 +118,7 @@ impl Lexicon {
         hedges: &str,
         bounds: &str,
         function: &str,
+        pronoun: &str,
     ) -> Self {
         let bound_map = sections(bounds)
             .map(|(section, b)| (b.to_string(), section == "upper"))
@@ -143,6 +147,7 @@ impl Lexicon {
                 })
                 .collect(),
             function: entries(function).map(str::to_string).collect(),
+            pronoun_before: entries(pronoun).map(str::to_string).collect(),
             months: pairs(months),
             hedges_by_last: {
                 let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();

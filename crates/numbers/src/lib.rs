@@ -418,10 +418,27 @@ impl<'t> Reader<'t, '_> {
         if read.article && !self.counts_article(read.next) {
             return None;
         }
+        // "the one you mentioned", "no one": a pronoun.
+        if read.next == at + 1
+            && self.s(at).eq_ignore_ascii_case("one")
+            && at > 0
+            && self
+                .word_lower(at - 1)
+                .is_some_and(|w| self.lex.pronoun_before.contains(&w))
+            && !self.counts_article(read.next)
+        {
+            return None;
+        }
         let mut value = if negative { -read.value } else { read.value };
         let mut next = read.next;
         // A magnitude: "1,6 Millionen", "5 Mrd.", "3.2bn".
-        let magnitude = self.magnitude(next);
+        // "half a million", "half a dozen"
+        let article_magnitude = || {
+            (read.fraction && matches!(self.word_lower(next).as_deref(), Some("a" | "an")))
+                .then(|| self.magnitude(next + 1))
+                .flatten()
+        };
+        let magnitude = self.magnitude(next).or_else(article_magnitude);
         if let Some((factor, after)) = magnitude {
             value *= factor;
             next = after;
@@ -483,6 +500,14 @@ impl<'t> Reader<'t, '_> {
         // "one and a half", "twenty and three fifths", "3 million and a quarter": a whole and
         // a fraction (of the whole's magnitude, or of the one after it).
         if !read.ordinal && matches!(self.word_lower(next).as_deref(), Some("and" | "und")) {
+            // The whole's magnitude, written after the digits or as the last of its words.
+            let whole = magnitude.map(|(m, _)| m).or_else(|| {
+                (read.spelled && next > 0)
+                    .then(|| self.lex.magnitudes.get(self.s(next - 1)))
+                    .flatten()
+                    .copied()
+                    .filter(|&m| m >= 1000.0)
+            });
             if let Some(part) = self.number(next + 1) {
                 if let Some(f) = self.fraction_word(part.next) {
                     let mut frac = part.value * f;
@@ -490,7 +515,7 @@ impl<'t> Reader<'t, '_> {
                     next = part.next + 1;
                     match self.magnitude(next) {
                         // "one billion and a half million"
-                        Some((factor, after)) if magnitude.is_some() => {
+                        Some((factor, after)) if whole.is_some() => {
                             frac *= factor;
                             next = after;
                         }
@@ -500,10 +525,26 @@ impl<'t> Reader<'t, '_> {
                             frac *= factor;
                             next = after;
                         }
-                        None => frac *= magnitude.map_or(1.0, |(m, _)| m),
+                        None => frac *= whole.unwrap_or(1.0),
                     }
                     value += frac;
                 }
+            }
+        }
+        // "three twenty-fifths", "one twenty-first": a count of parts named by an ordinal.
+        if self.lex.lang == Lang::En
+            && !(read.ordinal || read.fraction || read.decimal || read.article)
+            && magnitude.is_none()
+        {
+            if let Some(den) = self.number(next).filter(|d| {
+                d.ordinal
+                    && d.spelled
+                    && d.value >= 3.0
+                    && (self.s(d.next - 1).ends_with('s') || (value == 1.0 && read.spelled))
+            }) {
+                value /= den.value;
+                read.fraction = true;
+                next = den.next;
             }
         }
         // "one over three", "1 in 21", "one out of three": a quotient.

@@ -199,7 +199,7 @@ impl Reader<'_, '_> {
             return Some(Read { value: v, ..base });
         }
         // "die Hälfte", "half of": a fraction on its own.
-        if matches!(w, "Hälfte" | "half") {
+        if matches!(w, "Hälfte" | "half" | "Half") {
             return Some(Read {
                 value: 0.5,
                 fraction: true,
@@ -264,10 +264,22 @@ impl Reader<'_, '_> {
         let (mut any, mut ordinal) = (false, false);
         let mut j = i;
         let mut end = i;
+        // Where a number said aloud ("one twenty") joined two, and the value before.
+        let mut cut: Option<(usize, f64)> = None;
         while let Some(w) = self.word_lower(j) {
             if let Some(&v) = self.lex.words.get(&w) {
                 if w == "oh" && !any {
                     break;
+                }
+                if any && current % 100.0 != 0.0 && (v >= 10.0 || current % 10.0 != 0.0) {
+                    // "one twenty two" is 122, as said aloud; but "twenty twenty", "five six"
+                    // and "one twenty-fifth" (a fraction) are not one number.
+                    let aloud = current < 10.0 && v >= 20.0 && v % 10.0 == 0.0 && total == 0.0;
+                    if !aloud {
+                        break;
+                    }
+                    cut = Some((j, current));
+                    current *= 100.0;
                 }
                 current += v;
             } else if w == "hundred" {
@@ -282,11 +294,19 @@ impl Reader<'_, '_> {
                 }
                 total += f64::max(current, 1.0) * m;
                 current = 0.0;
-            } else if let Some(&v) = self.lex.ordinals.get(&w) {
+            } else if let Some(v) = self.lex.ordinals.get(&w).copied().or_else(|| {
+                // "twenty-fifths": a plural ordinal, only as the end of a compound.
+                let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
+                (any && tens && w != "seconds")
+                    .then(|| w.strip_suffix('s').and_then(|o| self.lex.ordinals.get(o)))
+                    .flatten()
+                    .copied()
+            }) {
                 // "one fifth", "two thirds": a count of parts, read by the fraction rule; but
-                // "twenty-fifth" is an ordinal.
+                // "twenty-fifth" is an ordinal, and so is "two hundredth" (not 2/100).
                 let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10.0;
-                if any && !tens && self.lex.fractions.contains_key(&w) {
+                let times = v >= 100.0 && current > 1.0 && !w.ends_with('s');
+                if any && !tens && !times && self.lex.fractions.contains_key(&w) {
                     break;
                 }
                 if any && v >= 100.0 {
@@ -312,7 +332,7 @@ impl Reader<'_, '_> {
             end = j;
             // "twenty-one", "fifty - two", "one hundred and five", "two thousand and ten"
             let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
-            let hyphen = self.is_sym(j, "-")
+            let hyphen = (self.is_sym(j, "-") || self.is_sym(j, "—") || self.is_sym(j, "–"))
                 && ((self.glued(j) && self.glued(j + 1)) || tens)
                 && self
                     .word_lower(j + 1)
@@ -328,6 +348,18 @@ impl Reader<'_, '_> {
                 j += 1;
             }
         }
+        // "one twenty-fifth": the count of a fraction, not the 125th.
+        if let Some((at, before)) = cut.filter(|_| ordinal) {
+            return Some(Read {
+                value: before,
+                next: at,
+                spelled: true,
+                ordinal: false,
+                fraction: false,
+                decimal: false,
+                article: false,
+            });
+        }
         any.then_some(Read {
             value: total + current,
             next: end,
@@ -342,6 +374,8 @@ impl Reader<'_, '_> {
     fn is_number_word(&self, w: &str) -> bool {
         self.lex.words.contains_key(w)
             || self.lex.ordinals.contains_key(w)
+            || w.strip_suffix('s')
+                .is_some_and(|o| o != "second" && self.lex.ordinals.contains_key(o))
             || matches!(
                 w,
                 "hundred" | "thousand" | "million" | "billion" | "trillion"
@@ -586,6 +620,7 @@ impl Reader<'_, '_> {
                 if self.t(j) != Some(T::Word)
                     || self.lex.function.contains(lower.as_str())
                     || lower.ends_with("ed")
+                    || self.is_number_word(&lower)
                 {
                     return None;
                 }

@@ -226,6 +226,38 @@ fn spelled_numbers_fractions_and_vague_plurals() {
 }
 
 #[test]
+fn english_fractions_of_a_magnitude_and_ordinal_denominators() {
+    let values = |t: &str| en(t).into_iter().map(|r| (r.0, r.1)).collect::<Vec<_>>();
+    // A half after a magnitude is half of that magnitude.
+    assert_eq!(
+        values("The fund holds two million and a half, the other one billion and a half million."),
+        [
+            ("two million and a half".into(), n(2.5e6)),
+            ("one billion and a half million".into(), n(1.0005e9)),
+        ]
+    );
+    assert_eq!(values("half a million voters")[0].1, n(5e5));
+    assert_eq!(values("Half million tickets")[0].1, n(5e5));
+    // A compound ordinal names the parts: one twenty-fifth, three twenty-firsts.
+    assert_eq!(values("one twenty-fifth of the vote")[0].1, n(0.04));
+    assert_eq!(values("three twenty-firsts")[0].1, n(3.0 / 21.0));
+    // A magnitude ordinal after a count is an ordinal: the two hundredth day.
+    assert_eq!(en("the two hundredth day")[0].1, n(200.0));
+    assert_eq!(en("the two hundredth day")[0].2, "ordinal");
+    assert_eq!(en("one hundredth of a second")[0].1, n(0.01));
+    // Said aloud, "one twenty two" is 122; "twenty twenty" is not 40.
+    assert_eq!(values("one twenty two")[0].1, n(122.0));
+    assert_eq!(values("nineteen ninety-nine").len(), 2);
+}
+
+#[test]
+fn one_as_a_pronoun_is_no_figure() {
+    assert!(en("No one was hurt, and the one who called left.").is_empty());
+    assert_eq!(en("the one million mark")[0].1, n(1e6));
+    assert_eq!(en("One of the victims")[0].1, n(1.0));
+}
+
+#[test]
 fn the_article_counts_only_with_a_magnitude_fraction_or_unit() {
     assert_eq!(
         de("Ein Bericht nannte eine Million Euro und ein Drittel.").len(),
