@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod man;
 pub mod offsets;
 pub mod output;
+pub mod pipe;
 pub mod progress;
 pub mod record;
 pub mod run;

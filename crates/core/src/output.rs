@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::record::Record;
 
-const BUFFER: usize = 128 * 1024;
+const BUFFER: usize = 512 * 1024;
 
 /// Values to set on a record: existing keys are replaced in place, new keys go at the end.
 /// Reused across records so that building edits does not allocate once warm.
@@ -92,6 +92,7 @@ impl Default for Output {
 
 impl Output {
     pub fn stdout() -> Self {
+        crate::pipe::widen_std_pipes();
         Output::to(BufWriter::with_capacity(BUFFER, io::stdout().lock()))
     }
 }

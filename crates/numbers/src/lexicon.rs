@@ -47,8 +47,14 @@ pub struct Lexicon {
     /// The first three letters, lower case, of every word that can open a figure: most words
     /// of a text are turned away by one lookup.
     openers: FxHashSet<u64>,
-    /// The byte lengths of the number words, longest first, for prefix lookups.
-    pub word_lengths: Vec<usize>,
+    /// A coarser filter before it, one bit per head class (see `head_class`): no hashing for
+    /// most words.
+    head_classes: Vec<u64>,
+    /// The number words by their first byte, longest first, for prefix lookups.
+    pub words_by_first: Vec<Vec<(String, u64)>>,
+    /// German magnitude and fraction nouns written in lower case ("millionen", "drittel").
+    pub magnitudes_lower: FxHashMap<String, f64>,
+    pub fractions_lower: FxHashMap<String, f64>,
 }
 
 /// The first three lower-cased characters as one key (fewer for a shorter word).
@@ -63,6 +69,51 @@ fn head_key(w: &str) -> Option<u64> {
     let b = it.next().map_or(0, |c| c as u64);
     let c = it.next().map_or(0, |c| c as u64);
     Some(a << 42 | b << 21 | c)
+}
+
+/// The head class of a word: its first three characters, an ASCII letter case folded to one
+/// of 26 classes, anything else (an umlaut, the end of a short word) to a 27th; and whether
+/// the class says it all (three ASCII letters).
+fn head_class(w: &str) -> (usize, bool) {
+    let mut index = 0;
+    let mut exact = true;
+    let mut bytes = w.bytes();
+    for _ in 0..3 {
+        let class = match bytes.next() {
+            Some(b) if b.is_ascii_alphabetic() => (b.to_ascii_lowercase() - b'a') as usize,
+            Some(b) => {
+                // Skip the rest of a multi-byte character.
+                for _ in 1..utf8_len(b) {
+                    bytes.next();
+                }
+                exact = false;
+                26
+            }
+            None => {
+                exact = false;
+                26
+            }
+        };
+        index = index * 27 + class;
+    }
+    (index, exact)
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// "Millionen" → "millionen".
+fn lower_first(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// "word value" lines; the value is the last field, the word may hold spaces.
@@ -161,7 +212,10 @@ impl Lexicon {
             hedges,
             bounds: bound_map,
             openers: FxHashSet::default(),
-            word_lengths: Vec::new(),
+            head_classes: Vec::new(),
+            words_by_first: Vec::new(),
+            magnitudes_lower: FxHashMap::default(),
+            fractions_lower: FxHashMap::default(),
         }
         .with_openers()
     }
@@ -188,23 +242,46 @@ impl Lexicon {
             .chain(self.ordinals.keys())
             .chain(self.vague.keys())
             .chain(self.months.keys())
-            .chain(self.currencies.keys())
             .map(String::as_str)
             .chain(specials.iter().copied());
+        let mut classes = vec![0u64; 27 * 27 * 27 / 64 + 1];
         for w in words {
             openers.extend(head_key(w));
+            let (bit, _) = head_class(w);
+            classes[bit / 64] |= 1 << (bit % 64);
         }
         self.openers = openers;
-        let mut lengths: Vec<usize> = self.words.keys().map(String::len).collect();
-        lengths.sort_unstable_by(|a, b| b.cmp(a));
-        lengths.dedup();
-        self.word_lengths = lengths;
+        self.head_classes = classes;
+        let mut by_first = vec![Vec::new(); 256];
+        for (w, &v) in &self.words {
+            if let Some(&b) = w.as_bytes().first() {
+                by_first[b as usize].push((w.clone(), v as u64));
+            }
+        }
+        for list in &mut by_first {
+            list.sort_unstable_by(|a: &(String, u64), b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+        }
+        self.words_by_first = by_first;
+        if self.lang == Lang::De {
+            let lower = |map: &FxHashMap<String, f64>| {
+                map.iter()
+                    .filter(|(k, _)| k.len() > 2 && k.starts_with(char::is_uppercase))
+                    .map(|(k, &v)| (lower_first(k), v))
+                    .collect()
+            };
+            self.magnitudes_lower = lower(&self.magnitudes);
+            self.fractions_lower = lower(&self.fractions);
+        }
         self
     }
 
     /// Whether a word can open a figure (a number word, month, currency, sign word).
     pub fn may_open(&self, word: &str) -> bool {
-        head_key(word).is_some_and(|k| self.openers.contains(&k))
+        let (bit, exact) = head_class(word);
+        if self.head_classes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        exact || head_key(word).is_some_and(|k| self.openers.contains(&k))
     }
 }
 

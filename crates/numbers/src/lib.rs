@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use korpus_core::{ByLang, Lang};
 pub use lexicon::Lexicon;
+use std::borrow::Cow;
+
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 /// What a figure is.
@@ -138,6 +140,17 @@ impl Extractor {
         };
         let mut i = 0;
         while i < toks.len() {
+            let tok = toks[i];
+            // Most tokens cannot open a figure: turn them away before the full reading.
+            let candidate = match tok.t {
+                T::Digits => true,
+                T::Word => reader.lex.may_open(&text[tok.start..tok.end]),
+                T::Sym => matches!(text.as_bytes()[tok.start], b'-' | b'$' | b'.' | b',' | 0x80..),
+            };
+            if !candidate {
+                i += 1;
+                continue;
+            }
             if let Some(next) = reader.identifier_end(i) {
                 i = next.max(i + 1);
                 continue;
@@ -320,8 +333,16 @@ impl<'t> Reader<'t, '_> {
         self.toks.get(i).is_some_and(|t| !t.space) && i > 0
     }
 
-    fn word_lower(&self, i: usize) -> Option<String> {
-        (self.t(i) == Some(T::Word)).then(|| self.s(i).to_lowercase())
+    /// The word at `i` in lower case; borrowed when it has no capitals (most words).
+    fn word_lower(&self, i: usize) -> Option<Cow<'t, str>> {
+        let w = self.s(i);
+        (self.t(i) == Some(T::Word)).then(|| {
+            if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
     }
 
     /// An abbreviation at `i` with its period ("Mio.", "Jan."): the key and the token after.
@@ -424,7 +445,7 @@ impl<'t> Reader<'t, '_> {
             && at > 0
             && self
                 .word_lower(at - 1)
-                .is_some_and(|w| self.lex.pronoun_before.contains(&w))
+                .is_some_and(|w| self.lex.pronoun_before.contains(w.as_ref()))
             && !self.counts_article(read.next)
         {
             return None;

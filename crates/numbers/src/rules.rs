@@ -185,7 +185,11 @@ impl Reader<'_, '_> {
                 article: true,
             });
         }
-        let lower = w.to_lowercase();
+        let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
+            w.to_lowercase().into()
+        } else {
+            w.into()
+        };
         let base = Read {
             value: 0.0,
             next: i + 1,
@@ -207,7 +211,7 @@ impl Reader<'_, '_> {
             });
         }
         // "point 77", "Komma 5": a decimal without its whole.
-        if matches!(lower.as_str(), "point" | "komma")
+        if matches!(lower.as_ref(), "point" | "komma")
             && self.t(i + 1) == Some(T::Digits)
             && self.s(i + 1).bytes().all(|b| b.is_ascii_digit())
         {
@@ -221,7 +225,7 @@ impl Reader<'_, '_> {
         match self.lex.lang {
             Lang::De => {
                 if matches!(
-                    lower.as_str(),
+                    lower.as_ref(),
                     "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
                 ) {
                     return Some(Read {
@@ -244,7 +248,7 @@ impl Reader<'_, '_> {
                 Some(read)
             }
             Lang::En => {
-                if matches!(lower.as_str(), "a" | "an") {
+                if matches!(lower.as_ref(), "a" | "an") {
                     return Some(Read {
                         value: 1.0,
                         article: true,
@@ -266,8 +270,9 @@ impl Reader<'_, '_> {
         let mut end = i;
         // Where a number said aloud ("one twenty") joined two, and the value before.
         let mut cut: Option<(usize, f64)> = None;
-        while let Some(w) = self.word_lower(j) {
-            if let Some(&v) = self.lex.words.get(&w) {
+        while let Some(lower) = self.word_lower(j) {
+            let w: &str = &lower;
+            if let Some(&v) = self.lex.words.get(w) {
                 if w == "oh" && !any {
                     break;
                 }
@@ -285,8 +290,8 @@ impl Reader<'_, '_> {
             } else if w == "hundred" {
                 current = f64::max(current, 1.0) * 100.0;
             } else if let Some(&m) =
-                self.lex.magnitudes.get(&w).filter(|_| {
-                    matches!(w.as_str(), "thousand" | "million" | "billion" | "trillion")
+                self.lex.magnitudes.get(w).filter(|_| {
+                    matches!(w, "thousand" | "million" | "billion" | "trillion")
                 })
             {
                 if !any {
@@ -294,7 +299,7 @@ impl Reader<'_, '_> {
                 }
                 total += f64::max(current, 1.0) * m;
                 current = 0.0;
-            } else if let Some(v) = self.lex.ordinals.get(&w).copied().or_else(|| {
+            } else if let Some(v) = self.lex.ordinals.get(w).copied().or_else(|| {
                 // "twenty-fifths": a plural ordinal, only as the end of a compound.
                 let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
                 (any && tens && w != "seconds")
@@ -306,7 +311,7 @@ impl Reader<'_, '_> {
                 // "twenty-fifth" is an ordinal, and so is "two hundredth" (not 2/100).
                 let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10.0;
                 let times = v >= 100.0 && current > 1.0 && !w.ends_with('s');
-                if any && !tens && !times && self.lex.fractions.contains_key(&w) {
+                if any && !tens && !times && self.lex.fractions.contains_key(w) {
                     break;
                 }
                 if any && v >= 100.0 {
@@ -400,7 +405,7 @@ impl Reader<'_, '_> {
         {
             let v = match self.lex.lang {
                 Lang::De => words::cardinal(self.lex, &w),
-                Lang::En => self.lex.words.get(&w).map(|&v| v as u64),
+                Lang::En => self.lex.words.get(w.as_ref()).map(|&v| v as u64),
             };
             let Some(v) = v else { break };
             if v >= 10 && self.lex.lang == Lang::En {
@@ -448,10 +453,8 @@ impl Reader<'_, '_> {
         }
         // German nouns also in lower case: "drei millionen".
         if self.lex.lang == Lang::De && self.s(next).starts_with(char::is_lowercase) {
-            if let Some(&f) = self.lex.magnitudes.get(&capitalised(self.s(next))) {
-                if self.s(next).len() > 2 {
-                    return Some((f, next + 1));
-                }
+            if let Some(&f) = self.lex.magnitudes_lower.get(self.s(next)) {
+                return Some((f, next + 1));
             }
         }
         let single = self.s(next).len() <= 2 && !matches!(self.s(next), "Mio" | "Mrd");
@@ -481,7 +484,7 @@ impl Reader<'_, '_> {
         let w = self.s(i);
         self.lex.fractions.get(w).copied().or_else(|| {
             (self.lex.lang == Lang::De && w.starts_with(char::is_lowercase))
-                .then(|| self.lex.fractions.get(&capitalised(w)).copied())
+                .then(|| self.lex.fractions_lower.get(w).copied())
                 .flatten()
         })
     }
@@ -974,7 +977,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let w = self.word_lower(i)?;
-        match w.as_str() {
+        match w.as_ref() {
             "am" | "pm" => Some((w == "pm", i + 1)),
             "a" | "p"
                 if self.is_sym(i + 1, ".") && self.word_lower(i + 2).as_deref() == Some("m") =>
@@ -989,14 +992,6 @@ impl Reader<'_, '_> {
             _ => None,
         }
     }
-}
-
-/// "millionen" → "Millionen".
-fn capitalised(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// A written number by the language's conventions: German "1.500" and "2,5", English "1,500"

@@ -5,10 +5,11 @@ use crate::Lexicon;
 
 /// The longest number word that `s` starts with, and the rest.
 fn part<'a>(lex: &Lexicon, s: &'a str) -> Option<(u64, &'a str)> {
-    lex.word_lengths.iter().find_map(|&len| {
-        let head = s.get(..len)?;
-        lex.words.get(head).map(|&v| (v as u64, &s[len..]))
-    })
+    let candidates = &lex.words_by_first[*s.as_bytes().first()? as usize];
+    candidates
+        .iter()
+        .find(|(w, _)| s.starts_with(w.as_str()))
+        .map(|(w, v)| (*v, &s[w.len()..]))
 }
 
 /// A number below a thousand at the start of `s`: "dreihundertvierundzwanzig", "elf".
@@ -85,7 +86,15 @@ pub fn german(lex: &Lexicon, w: &str) -> Option<(f64, bool, bool)> {
     })
 }
 
+/// Beginnings of German number words that are not themselves number words.
+const OTHER_HEADS: [&str; 5] = ["hundert", "tausend", "anderthalb", "erst", "dritt"];
+
 fn german_spelling(lex: &Lexicon, w: &str) -> Option<(f64, bool, bool)> {
+    // Every German number word begins with a number word or one of a few other heads: most
+    // words that got this far ("sie", "neue") are turned away here.
+    if part(lex, w).is_none() && !OTHER_HEADS.iter().any(|h| w.starts_with(h)) {
+        return None;
+    }
     if let Some(v) = cardinal(lex, w) {
         return Some((v as f64, false, false));
     }
