@@ -145,7 +145,10 @@ impl Extractor {
             let candidate = match tok.t {
                 T::Digits => true,
                 T::Word => reader.lex.may_open(&text[tok.start..tok.end]),
-                T::Sym => matches!(text.as_bytes()[tok.start], b'-' | b'$' | b'.' | b',' | 0x80..),
+                T::Sym => matches!(
+                    text.as_bytes()[tok.start],
+                    b'-' | b'$' | b'.' | b',' | 0x80..
+                ),
             };
             if !candidate {
                 i += 1;
@@ -197,6 +200,24 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// The byte length of the letter at byte `i` of `text`, 0 if none is there. The letters of
+/// Latin-1 (umlauts, ß, accents), most of the non-ASCII letters of European news, without
+/// decoding.
+fn letter_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    match b.get(i) {
+        None => 0,
+        Some(c) if c.is_ascii_alphabetic() => 1,
+        Some(c) if *c < 0x80 => 0,
+        Some(0xC3) if !matches!(b.get(i + 1), Some(0x97 | 0xB7)) => 2,
+        Some(_) => text[i..]
+            .chars()
+            .next()
+            .filter(|d| d.is_alphabetic())
+            .map_or(0, char::len_utf8),
+    }
+}
+
 /// Cuts `text` into tokens. A digit group goes on over ".", ",", "'" or "’" before a digit, and
 /// over a space before exactly three digits ("40 000").
 fn tokens(text: &str) -> Vec<Tok> {
@@ -212,9 +233,9 @@ fn tokens(text: &str) -> Vec<Tok> {
                 i += 1;
             }
             if i < b.len() && b[i] >= 0x80 {
-                // A word that goes on beyond ASCII ("Größe"): finish it below.
-                while let Some(d) = text[i..].chars().next().filter(|d| d.is_alphabetic()) {
-                    i += d.len_utf8();
+                // A word that goes on beyond ASCII ("Größe").
+                while let n @ 1.. = letter_len(text, i) {
+                    i += n;
                 }
             }
             toks.push(Tok {
@@ -226,9 +247,36 @@ fn tokens(text: &str) -> Vec<Tok> {
             space = false;
             continue;
         }
-        if b[i] == b' ' || b[i] == b'\n' {
+        if b[i].is_ascii_whitespace() {
             space = true;
             i += 1;
+            continue;
+        }
+        // ASCII punctuation, one byte a token, without decoding.
+        if b[i] < 0x80 && !b[i].is_ascii_digit() {
+            toks.push(Tok {
+                start: i,
+                end: i + 1,
+                t: T::Sym,
+                space,
+            });
+            space = false;
+            i += 1;
+            continue;
+        }
+        // A word that begins beyond ASCII ("Über"), most often with a Latin-1 letter.
+        if b[i] == 0xC3 && letter_len(text, i) == 2 {
+            let start = i;
+            while let n @ 1.. = letter_len(text, i) {
+                i += n;
+            }
+            toks.push(Tok {
+                start,
+                end: i,
+                t: T::Word,
+                space,
+            });
+            space = false;
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -270,12 +318,8 @@ fn tokens(text: &str) -> Vec<Tok> {
             T::Digits
         } else if c.is_alphabetic() {
             i += len;
-            while let Some(d) = text[i..].chars().next() {
-                if d.is_alphabetic() {
-                    i += d.len_utf8();
-                } else {
-                    break;
-                }
+            while let n @ 1.. = letter_len(text, i) {
+                i += n;
             }
             T::Word
         } else {

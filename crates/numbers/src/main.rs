@@ -2,6 +2,9 @@
 
 use std::process::ExitCode;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use korpus_core::{run_records, CharCursor, Edits, Lang, Tool};
 use numbers::{cli::Cli, Extractor, Figure};

@@ -289,10 +289,11 @@ impl Reader<'_, '_> {
                 current += v;
             } else if w == "hundred" {
                 current = f64::max(current, 1.0) * 100.0;
-            } else if let Some(&m) =
-                self.lex.magnitudes.get(w).filter(|_| {
-                    matches!(w, "thousand" | "million" | "billion" | "trillion")
-                })
+            } else if let Some(&m) = self
+                .lex
+                .magnitudes
+                .get(w)
+                .filter(|_| matches!(w, "thousand" | "million" | "billion" | "trillion"))
             {
                 if !any {
                     break;
@@ -680,8 +681,12 @@ impl Reader<'_, '_> {
         if n == 0 {
             return None;
         }
-        let nearest = word(0).to_lowercase();
-        let candidates = self.lex.hedges_by_last.get(&nearest)?;
+        let nearest = word(0);
+        let candidates = if nearest.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.lex.hedges_by_last.get(nearest)
+        } else {
+            self.lex.hedges_by_last.get(&nearest.to_lowercase())
+        }?;
         for hedge in candidates.iter().map(|&k| &self.lex.hedges[k]) {
             let len = hedge.len();
             if len > n {
@@ -994,9 +999,61 @@ impl Reader<'_, '_> {
     }
 }
 
+/// The value of at most 15 ASCII digits, exact in an f64.
+fn whole(digits: impl Iterator<Item = u8>) -> f64 {
+    digits.fold(0u64, |a, d| a * 10 + (d - b'0') as u64) as f64
+}
+
+/// The common shapes without allocating: plain digits ("2024"), digits grouped by the
+/// language's separator ("12.000", "12,000") and one decimal mark ("1,6", "1.6"). `None` for
+/// anything else, which `parse_digits` reads the long way.
+fn parse_common(s: &[u8], lang: Lang) -> Option<f64> {
+    let (group, decimal) = match lang {
+        Lang::De => (b'.', b','),
+        Lang::En => (b',', b'.'),
+    };
+    if s.len() > 15 {
+        return None;
+    }
+    if s.iter().all(u8::is_ascii_digit) {
+        return Some(whole(s.iter().copied()));
+    }
+    let marks = s.iter().filter(|&&b| !b.is_ascii_digit()).count();
+    if let Some(at) = s.iter().position(|&b| b == decimal) {
+        // One decimal mark and digits around it: parse "int.frac" from a stack buffer.
+        if marks != 1 || at == 0 || at == s.len() - 1 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..s.len()].copy_from_slice(s);
+        buf[at] = b'.';
+        return std::str::from_utf8(&buf[..s.len()]).ok()?.parse().ok();
+    }
+    // Groups of three after a first group of one to three: "1.234.567".
+    let mut groups = s.split(|&b| b == group);
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut n = 0;
+    for g in groups {
+        if g.len() != 3 || !g.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        n += 1;
+    }
+    if n == 0 || n != marks {
+        return None;
+    }
+    Some(whole(s.iter().copied().filter(u8::is_ascii_digit)))
+}
+
 /// A written number by the language's conventions: German "1.500" and "2,5", English "1,500"
 /// and "2.5"; space, narrow space and apostrophe group thousands in both.
 pub(crate) fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
+    if let Some(v) = parse_common(s.as_bytes(), lang) {
+        return Some(v);
+    }
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok().filter(|v: &f64| v.is_finite());
     }
