@@ -49,6 +49,18 @@ impl Edits {
         self
     }
 
+    /// Sets `key` to the JSON that `write` appends to the buffer it is given (for a filter
+    /// that writes a large value piecewise, with [`write_json`] for its parts).
+    pub fn set_with(&mut self, key: &str, write: impl FnOnce(&mut Vec<u8>)) -> &mut Self {
+        let k0 = self.buf.len();
+        write_json(&mut self.buf, key);
+        let k1 = self.buf.len();
+        write(&mut self.buf);
+        let v1 = self.buf.len();
+        self.items.push((k0..k1, k1..v1));
+        self
+    }
+
     /// Sets `key` to JSON text the caller has already serialized.
     pub fn set_raw(&mut self, key: &str, json: &str) -> &mut Self {
         let k0 = self.buf.len();
@@ -67,7 +79,8 @@ impl Edits {
     }
 }
 
-fn write_json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, value: &T) {
+/// Appends `value` as JSON.
+pub fn write_json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, value: &T) {
     // Serializing to a Vec cannot fail for the values filters produce (strings, numbers,
     // arrays and maps with string keys); fall back to null rather than panic if it ever does.
     let mark = buf.len();

@@ -377,6 +377,11 @@ impl<'t> Reader<'t, '_> {
         self.toks.get(i).is_some_and(|t| !t.space) && i > 0
     }
 
+    /// Whether the word at `i` is one of `words` (lower-case ASCII), in any case.
+    fn word_is(&self, i: usize, words: &[&str]) -> bool {
+        self.t(i) == Some(T::Word) && words.iter().any(|w| self.s(i).eq_ignore_ascii_case(w))
+    }
+
     /// The word at `i` in lower case; borrowed when it has no capitals (most words).
     fn word_lower(&self, i: usize) -> Option<Cow<'t, str>> {
         let w = self.s(i);
@@ -499,7 +504,7 @@ impl<'t> Reader<'t, '_> {
         // A magnitude: "1,6 Millionen", "5 Mrd.", "3.2bn".
         // "half a million", "half a dozen"
         let article_magnitude = || {
-            (read.fraction && matches!(self.word_lower(next).as_deref(), Some("a" | "an")))
+            (read.fraction && self.word_is(next, &["a", "an"]))
                 .then(|| self.magnitude(next + 1))
                 .flatten()
         };
@@ -518,7 +523,7 @@ impl<'t> Reader<'t, '_> {
                     break;
                 }
                 let mut at_more = next;
-                if matches!(self.word_lower(next).as_deref(), Some("and" | "und")) {
+                if self.word_is(next, &["and", "und"]) {
                     at_more += 1;
                 }
                 let Some(more) = self
@@ -549,12 +554,10 @@ impl<'t> Reader<'t, '_> {
                 read.fraction = true;
                 next += 1;
                 // "eine halbe Million", "two thirds of a million"
-                let of = match (
-                    self.word_lower(next).as_deref(),
-                    self.word_lower(next + 1).as_deref(),
-                ) {
-                    (Some("of"), Some("a")) => next + 2,
-                    _ => next,
+                let of = if self.word_is(next, &["of"]) && self.word_is(next + 1, &["a"]) {
+                    next + 2
+                } else {
+                    next
                 };
                 if let Some((factor, after)) = self.magnitude(of) {
                     value *= factor;
@@ -564,7 +567,7 @@ impl<'t> Reader<'t, '_> {
         }
         // "one and a half", "twenty and three fifths", "3 million and a quarter": a whole and
         // a fraction (of the whole's magnitude, or of the one after it).
-        if !read.ordinal && matches!(self.word_lower(next).as_deref(), Some("and" | "und")) {
+        if !read.ordinal && self.word_is(next, &["and", "und"]) {
             // The whole's magnitude, written after the digits or as the last of its words.
             let whole = magnitude.map(|(m, _)| m).or_else(|| {
                 (read.spelled && next > 0)
@@ -613,14 +616,15 @@ impl<'t> Reader<'t, '_> {
             }
         }
         // "one over three", "1 in 21", "one out of three": a quotient.
-        let (quotient, den_at) = match self.word_lower(next).as_deref() {
-            Some("over") => (true, next + 1),
-            Some("in") => (true, next + 1),
-            Some("out") if self.word_lower(next + 1).as_deref() == Some("of") => (true, next + 2),
-            _ => (false, next),
+        let (quotient, den_at) = if self.word_is(next, &["over", "in"]) {
+            (true, next + 1)
+        } else if self.word_is(next, &["out"]) && self.word_is(next + 1, &["of"]) {
+            (true, next + 2)
+        } else {
+            (false, next)
         };
         if quotient && !read.ordinal && magnitude.is_none() {
-            let over = self.word_lower(next).as_deref() == Some("over");
+            let over = self.word_is(next, &["over"]);
             if let Some(den) = self.number(den_at).filter(|d| {
                 !d.article
                     && !d.ordinal

@@ -2,24 +2,43 @@
 
 use std::process::ExitCode;
 
+use clap::Parser;
+use korpus_core::output::write_json;
+use korpus_core::{run_records, CharCursor, Edits, Lang, Tool};
+use numbers::{cli::Cli, Extractor, Figure};
+
+/// A figure allocates its unit and hedge, and the record's list of figures: mimalloc makes
+/// that a tenth of the whole run cheaper than the system allocator.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::Parser;
-use korpus_core::{run_records, CharCursor, Edits, Lang, Tool};
-use numbers::{cli::Cli, Extractor, Figure};
-use serde::Serialize;
-
-/// A figure as the contract writes it.
-#[derive(Serialize)]
-struct Out<'a> {
-    text: &'a str,
-    value: &'a numbers::Value,
-    kind: &'static str,
-    unit: Option<&'a str>,
-    qualifier: Option<&'a str>,
-    start: usize,
-    end: usize,
+/// Appends the figures as the contract writes them: a JSON array of objects with the keys
+/// text, value, kind, unit, qualifier, start and end (code points). The keys are constants;
+/// every value goes through serde_json.
+fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
+    let mut chars = CharCursor::new(text);
+    buf.push(b'[');
+    for (k, f) in figures.iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"text\":");
+        write_json(buf, &text[f.span.clone()]);
+        buf.extend_from_slice(b",\"value\":");
+        write_json(buf, &f.value);
+        buf.extend_from_slice(b",\"kind\":");
+        write_json(buf, f.kind.as_str());
+        buf.extend_from_slice(b",\"unit\":");
+        write_json(buf, &f.unit);
+        buf.extend_from_slice(b",\"qualifier\":");
+        write_json(buf, &f.qualifier);
+        buf.extend_from_slice(b",\"start\":");
+        write_json(buf, &chars.char_of(f.span.start));
+        buf.extend_from_slice(b",\"end\":");
+        write_json(buf, &chars.char_of(f.span.end));
+        buf.push(b'}');
+    }
+    buf.push(b']');
 }
 
 fn main() -> ExitCode {
@@ -37,21 +56,8 @@ fn main() -> ExitCode {
         let lang = Lang::choose(cli.lang.lang, rec, &text);
         figures.clear();
         extractor.extract_into(&text, lang, &mut figures);
-        let mut chars = CharCursor::new(&text);
-        let list: Vec<Out> = figures
-            .iter()
-            .map(|f| Out {
-                text: &text[f.span.clone()],
-                value: &f.value,
-                kind: f.kind.as_str(),
-                unit: f.unit.as_deref(),
-                qualifier: f.qualifier.as_deref(),
-                start: chars.char_of(f.span.start),
-                end: chars.char_of(f.span.end),
-            })
-            .collect();
         edits.clear();
-        edits.set_json("numbers", &list);
+        edits.set_with("numbers", |buf| write_figures(buf, &text, &figures));
         out.write_edited(rec, &edits)?;
         Ok(())
     });

@@ -343,7 +343,7 @@ impl Reader<'_, '_> {
                 && self
                     .word_lower(j + 1)
                     .is_some_and(|n| self.is_number_word(&n));
-            let and = self.word_lower(j).as_deref() == Some("and")
+            let and = self.word_is(j, &["and"])
                 && (current % 100.0 == 0.0 || total > 0.0)
                 && current + total > 0.0
                 && self
@@ -390,7 +390,7 @@ impl Reader<'_, '_> {
 
     /// "zwei Komma drei", "nine point nought four": the decimal part after the marker.
     fn decimal_words(&self, read: &mut Read, marker: &str) {
-        if read.ordinal || self.word_lower(read.next).as_deref() != Some(marker) {
+        if read.ordinal || !self.word_is(read.next, &[marker]) {
             return;
         }
         let mut digits = String::new();
@@ -615,7 +615,7 @@ impl Reader<'_, '_> {
             }
             Lang::En => {
                 let mut j = next;
-                if self.word_lower(j).as_deref() == Some("of") && self.t(j + 1) == Some(T::Word) {
+                if self.word_is(j, &["of"]) && self.t(j + 1) == Some(T::Word) {
                     j += 1;
                 }
                 let noun = self.s(j);
@@ -984,9 +984,7 @@ impl Reader<'_, '_> {
         let w = self.word_lower(i)?;
         match w.as_ref() {
             "am" | "pm" => Some((w == "pm", i + 1)),
-            "a" | "p"
-                if self.is_sym(i + 1, ".") && self.word_lower(i + 2).as_deref() == Some("m") =>
-            {
+            "a" | "p" if self.is_sym(i + 1, ".") && self.word_is(i + 2, &["m"]) => {
                 let end = if self.is_sym(i + 3, ".") {
                     i + 4
                 } else {
