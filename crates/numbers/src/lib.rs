@@ -229,9 +229,10 @@ fn tokens(text: &str) -> Vec<Tok> {
         // ASCII letters, the bulk of any text, without decoding.
         if b[i].is_ascii_alphabetic() {
             let start = i;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i += b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .unwrap_or(b.len() - i);
             if i < b.len() && b[i] >= 0x80 {
                 // A word that goes on beyond ASCII ("Größe").
                 while let n @ 1.. = letter_len(text, i) {
@@ -395,12 +396,12 @@ impl<'t> Reader<'t, '_> {
     }
 
     /// An abbreviation at `i` with its period ("Mio.", "Jan."): the key and the token after.
-    fn with_period(&self, i: usize) -> (String, usize) {
-        let w = self.s(i);
+    fn with_period(&self, i: usize) -> (&'t str, usize) {
         if self.is_sym(i + 1, ".") && self.glued(i + 1) {
-            (format!("{w}."), i + 2)
+            // The word and its period are next to each other in the text.
+            (&self.text[self.toks[i].start..self.toks[i + 1].end], i + 2)
         } else {
-            (w.to_string(), i + 1)
+            (self.s(i), i + 1)
         }
     }
 

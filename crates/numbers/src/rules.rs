@@ -464,7 +464,7 @@ impl Reader<'_, '_> {
         }
         if self.is_sym(next + 1, ".") && self.glued(next + 1) {
             let (key, after) = self.with_period(next);
-            if let Some(&f) = self.lex.magnitudes.get(&key) {
+            if let Some(&f) = self.lex.magnitudes.get(key) {
                 return Some((f, after));
             }
         }
@@ -571,8 +571,8 @@ impl Reader<'_, '_> {
         }
         if self.is_sym(next + 1, ".") && self.glued(next + 1) {
             let (abbr, _) = self.with_period(next);
-            if self.lex.units.contains_key(&abbr) {
-                return Some((abbr, true));
+            if self.lex.units.contains_key(abbr) {
+                return Some((abbr.to_string(), true));
             }
         }
         if self.lex.units.contains_key(w) {
@@ -651,6 +651,21 @@ impl Reader<'_, '_> {
 
     /// The hedge that ends just before token `start`, lower case, as written.
     pub(crate) fn hedge_before(&self, start: usize) -> Option<String> {
+        // The word next to the figure first: most figures have no hedge, and one lookup says so.
+        let last = start.checked_sub(1)?;
+        let nearest_at = match self.t(last)? {
+            T::Word => last..last + 1,
+            T::Sym if self.s(last) == "." && last > 0 && self.t(last - 1) == Some(T::Word) => {
+                last - 1..last + 1
+            }
+            _ => return None,
+        };
+        let nearest = &self.text[self.toks[nearest_at.start].start..self.toks[last].end];
+        let candidates = if nearest.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.lex.hedges_by_last.get(nearest)
+        } else {
+            self.lex.hedges_by_last.get(&nearest.to_lowercase())
+        }?;
         // The words before, as token ranges, newest first: "ca." is one word with its period.
         let mut before = [(0usize, 0usize); 6];
         let mut n = 0;
@@ -678,15 +693,6 @@ impl Reader<'_, '_> {
                 w.chars().flat_map(char::to_lowercase).eq(h.chars())
             }
         };
-        if n == 0 {
-            return None;
-        }
-        let nearest = word(0);
-        let candidates = if nearest.bytes().all(|b| b.is_ascii_lowercase()) {
-            self.lex.hedges_by_last.get(nearest)
-        } else {
-            self.lex.hedges_by_last.get(&nearest.to_lowercase())
-        }?;
         for hedge in candidates.iter().map(|&k| &self.lex.hedges[k]) {
             let len = hedge.len();
             if len > n {
@@ -841,7 +847,7 @@ impl Reader<'_, '_> {
                 Some(&m) => (m, i + 1),
                 None if self.is_sym(i + 1, ".") => {
                     let (key, after) = self.with_period(i);
-                    (*self.lex.months.get(&key)?, after)
+                    (*self.lex.months.get(key)?, after)
                 }
                 None => return None,
             };
@@ -961,7 +967,7 @@ impl Reader<'_, '_> {
             let (m, after) = self
                 .lex
                 .months
-                .get(&key)
+                .get(key)
                 .map(|&m| (m, after))
                 .or_else(|| self.lex.months.get(self.s(j)).map(|&m| (m, j + 1)))?;
             let y = self.s(after);
@@ -1097,6 +1103,9 @@ pub(crate) fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
 
 /// "22.10.2024", "1.1.70" → ISO; `None` for anything else.
 pub(crate) fn parse_date(s: &str) -> Option<String> {
+    if memchr::memchr_iter(b'.', s.as_bytes()).count() != 2 {
+        return None;
+    }
     let parts: Vec<&str> = s.split('.').collect();
     if parts.len() != 3
         || !parts
