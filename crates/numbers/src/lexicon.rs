@@ -75,6 +75,12 @@ fn head_key(w: &str) -> Option<u64> {
 /// of 26 classes, anything else (an umlaut, the end of a short word) to a 27th; and whether
 /// the class says it all (three ASCII letters).
 fn head_class(w: &str) -> (usize, bool) {
+    if let [a, b, c, ..] = *w.as_bytes() {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic() {
+            let l = |x: u8| ((x | 0x20) - b'a') as usize;
+            return ((l(a) * 27 + l(b)) * 27 + l(c), true);
+        }
+    }
     let mut index = 0;
     let mut exact = true;
     let mut bytes = w.bytes();
