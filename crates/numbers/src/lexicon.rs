@@ -74,6 +74,7 @@ fn head_key(w: &str) -> Option<u64> {
 /// The head class of a word: its first three characters, an ASCII letter case folded to one
 /// of 26 classes, anything else (an umlaut, the end of a short word) to a 27th; and whether
 /// the class says it all (three ASCII letters).
+#[inline]
 fn head_class(w: &str) -> (usize, bool) {
     if let [a, b, c, ..] = *w.as_bytes() {
         if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic() {
@@ -282,6 +283,7 @@ impl Lexicon {
     }
 
     /// Whether a word can open a figure (a number word, month, currency, sign word).
+    #[inline]
     pub fn may_open(&self, word: &str) -> bool {
         let (bit, exact) = head_class(word);
         if self.head_classes[bit / 64] & (1 << (bit % 64)) == 0 {
