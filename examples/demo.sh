@@ -1,7 +1,8 @@
 #!/bin/sh
-# The demo pipeline on the demo corpus: `normalize | sentences` (the other filters join as they
-# land). Shows each article's record, shortened, what normalize repaired in it, and the
-# sentences of two articles with their spans.
+# The demo pipeline on the demo corpus: `normalize | sentences | numbers` (the other filters
+# join as they land). Shows each article's record, shortened, what normalize repaired in it, the
+# sentences of two articles with their spans, and the figures of the articles that report the
+# same events, with what they count and how they are hedged.
 set -eu
 cd "$(dirname "$0")/.."
 bin=${KORPUS_BIN:-target/release}
@@ -46,4 +47,18 @@ for id in examples/articles/01-stadtrat-haushalt.txt examples/articles/10-harbou
         | LC_ALL=C.UTF-8 sed 's/^\(.\{0,110\}\).*/\1/' | head -n 16
 done
 echo
-echo "(full output: $out/articles.jsonl, $out/sentences.jsonl)"
+echo "== ... | sentences | numbers: the figures of the three reports on one demonstration and"
+echo "   the two on one hospital (article, figure, value, kind, counted thing, hedge)"
+"$bin/numbers" "$out/sentences.jsonl" > "$out/numbers.jsonl"
+tab=$(printf '\t')
+for id in 02-klimademo-innenstadt 03-demo-verkehr 04-demo-polizeibilanz 05-klinikum-stellenabbau 06-klinikum-jobabbau; do
+    if command -v jq >/dev/null 2>&1; then
+        jq -r --arg id "examples/articles/$id.txt" 'select(.id == $id) | .numbers[]
+            | [($id | ltrimstr("examples/articles/") | rtrimstr(".txt")), .text, (.value | tostring),
+               .kind, (.unit // "-"), (.qualifier // "-")] | @tsv' "$out/numbers.jsonl"
+    else
+        grep -F "\"id\":\"examples/articles/$id.txt\"" "$out/numbers.jsonl" | grep -o '"numbers":\[.*'
+    fi
+done | awk -F"$tab" '{ printf "%-26s %-20s %-11s %-8s %-14s %s\n", $1, $2, $3, $4, $5, $6 }'
+echo
+echo "(full output: $out/articles.jsonl, $out/sentences.jsonl, $out/numbers.jsonl)"
