@@ -35,3 +35,23 @@ fi
 (cd "$bench/sentences" && python3 run_bench.py "$@" --runs 3 --seconds 10 \
     --out "$top/target/bench/sentences")
 echo "table: target/bench/sentences/RESULTS.md"
+
+# numbers: its run_bench.py writes into its own results/ folder, so it runs on a copy of the
+# bench under target/ (the shared folder stays untouched). Peers: those of the bench README
+# that PYTHON has (text2num, recognizers-text-suite, duckling with Java, quantulum3,
+# dateparser); the stdlib regex baseline always.
+if [ -d "$bench/numbers" ]; then
+    copy="$top/target/bench/numbers"
+    rm -rf "$copy" && mkdir -p "$copy"
+    cp -r "$bench/numbers/." "$copy/" && chmod -R u+w "$copy"
+    rm -rf "$copy/results" && mkdir -p "$copy/results"
+    peers=regex
+    "$python" -c 'import text_to_num' 2>/dev/null && peers="$peers,text2num,regex+text2num"
+    "$python" -c 'import recognizers_number' 2>/dev/null && peers="$peers,recognizers"
+    "$python" -c 'import duckling' 2>/dev/null && command -v java >/dev/null && peers="$peers,duckling"
+    "$python" -c 'import quantulum3' 2>/dev/null && peers="$peers,quantulum3"
+    "$python" -c 'import dateparser' 2>/dev/null && peers="$peers,dateparser"
+    (cd "$copy" && python3 run_bench.py --py "$python" --peers "$peers" --runs 3 \
+        --cmd "project=$top/target/release/numbers")
+    echo "table: target/bench/numbers/results/RESULTS.md"
+fi
