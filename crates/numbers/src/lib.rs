@@ -200,6 +200,17 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// ASCII letters by byte: one load a byte in the tokenizer's busiest loop.
+static ASCII_LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphabetic();
+        c += 1;
+    }
+    t
+};
+
 /// The byte length of the letter at byte `i` of `text`, 0 if none is there. The letters of
 /// Latin-1 (umlauts, ß, accents), most of the non-ASCII letters of European news, without
 /// decoding.
@@ -229,10 +240,10 @@ fn tokens(text: &str) -> Vec<Tok> {
         // ASCII letters, the bulk of any text, without decoding.
         if b[i].is_ascii_alphabetic() {
             let start = i;
-            i += b[i..]
-                .iter()
-                .position(|c| !c.is_ascii_alphabetic())
-                .unwrap_or(b.len() - i);
+            i += 1;
+            while i < b.len() && ASCII_LETTER[b[i] as usize] {
+                i += 1;
+            }
             if i < b.len() && b[i] >= 0x80 {
                 // A word that goes on beyond ASCII ("Größe").
                 while let n @ 1.. = letter_len(text, i) {
