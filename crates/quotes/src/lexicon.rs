@@ -1,0 +1,118 @@
+//! The word lists behind `quotes`, one plain-text file per list and language under `data/`,
+//! compiled in and turned into sets once at start-up.
+
+use rustc_hash::FxHashSet;
+
+use korpus_core::lexicon::{entries, sections};
+use korpus_core::Lang;
+
+/// One language's lists; every entry lower case.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub lang: Lang,
+    /// Speech verbs: "sagte", "said".
+    pub cues: FxHashSet<String>,
+    /// Attributions that take the source after them: "so", "laut", "according".
+    pub after: FxHashSet<String>,
+    /// Words right before a short quoted phrase that make it someone's words: "nannte", "als".
+    pub frames: FxHashSet<String>,
+    /// Role words: "sprecher", "minister"; a compound ending in one is a role too.
+    pub roles: Vec<String>,
+    pub pronouns: FxHashSet<String>,
+    /// Words before a quoted name that make it a title or term: "zeitung", "sogenannte".
+    pub titles: FxHashSet<String>,
+    pub determiners: FxHashSet<String>,
+    /// Name particles, as written: "von", "de".
+    pub particles: FxHashSet<String>,
+    /// Capitalised at a sentence start, but nobody's name.
+    pub function: FxHashSet<String>,
+}
+
+fn set(file: &str) -> FxHashSet<String> {
+    entries(file).map(str::to_lowercase).collect()
+}
+
+fn section(file: &str, name: &str) -> FxHashSet<String> {
+    sections(file)
+        .filter(|(s, _)| *s == name)
+        .map(|(_, w)| w.to_string())
+        .collect()
+}
+
+macro_rules! lexicon {
+    ($lang:expr, $dir:literal) => {
+        Lexicon::build(
+            $lang,
+            include_str!(concat!("../data/", $dir, "/cues.txt")),
+            include_str!(concat!("../data/", $dir, "/roles.txt")),
+            include_str!(concat!("../data/", $dir, "/pronouns.txt")),
+            include_str!(concat!("../data/", $dir, "/titles.txt")),
+            include_str!(concat!("../data/", $dir, "/words.txt")),
+        )
+    };
+}
+
+impl Lexicon {
+    pub fn german() -> Self {
+        lexicon!(Lang::De, "de")
+    }
+
+    pub fn english() -> Self {
+        lexicon!(Lang::En, "en")
+    }
+
+    fn build(
+        lang: Lang,
+        cues: &str,
+        roles: &str,
+        pronouns: &str,
+        titles: &str,
+        words: &str,
+    ) -> Self {
+        let mut roles: Vec<String> = entries(roles).map(str::to_lowercase).collect();
+        // Longest first, so that a compound is matched by its longest role.
+        roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        Lexicon {
+            lang,
+            cues: section(cues, "cue"),
+            after: section(cues, "after"),
+            frames: section(cues, "frame"),
+            roles,
+            pronouns: set(pronouns),
+            titles: set(titles),
+            determiners: section(words, "determiners"),
+            particles: section(words, "particles"),
+            function: section(words, "function"),
+        }
+    }
+
+    /// A speech verb, in any case.
+    pub fn is_cue(&self, w: &str) -> bool {
+        self.cues.contains(w) || self.cues.contains(&w.to_lowercase())
+    }
+
+    /// A role word: listed, or a compound or hyphenated word ending in one
+    /// ("Außenministerin", "Pentagon-Sprecher").
+    pub fn is_role(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        self.roles
+            .iter()
+            .any(|r| l == *r || (l.len() > r.len() + 2 && l.ends_with(r.as_str()) && r.len() >= 5))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_roles_match_compounds() {
+        let de = Lexicon::german();
+        assert!(de.is_cue("sagte") && de.is_cue("Sagte"));
+        assert!(de.after.contains("laut") && de.frames.contains("nannte"));
+        assert!(de.is_role("Außenministerin") && de.is_role("Pentagon-Sprecher"));
+        assert!(!de.is_role("Ryder"));
+        let en = Lexicon::english();
+        assert!(en.is_cue("said") && en.is_role("spokesman") && en.pronouns.contains("she"));
+    }
+}
