@@ -22,6 +22,8 @@ pub struct Lexicon {
     /// Words before a quoted name that make it a title or term: "zeitung", "sogenannte".
     pub titles: FxHashSet<String>,
     pub determiners: FxHashSet<String>,
+    /// Determiners of a subject: "der", "die", "das", "the".
+    pub nominative: FxHashSet<String>,
     /// Name particles, as written: "von", "de".
     pub particles: FxHashSet<String>,
     /// Capitalised at a sentence start, but nobody's name.
@@ -82,6 +84,7 @@ impl Lexicon {
             titles: set(titles),
             determiners: section(words, "determiners"),
             particles: section(words, "particles"),
+            nominative: section(words, "nominative"),
             function: section(words, "function"),
         }
     }

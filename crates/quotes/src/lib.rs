@@ -87,8 +87,8 @@ enum Role {
 }
 
 fn role(c: char, prev: Option<char>, next: Option<char>, guillemet_open: char) -> Role {
-    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{/–—-".contains(p));
-    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}–—-".contains(n));
+    let space_before = !prev.is_some_and(|p| !(p.is_whitespace() || "([{/–—-".contains(p)));
+    let space_after = !next.is_some_and(|n| !(n.is_whitespace() || ".,;:!?)]}–—-".contains(n)));
     match c {
         '„' => Role::Open(Kind::Double),
         '“' => Role::Both(Kind::Double),
@@ -141,12 +141,17 @@ pub fn pairs(text: &str) -> Vec<Pair> {
     let char_before = |i: usize| text[..i].chars().next_back();
     let char_after = |i: usize, c: char| text[i + c.len_utf8()..].chars().next();
     let mut out = Vec::new();
+    // Per kind, where a search for a closing mark last failed: an opening mark of that kind
+    // before it would fail too, so each paragraph is searched once per kind (linear time on
+    // a text of only opening marks).
+    let mut failed_until = [0usize; 4];
+    let slot = |kind: Kind| kind as usize;
     let mut k = 0;
     while k < marks.len() {
         let (at, c) = marks[k];
         let r = role(c, char_before(at), char_after(at, c), guillemet_open);
         let kind = match r {
-            Role::Open(kind) | Role::Both(kind) => kind,
+            Role::Open(kind) | Role::Both(kind) if at >= failed_until[slot(kind)] => kind,
             _ => {
                 k += 1;
                 continue;
@@ -163,7 +168,10 @@ pub fn pairs(text: &str) -> Vec<Pair> {
                 // A quotation that goes on in the next paragraph reopens with the same mark.
                 let next = text[end_of_paragraph..].trim_start();
                 let reopen = text.len() - next.len();
-                if next.starts_with(c) && bt == reopen {
+                // Only a quotation that opens a paragraph or follows a colon goes on so.
+                let lead = text[..open.start].trim_end_matches([' ', '\t']);
+                let opens_paragraph = lead.is_empty() || lead.ends_with(['\n', ':']);
+                if opens_paragraph && next.starts_with(c) && bt == reopen {
                     end_of_paragraph = paragraph_end(text, reopen + c.len_utf8());
                     j += 1;
                     continue;
@@ -190,7 +198,10 @@ pub fn pairs(text: &str) -> Vec<Pair> {
                 });
                 k = j + 1;
             }
-            None => k += 1,
+            None => {
+                failed_until[slot(kind)] = end_of_paragraph;
+                k += 1
+            }
         }
     }
     out
@@ -268,7 +279,7 @@ fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
     while i < ceiling {
         match b[i] {
             b'\n' => return i,
-            b'.' | b'!' | b'?' if b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) => {
+            b'.' | b'!' | b'?' if b.get(i + 1).map_or(true, |n| n.is_ascii_whitespace()) => {
                 return i + 1
             }
             _ => {}
@@ -310,6 +321,13 @@ impl Finder {
         let found = pairs(text);
         let mut out: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last_named: Option<String> = None;
+        let mut completed: rustc_hash::FxHashMap<String, String> = Default::default();
+        // The people the document names with a role: ("sprecher", "Pat Ryder").
+        let all = words(text, 0..text.len());
+        let named_roles: Vec<(String, String)> = runs(lex, text, &all)
+            .into_iter()
+            .filter_map(|r| Some((r.role?, r.name?)))
+            .collect();
         let mut last_quote_end: Option<usize> = None;
         let mut last_speaker: Option<String> = None;
         for (n, pair) in found.iter().enumerate() {
@@ -331,16 +349,29 @@ impl Finder {
             let mut cue: Option<String> = None;
             let mut speaker: Option<Speaker> = None;
             // After the quotation: "„…“, sagte Ryder." / "“…,” Ryder said."
+            let mut attributed_after = false;
             if let Some((c, s)) = self.cue_after(lex, &right, text, pair.close.end) {
                 cue = Some(c);
                 speaker = s;
+                attributed_after = true;
             }
             // Before it: "Stoltenberg betonte: „…“", "Dazu sagte Ryder, „…“".
             if cue.is_none() {
-                if let Some((c, s)) = self.cue_before(lex, &left) {
+                if let Some((c, s)) = self.cue_before(lex, &left, text) {
                     cue = Some(c);
                     speaker = s;
                 }
+            }
+            if cue.is_none() && colon {
+                let found = runs(lex, text, &left);
+                speaker = found
+                    .iter()
+                    .find(|r| r.name.is_some() && !r.after_prep)
+                    .map(|r| Speaker {
+                        phrase: r.name.clone().unwrap_or_default(),
+                        named: true,
+                    })
+                    .or_else(|| subject_of(&found, left.len()));
             }
             let framed = left
                 .last()
@@ -358,8 +389,25 @@ impl Finder {
                 && length >= 4
                 && last_quote_end.is_some_and(|e| pair.open.start - e < 400)
                 && left.is_empty();
+            // A short quoted string of capitalised words only is a name: a title, an outlet
+            // ("Berliner Zeitung", "Kyiv Post"); one word after a determiner or adjective too
+            // (der britische „Express“).
+            let qwords = words(text, inner.clone());
+            let name_like = (2..=4).contains(&length)
+                && qwords
+                    .iter()
+                    .all(|w| w.capitalised() || lex.particles.contains(w.text));
+            let after_determiner = length == 1
+                && left.last().is_some_and(|w| {
+                    let l = w.text.to_lowercase();
+                    lex.determiners.contains(&l)
+                        || (!w.capitalised()
+                            && ["e", "en", "er", "es", "em"].iter().any(|e| l.ends_with(e)))
+                })
+                && !framed;
+            let title = title || name_like || after_determiner;
             let quotation = !title
-                && (cue.is_some() && (length >= 2 || framed || colon)
+                && ((cue.is_some() && (length >= 2 || attributed_after))
                     || colon
                     || framed
                     || continues
@@ -370,15 +418,28 @@ impl Finder {
                     named: true,
                 });
             }
-            // A pronoun or role stands for the last named speaker.
+            // A pronoun stands for the last named speaker; a role for the person the
+            // document names with that role ("der Sprecher" → "Pat Ryder"), else it stays.
             let speaker = speaker.map(|s| {
                 if s.named {
                     s.phrase
-                } else {
+                } else if lex.pronouns.contains(&s.phrase.to_lowercase()) {
                     last_named.clone().unwrap_or(s.phrase)
+                } else {
+                    let head = s.phrase.rsplit(' ').next().unwrap_or("").to_lowercase();
+                    named_roles
+                        .iter()
+                        .rev()
+                        .find(|(r, _)| *r == head)
+                        .map_or(s.phrase, |(_, n)| n.clone())
                 }
             });
-            let speaker = speaker.map(|s| complete_name(text, &s, lex));
+            let speaker = speaker.map(|s| {
+                completed
+                    .entry(s.clone())
+                    .or_insert_with(|| complete_name(text, &s, lex))
+                    .clone()
+            });
             if quotation {
                 if let Some(s) = &speaker {
                     if !lex.pronouns.contains(&s.to_lowercase()) {
@@ -412,36 +473,34 @@ impl Finder {
         if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
             return None;
         }
+        // A quotation that ends its sentence with a period is not attributed after it; one
+        // that ends with "!" or "?" only by the next word or two ("„Raus!“ rief er").
+        let inside = text[..close_end].trim_end_matches(|c: char| is_mark(c));
+        let reach = if gap.contains(',') || inside.ends_with(',') {
+            6
+        } else if inside.ends_with('.') {
+            0
+        } else {
+            2
+        };
         let k = right
             .iter()
-            .take(6)
+            .take(reach)
             .position(|w| lex.is_cue(w.text) || lex.after.contains(&w.text.to_lowercase()))?;
         let cue = right[k].text.to_string();
-        // "sagte Ryder", "so Selenskyj", "erklärte der Sprecher Pat Ryder"
-        let after = name_after(lex, &right[k + 1..]);
-        // "Ryder said", "the spokesman said"
-        let before = (k > 0).then(|| name_before(lex, &right[..k])).flatten();
-        let speaker = match (after, before) {
-            (Some(a), _) if a.named => Some(a),
-            (_, Some(b)) => Some(b),
-            (a, None) => a,
-        };
-        // "laut" and "zufolge" name the source: "Ryder zufolge".
-        Some((cue, speaker))
+        Some((cue, speaker_at(lex, text, right, k)))
     }
 
     /// A cue in the words of the sentence before a quotation and the speaker beside it.
-    fn cue_before(&self, lex: &Lexicon, left: &[Word]) -> Option<(String, Option<Speaker>)> {
+    fn cue_before(
+        &self,
+        lex: &Lexicon,
+        left: &[Word],
+        text: &str,
+    ) -> Option<(String, Option<Speaker>)> {
         let k = left.iter().rposition(|w| lex.is_cue(w.text))?;
         let cue = left[k].text.to_string();
-        let after = name_after(lex, &left[k + 1..]);
-        let before = name_before(lex, &left[..k]);
-        let speaker = match (before, after) {
-            (Some(b), _) if b.named => Some(b),
-            (_, Some(a)) if a.named => Some(a),
-            (b, a) => b.or(a),
-        };
-        Some((cue, speaker))
+        Some((cue, speaker_at(lex, text, left, k)))
     }
 }
 
@@ -450,71 +509,215 @@ fn is_function(lex: &Lexicon, w: &str) -> bool {
     lex.function.contains(&w.to_lowercase())
 }
 
-/// The name right after a cue: "Ryder", "der Sprecher Pat Ryder", "he".
-fn name_after(lex: &Lexicon, ws: &[Word]) -> Option<Speaker> {
-    let mut k = 0;
-    while k < ws.len() && lex.determiners.contains(&ws[k].text.to_lowercase()) {
-        k += 1;
-    }
-    let first = ws.get(k)?;
-    if lex.pronouns.contains(&first.text.to_lowercase()) {
-        return Some(Speaker {
-            phrase: first.text.to_string(),
-            named: false,
-        });
-    }
-    let mut names = Vec::new();
-    for w in &ws[k..] {
-        if w.capitalised() && !is_function(lex, w.text) || lex.particles.contains(w.text) {
-            names.push(*w);
-        } else {
-            break;
-        }
-    }
-    speaker_of(lex, &names)
+/// A run of capitalised words in a sentence and what it is.
+#[derive(Clone, Debug)]
+struct Run {
+    /// Word indices.
+    words: Range<usize>,
+    /// The person's name in it, after any role words: "Pat Ryder" of "Pentagon-Sprecher Pat
+    /// Ryder"; `None` for a role alone or a common noun.
+    name: Option<String>,
+    /// The role words at its head, lower case: "pentagon-sprecher".
+    role: Option<String>,
+    /// Preceded by a determiner or preposition and no role: a common noun ("die Rolle").
+    noun: bool,
+    /// Preceded by a preposition or adverb: not the subject ("Über Steve Fossett sagte").
+    after_prep: bool,
+    /// Preceded by a nominative determiner (der, die, das, the): the phrase from it.
+    subject: Option<String>,
 }
 
-/// The name right before a cue: "Ryder sagte", "Pentagon-Sprecher Pat Ryder sagte".
-fn name_before(lex: &Lexicon, ws: &[Word]) -> Option<Speaker> {
-    let last = ws.last()?;
-    if lex.pronouns.contains(&last.text.to_lowercase()) {
-        return Some(Speaker {
-            phrase: last.text.to_string(),
-            named: false,
-        });
-    }
-    let mut start = ws.len();
-    while start > 0 {
-        let w = ws[start - 1];
-        if (w.capitalised() && !is_function(lex, w.text)) || lex.particles.contains(w.text) {
-            start -= 1;
-        } else {
-            break;
-        }
-    }
-    speaker_of(lex, &ws[start..])
+/// Whether the gap between two words is only spaces (or an appositive comma when `comma`).
+fn joined(text: &str, a: &Word, b: &Word, comma: bool) -> bool {
+    let gap = &text[a.start + a.text.len()..b.start];
+    gap.chars().all(|c| c == ' ' || (comma && c == ','))
 }
 
-/// A run of capitalised words as a speaker: role words dropped from the front ("Sprecher Pat
-/// Ryder" → "Pat Ryder"); a run of roles only is a role.
-fn speaker_of(lex: &Lexicon, run: &[Word]) -> Option<Speaker> {
-    if run.is_empty() {
-        return None;
+/// The runs of capitalised words of a sentence. An appositive joins its role: "Der Leiter des
+/// Programms, Klaus Stöhr," is one run with the name Klaus Stöhr.
+fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
+    let cap = |w: &Word| {
+        (w.capitalised()
+            && !is_function(lex, w.text)
+            && !lex.determiners.contains(&w.text.to_lowercase()))
+            || lex.particles.contains(w.text)
+    };
+    let mut out: Vec<Run> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !cap(&ws[i]) || lex.particles.contains(ws[i].text) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i + 1 < ws.len() && cap(&ws[i + 1]) && joined(text, &ws[i], &ws[i + 1], false) {
+            i += 1;
+        }
+        let end = i + 1;
+        let prev = start.checked_sub(1).map(|p| ws[p].text.to_lowercase());
+        let after_det = prev.as_deref().is_some_and(|p| {
+            !lex.is_cue(p)
+                && !lex.after.contains(p)
+                && (lex.determiners.contains(p)
+                    || lex.function.contains(p)
+                    || (p.len() > 3
+                        && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))))
+        });
+        let mut roles = ws[start..end]
+            .iter()
+            .take_while(|w| lex.is_role(w.text))
+            .count();
+        // After a determiner, the head of a longer run is what the person is: "der
+        // EU-Außenbeauftragte Javier Solana".
+        if roles == 0 && after_det && end - start >= 2 {
+            roles = 1;
+        }
+        // German: of three capitalised words or more, the first is what the person is
+        // ("Kassenwart Udo Brenner"); a name is rarely three words without a particle.
+        let capitals = ws[start..end]
+            .iter()
+            .filter(|w| !lex.particles.contains(w.text))
+            .count();
+        if roles == 0 && lex.lang == Lang::De && capitals >= 3 {
+            roles = 1;
+        }
+        let role = (roles > 0).then(|| ws[start + roles - 1].text.to_lowercase());
+        let name_words = &ws[start + roles..end];
+        let mut name = (!name_words.is_empty() && (roles > 0 || !after_det)).then(|| {
+            name_words[..name_words.len().min(4)]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        // "der Leiter des Programms der WHO, Klaus Stöhr": a name after a comma within a few
+        // words of a role alone.
+        let mut last = end;
+        if role.is_some() && name.is_none() {
+            let mut j = end;
+            while j < ws.len() && j < end + 5 {
+                if j > 0 && !joined(text, &ws[j - 1], &ws[j], false) {
+                    break;
+                }
+                j += 1;
+            }
+            if j < ws.len() && j > 0 && joined(text, &ws[j - 1], &ws[j], true) && cap(&ws[j]) {
+                let mut e = j;
+                while e + 1 < ws.len() && cap(&ws[e + 1]) && joined(text, &ws[e], &ws[e + 1], false)
+                {
+                    e += 1;
+                }
+                name = Some(
+                    ws[j..=e.min(j + 3)]
+                        .iter()
+                        .map(|w| w.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                last = e + 1;
+            }
+        }
+        let after_prep = prev
+            .as_deref()
+            .is_some_and(|p| lex.function.contains(p) && !lex.determiners.contains(p));
+        // "Der 23-jährige Sportler", "das russische Außenministerium": back over adjectives
+        // and numbers to a nominative determiner.
+        let mut d = start;
+        while d > 0
+            && !ws[d - 1].capitalised()
+            && !lex.determiners.contains(&ws[d - 1].text.to_lowercase())
+            && start - d < 2
+        {
+            d -= 1;
+        }
+        let subject = d
+            .checked_sub(1)
+            .filter(|&p| lex.nominative.contains(&ws[p].text.to_lowercase()))
+            .map(|p| text[ws[p].start..ws[last - 1].start + ws[last - 1].text.len()].to_string());
+        out.push(Run {
+            words: start..last,
+            noun: after_det && role.is_none(),
+            after_prep,
+            subject,
+            name,
+            role,
+        });
+        i = last;
     }
-    let roles = run.iter().take_while(|w| lex.is_role(w.text)).count();
-    if roles == run.len() {
+    out
+}
+
+/// The speaker of the cue at word `k` of a sentence: the person run right before it ("Ryder
+/// sagte"), else the one right after it ("sagte der Sprecher Pat Ryder", "äußerte sich
+/// Solana"), else the nearest person of the sentence; a pronoun beside the cue is a pronoun.
+fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], k: usize) -> Option<Speaker> {
+    let is_pronoun = |w: &Word| lex.pronouns.contains(&w.text.to_lowercase());
+    // A pronoun right beside the cue: "sagte er", "er sagte", "he said".
+    let next = ws.get(k + 1);
+    let prev = k.checked_sub(1).map(|p| &ws[p]);
+    if let Some(w) = next
+        .filter(|w| is_pronoun(w))
+        .or(prev.filter(|w| is_pronoun(w)))
+    {
         return Some(Speaker {
-            phrase: run.iter().map(|w| w.text).collect::<Vec<_>>().join(" "),
+            phrase: w.text.to_string(),
             named: false,
         });
     }
-    let name = &run[roles..];
-    // Of a long run, a person's name is at most four words.
-    let name = &name[..name.len().min(4)];
-    Some(Speaker {
-        phrase: name.iter().map(|w| w.text).collect::<Vec<_>>().join(" "),
-        named: true,
+    let found = runs(lex, text, ws);
+    let person = |r: &Run| r.name.is_some() || r.role.is_some();
+    let as_speaker = |r: &Run| match &r.name {
+        Some(n) => Speaker {
+            phrase: n.clone(),
+            named: true,
+        },
+        None => Speaker {
+            phrase: ws[r.words.clone()]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+            named: false,
+        },
+    };
+    // Right before the cue, with at most two lower-case words between.
+    if let Some(r) = found
+        .iter()
+        .rev()
+        .find(|r| r.words.end <= k && k - r.words.end <= 2)
+        .filter(|r| person(r) && !r.after_prep)
+    {
+        return Some(as_speaker(r));
+    }
+    // Right after it, past "sich", adverbs and determiners.
+    if let Some(r) = found
+        .iter()
+        .find(|r| r.words.start > k && r.words.start - k <= 4)
+        .filter(|r| person(r))
+    {
+        return Some(as_speaker(r));
+    }
+    subject_of(&found, k).or_else(|| {
+        // The nearest person of the sentence.
+        found
+            .iter()
+            .filter(|r| person(r) && !r.noun)
+            .min_by_key(|r| r.words.start.abs_diff(k))
+            .map(as_speaker)
     })
+}
+
+/// The subject of a sentence as a speaker when no name is beside a cue: the first phrase
+/// with a nominative determiner before `k` ("Der 23-jährige Sportler gab bekannt: „…“").
+fn subject_of(found: &[Run], k: usize) -> Option<Speaker> {
+    found
+        .iter()
+        .filter(|r| r.words.start < k)
+        .find_map(|r| r.subject.clone())
+        .map(|phrase| Speaker {
+            phrase,
+            named: true,
+        })
 }
 
 /// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text

@@ -1,8 +1,10 @@
-//! Unit tests of the conventions, in news sentences of our own.
+//! Unit tests of the conventions, one case per rule, in news sentences of our own.
 
 use super::*;
 
-fn found(text: &str, lang: Lang) -> Vec<(String, Option<String>, Option<String>, bool)> {
+type Row = (String, Option<String>, Option<String>, bool);
+
+fn found(text: &str, lang: Lang) -> Vec<Row> {
     Finder::new()
         .find(text, lang)
         .into_iter()
@@ -10,11 +12,100 @@ fn found(text: &str, lang: Lang) -> Vec<(String, Option<String>, Option<String>,
         .collect()
 }
 
+fn de(text: &str) -> Vec<Row> {
+    found(text, Lang::De)
+}
+
+fn en(text: &str) -> Vec<Row> {
+    found(text, Lang::En)
+}
+
+fn quotation(text: &str, speaker: &str, cue: &str) -> Row {
+    (text.into(), Some(speaker.into()), Some(cue.into()), false)
+}
+
 #[test]
-fn placeholder() {
-    assert!(!found(
-        "„Wir bleiben hier, bis alles geklärt ist“, sagte Ryder.",
-        Lang::De
-    )
-    .is_empty());
+fn marks_pair_by_type_and_apostrophes_are_no_marks() {
+    fn inner(t: &str) -> Vec<&str> {
+        pairs(t).iter().map(|p| &t[p.inner()]).collect()
+    }
+    assert_eq!(
+        inner("„eins“ und »zwei« und “three” und ‚vier‘"),
+        ["eins", "zwei", "three", "vier"]
+    );
+    assert_eq!(inner("Kim’s view: \"it's fine,\" she said"), ["it's fine,"]);
+    // A nested quote stays inside its outer one.
+    assert_eq!(
+        inner("„Er nannte es ‚Unsinn‘, sagte sie“"),
+        ["Er nannte es ‚Unsinn‘, sagte sie"]
+    );
+}
+
+#[test]
+fn a_broken_pair_costs_nothing_else() {
+    let t = "Ein „loses Zeichen.\n\n„Wir bleiben“, sagte Lena Ruf.";
+    assert_eq!(de(t), [quotation("Wir bleiben", "Lena Ruf", "sagte")]);
+}
+
+#[test]
+fn a_quotation_over_paragraphs_is_one() {
+    let t = "Sie sagte: „Der erste Absatz geht hier zu Ende.\n\n„Der zweite folgt.“";
+    let q = de(t);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].0.starts_with("Der erste") && q[0].0.ends_with("folgt."));
+}
+
+#[test]
+fn the_speaker_beside_the_cue_with_roles_dropped() {
+    assert_eq!(
+        de("„Die Lage ist ernst“, sagte Ministeriumssprecher Jonas Weber."),
+        [quotation("Die Lage ist ernst", "Jonas Weber", "sagte")]
+    );
+    assert_eq!(
+        de("„Wir helfen sofort“, so Weber."),
+        [quotation("Wir helfen sofort", "Weber", "so")]
+    );
+    assert_eq!(
+        de("Die Ärztin Mara Lind betonte: „Niemand wird abgewiesen.“"),
+        [quotation(
+            "Niemand wird abgewiesen.",
+            "Mara Lind",
+            "betonte"
+        )]
+    );
+    assert_eq!(
+        en("\"We will rebuild the bridge,\" the mayor, Tom Hale, said."),
+        [quotation("We will rebuild the bridge,", "Tom Hale", "said")]
+    );
+}
+
+#[test]
+fn a_pronoun_is_the_last_named_speaker_and_names_are_completed() {
+    let t = "Bürgermeisterin Anna Roth sprach vor dem Rat. „Wir sparen nicht an Schulen“, sagte \
+             Roth. „Das Geld ist da“, fügte sie hinzu.";
+    assert_eq!(
+        de(t),
+        [
+            quotation("Wir sparen nicht an Schulen", "Anna Roth", "sagte"),
+            quotation("Das Geld ist da", "Anna Roth", "fügte"),
+        ]
+    );
+}
+
+#[test]
+fn two_quotes_with_one_speaker() {
+    let t = "„Wir“, sagte die Sprecherin Eva Kern, „bleiben hier.“";
+    let q = de(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].1.as_deref(), Some("Eva Kern"));
+}
+
+#[test]
+fn titles_and_scare_quotes_are_mentions() {
+    let t = "Die Zeitung „Morgenpost“ berichtete über die „Freiwilligen“ und die „Kyiv Post“.";
+    assert!(de(t).iter().all(|q| q.3), "{:?}", de(t));
+    // A short phrase framed as someone's words is a quotation.
+    let t = "Der Minister nannte den Plan „völlig unrealistisch“.";
+    assert_eq!(de(t).len(), 1);
+    assert!(!de(t)[0].3);
 }
