@@ -16,6 +16,8 @@ pub struct Lexicon {
     pub after: FxHashSet<String>,
     /// Words right before a short quoted phrase that make it someone's words: "nannte", "als".
     pub frames: FxHashSet<String>,
+    /// Verb forms of reported speech: "sei", "habe".
+    pub reported: FxHashSet<String>,
     /// Role words: "sprecher", "minister"; a compound ending in one is a role too.
     pub roles: Vec<String>,
     pub pronouns: FxHashSet<String>,
@@ -79,6 +81,7 @@ impl Lexicon {
             cues: section(cues, "cue"),
             after: section(cues, "after"),
             frames: section(cues, "frame"),
+            reported: section(cues, "reported"),
             roles,
             pronouns: set(pronouns),
             titles: set(titles),

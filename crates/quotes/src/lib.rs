@@ -378,7 +378,13 @@ impl Finder {
                 .is_some_and(|w| lex.frames.contains(&w.text.to_lowercase()))
                 || left.iter().rev().take(3).any(|w| {
                     lex.frames.contains(&w.text.to_lowercase()) && !lex.titles.contains(w.text)
-                }) && length <= 3;
+                }) && length <= 6;
+            // A fragment in a sentence of reported speech: "Er habe „nicht den Eindruck“".
+            let reported = length <= 7
+                && left
+                    .iter()
+                    .chain(right.iter())
+                    .any(|w| lex.reported.contains(w.text));
             let title = left.last().is_some_and(|w| {
                 let l = w.text.to_lowercase();
                 lex.titles.contains(&l) || lex.titles.iter().any(|t| l.ends_with(t.as_str()))
@@ -401,15 +407,25 @@ impl Finder {
                 && left.last().is_some_and(|w| {
                     let l = w.text.to_lowercase();
                     lex.determiners.contains(&l)
+                        || lex.function.contains(&l)
+                        || lex.particles.contains(&l)
                         || (!w.capitalised()
                             && ["e", "en", "er", "es", "em"].iter().any(|e| l.ends_with(e)))
                 })
                 && !framed;
-            let title = title || name_like || after_determiner;
+            // Mostly capitalised words without a clause's punctuation: a name or title
+            // ("Preis der schwedischen Reichsbank für Wirtschaftswissenschaften").
+            let capitals = qwords.iter().filter(|w| w.capitalised()).count();
+            let title_like = lex.lang == Lang::De
+                && length >= 3
+                && capitals * 2 > length
+                && !quoted.contains([',', '.', '!', '?', ':', ';']);
+            let title = title || name_like || after_determiner || (title_like && !colon);
             let quotation = !title
                 && ((cue.is_some() && (length >= 2 || attributed_after))
                     || colon
                     || framed
+                    || reported
                     || continues
                     || length >= 8);
             if continues && speaker.is_none() {
