@@ -349,11 +349,9 @@ impl Finder {
             let mut cue: Option<String> = None;
             let mut speaker: Option<Speaker> = None;
             // After the quotation: "„…“, sagte Ryder." / "“…,” Ryder said."
-            let mut attributed_after = false;
             if let Some((c, s)) = self.cue_after(lex, &right, text, pair.close.end) {
                 cue = Some(c);
                 speaker = s;
-                attributed_after = true;
             }
             // Before it: "Stoltenberg betonte: „…“", "Dazu sagte Ryder, „…“".
             if cue.is_none() {
@@ -412,7 +410,9 @@ impl Finder {
                         || (!w.capitalised()
                             && ["e", "en", "er", "es", "em"].iter().any(|e| l.ends_with(e)))
                 })
-                && !framed;
+                && !framed
+                // "als „falsch“", a judgment, when someone in the sentence speaks.
+                && !(cue.is_some() && !qwords.iter().all(|w| w.capitalised()));
             // Mostly capitalised words without a clause's punctuation: a name or title
             // ("Preis der schwedischen Reichsbank für Wirtschaftswissenschaften").
             let capitals = qwords.iter().filter(|w| w.capitalised()).count();
@@ -422,12 +422,7 @@ impl Finder {
                 && !quoted.contains([',', '.', '!', '?', ':', ';']);
             let title = title || name_like || after_determiner || (title_like && !colon);
             let quotation = !title
-                && ((cue.is_some() && (length >= 2 || attributed_after))
-                    || colon
-                    || framed
-                    || reported
-                    || continues
-                    || length >= 8);
+                && (cue.is_some() || colon || framed || reported || continues || length >= 8);
             if continues && speaker.is_none() {
                 speaker = last_speaker.clone().map(|phrase| Speaker {
                     phrase,
