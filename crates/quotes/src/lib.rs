@@ -412,7 +412,7 @@ impl Finder {
                 })
                 && !framed
                 // "als „falsch“", a judgment, when someone in the sentence speaks.
-                && !(cue.is_some() && !qwords.iter().all(|w| w.capitalised()));
+                && (cue.is_none() || qwords.iter().all(|w| w.capitalised()));
             // Mostly capitalised words without a clause's punctuation: a name or title
             // ("Preis der schwedischen Reichsbank für Wirtschaftswissenschaften").
             let capitals = qwords.iter().filter(|w| w.capitalised()).count();
