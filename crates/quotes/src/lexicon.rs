@@ -118,7 +118,10 @@ mod tests {
         assert!(de.after.contains("laut") && de.frames.contains("nannte"));
         assert!(de.is_role("Außenministerin") && de.is_role("Pentagon-Sprecher"));
         assert!(!de.is_role("Ryder"));
+        assert!(de.nominative.contains("der") && de.particles.contains("von"));
+        assert!(de.reported.contains("sei") && de.function.contains("dazu"));
         let en = Lexicon::english();
+        assert!(en.nominative.contains("the") && en.frames.contains("called"));
         assert!(en.is_cue("said") && en.is_role("spokesman") && en.pronouns.contains("she"));
     }
 }

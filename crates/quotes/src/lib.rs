@@ -423,11 +423,28 @@ impl Finder {
             let title = title || name_like || after_determiner || (title_like && !colon);
             let quotation = !title
                 && (cue.is_some() || colon || framed || reported || continues || length >= 8);
-            if continues && speaker.is_none() {
-                speaker = last_speaker.clone().map(|phrase| Speaker {
-                    phrase,
-                    named: true,
-                });
+            if quotation && speaker.is_none() {
+                // No cue beside it: a person named in its sentence, else the speaker of the
+                // quotation just before (reported speech goes on over sentences).
+                let found = runs(lex, text, &left);
+                speaker = found
+                    .iter()
+                    .rev()
+                    .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
+                    .map(|r| Speaker {
+                        phrase: r.name.clone().unwrap_or_default(),
+                        named: true,
+                    })
+                    .or_else(|| subject_of(&found, left.len()))
+                    .or_else(|| {
+                        last_quote_end
+                            .filter(|&e| pair.open.start - e < 600)
+                            .and(last_speaker.clone())
+                            .map(|phrase| Speaker {
+                                phrase,
+                                named: true,
+                            })
+                    });
             }
             // A pronoun stands for the last named speaker; a role for the person the
             // document names with that role ("der Sprecher" → "Pat Ryder"), else it stays.
@@ -691,14 +708,34 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], k: usize) -> Option<Speake
             named: false,
         },
     };
-    // Right before the cue, with at most two lower-case words between.
+    // A role alone stands for a name the same sentence gives: "Hans Roth, Präsident des
+    // Gerichts, sagte".
+    let named_instead = |r: &Run| {
+        if r.name.is_some() {
+            return as_speaker(r);
+        }
+        found
+            .iter()
+            .filter(|n| n.name.is_some() && !n.noun && !n.after_prep)
+            .min_by_key(|n| n.words.start.abs_diff(r.words.start))
+            .map_or_else(|| as_speaker(r), as_speaker)
+    };
+    // Right before the cue, with at most two lower-case words between; or a person a few
+    // words before it, past a genitive ("Präsident des Gerichts sagte").
     if let Some(r) = found
         .iter()
         .rev()
         .find(|r| r.words.end <= k && k - r.words.end <= 2)
         .filter(|r| person(r) && !r.after_prep)
+        .or_else(|| {
+            found
+                .iter()
+                .rev()
+                .filter(|r| r.words.end <= k && k - r.words.end <= 4)
+                .find(|r| person(r) && !r.after_prep && !r.noun)
+        })
     {
-        return Some(as_speaker(r));
+        return Some(named_instead(r));
     }
     // Right after it, past "sich", adverbs and determiners.
     if let Some(r) = found
@@ -706,7 +743,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], k: usize) -> Option<Speake
         .find(|r| r.words.start > k && r.words.start - k <= 4)
         .filter(|r| person(r))
     {
-        return Some(as_speaker(r));
+        return Some(named_instead(r));
     }
     subject_of(&found, k).or_else(|| {
         // The nearest person of the sentence.
