@@ -412,7 +412,16 @@ impl Finder {
                 })
                 && !framed
                 // "als „falsch“", a judgment, when someone in the sentence speaks.
-                && (cue.is_none() || qwords.iter().all(|w| w.capitalised()));
+                && (cue.is_none() || qwords.iter().all(|w| w.capitalised()))
+                // "nannte den Bericht eine „Zeitungsente“": an indefinite article before one
+                // word, in a sentence with a cue, is a judgment quoted.
+                && !(cue.is_some()
+                    && left.last().is_some_and(|w| {
+                        matches!(
+                            w.text.to_lowercase().as_str(),
+                            "ein" | "eine" | "einen" | "einem" | "einer" | "a" | "an"
+                        )
+                    }));
             // Mostly capitalised words without a clause's punctuation: a name or title
             // ("Preis der schwedischen Reichsbank für Wirtschaftswissenschaften").
             let capitals = qwords.iter().filter(|w| w.capitalised()).count();
@@ -558,7 +567,9 @@ struct Run {
 /// Whether the gap between two words is only spaces (or an appositive comma when `comma`).
 fn joined(text: &str, a: &Word, b: &Word, comma: bool) -> bool {
     let gap = &text[a.start + a.text.len()..b.start];
-    gap.chars().all(|c| c == ' ' || (comma && c == ','))
+    // "Dr. Stefan Rauch": an abbreviated title joins the name with its period.
+    let title = a.text.len() <= 4 && gap == ". " && a.capitalised();
+    title || gap.chars().all(|c| c == ' ' || (comma && c == ','))
 }
 
 /// The runs of capitalised words of a sentence. An appositive joins its role: "Der Leiter des
@@ -578,8 +589,19 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
             continue;
         }
         let start = i;
-        while i + 1 < ws.len() && cap(&ws[i + 1]) && joined(text, &ws[i], &ws[i + 1], false) {
+        // "von der Leyen": "der" and "den" belong to a name after "von" or "van".
+        let goes_on = |a: &Word, b: &Word| {
+            cap(b) || (matches!(b.text, "der" | "den") && matches!(a.text, "von" | "van"))
+        };
+        while i + 1 < ws.len()
+            && goes_on(&ws[i], &ws[i + 1])
+            && joined(text, &ws[i], &ws[i + 1], false)
+        {
             i += 1;
+        }
+        // A run does not end in particles: "Frank Oehme von der Bahn" is Frank Oehme.
+        while i > start && !ws[i].capitalised() {
+            i -= 1;
         }
         let end = i + 1;
         let prev = start.checked_sub(1).map(|p| ws[p].text.to_lowercase());
@@ -611,13 +633,13 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
         }
         let role = (roles > 0).then(|| ws[start + roles - 1].text.to_lowercase());
         let name_words = &ws[start + roles..end];
-        let mut name = (!name_words.is_empty() && (roles > 0 || !after_det)).then(|| {
-            name_words[..name_words.len().min(4)]
-                .iter()
-                .map(|w| w.text)
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
+        // A person's name is at most four words, and does not end in a particle.
+        let mut kept = &name_words[..name_words.len().min(4)];
+        while kept.last().is_some_and(|w| !w.capitalised()) {
+            kept = &kept[..kept.len() - 1];
+        }
+        let mut name = (!kept.is_empty() && (roles > 0 || !after_det))
+            .then(|| kept.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         // "der Leiter des Programms der WHO, Klaus Stöhr": a name after a comma within a few
         // words of a role alone.
         let mut last = end;
