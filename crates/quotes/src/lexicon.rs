@@ -28,6 +28,8 @@ pub struct Lexicon {
     pub nominative: FxHashSet<String>,
     /// Name particles, as written: "von", "de".
     pub particles: FxHashSet<String>,
+    /// Function words after which a capitalised word may still be a name: "wie", "und".
+    pub conjunctions: FxHashSet<String>,
     /// Capitalised at a sentence start, but nobody's name.
     pub function: FxHashSet<String>,
 }
@@ -89,6 +91,7 @@ impl Lexicon {
             particles: section(words, "particles"),
             nominative: section(words, "nominative"),
             function: section(words, "function"),
+            conjunctions: section(words, "conjunctions"),
         }
     }
 
@@ -100,10 +103,18 @@ impl Lexicon {
     /// A role word: listed, or a compound or hyphenated word ending in one
     /// ("Außenministerin", "Pentagon-Sprecher").
     pub fn is_role(&self, w: &str) -> bool {
+        self.role_key(w).is_some()
+    }
+
+    /// The listed role a word is or ends in: "experte" for "Militärexperte".
+    pub fn role_key(&self, w: &str) -> Option<&str> {
         let l = w.to_lowercase();
         self.roles
             .iter()
-            .any(|r| l == *r || (l.len() > r.len() + 2 && l.ends_with(r.as_str()) && r.len() >= 5))
+            .find(|r| {
+                l == **r || (l.len() > r.len() + 2 && l.ends_with(r.as_str()) && r.len() >= 5)
+            })
+            .map(String::as_str)
     }
 }
 

@@ -326,7 +326,7 @@ impl Finder {
         let all = words(text, 0..text.len());
         let named_roles: Vec<(String, String)> = runs(lex, text, &all)
             .into_iter()
-            .filter_map(|r| Some((r.role?, r.name?)))
+            .filter_map(|r| Some((lex.role_key(&r.role?)?.to_string(), r.name?)))
             .collect();
         let mut last_quote_end: Option<usize> = None;
         let mut last_speaker: Option<String> = None;
@@ -335,11 +335,21 @@ impl Finder {
             let quoted = &text[inner.clone()];
             let length = words(text, inner.clone()).len();
             // The sentence around the pair, without other quotations.
-            let prev_end = n.checked_sub(1).map_or(0, |p| found[p].close.end);
+            // The sentence goes back to the last quotation (a title inside it is part of it).
+            let prev_end = out
+                .iter()
+                .rev()
+                .find(|q| !q.mention)
+                .map_or(0, |q| q.span.end);
             let next_start = found.get(n + 1).map_or(text.len(), |p| p.open.start);
             let left_start = sentence_start(text, pair.open.start, 300).max(prev_end);
             let right_end = sentence_end(text, pair.close.end, 300).min(next_start);
-            let left = words(text, left_start..pair.open.start);
+            // Words inside an earlier quoted title are no speaker ("Magazins „Defence
+            // Express“, sagte").
+            let left: Vec<Word> = words(text, left_start..pair.open.start)
+                .into_iter()
+                .filter(|w| !found[..n].iter().any(|p| p.inner().contains(&w.start)))
+                .collect();
             let right = words(text, pair.close.end..right_end);
             let before = text[left_start..pair.open.start].trim_end();
             let colon = before.ends_with(':');
@@ -356,8 +366,18 @@ impl Finder {
             // Before it: "Stoltenberg betonte: „…“", "Dazu sagte Ryder, „…“".
             if cue.is_none() {
                 if let Some((c, s)) = self.cue_before(lex, &left, text) {
+                    // "… und sagte, …": the verb goes on with the last speaker.
+                    let k = left.iter().rposition(|w| lex.is_cue(w.text)).unwrap_or(0);
+                    let goes_on = k > 0 && matches!(left[k - 1].text, "und" | "and");
+                    speaker = if goes_on && last_speaker.is_some() {
+                        last_speaker.clone().map(|phrase| Speaker {
+                            phrase,
+                            named: true,
+                        })
+                    } else {
+                        s
+                    };
                     cue = Some(c);
-                    speaker = s;
                 }
             }
             if cue.is_none() && colon {
@@ -419,7 +439,7 @@ impl Finder {
                     && left.last().is_some_and(|w| {
                         matches!(
                             w.text.to_lowercase().as_str(),
-                            "ein" | "eine" | "einen" | "einem" | "einer" | "a" | "an"
+                            "ein" | "eine" | "einen" | "einem" | "einer" | "a" | "an" | "als" | "as"
                         )
                     }));
             // Mostly capitalised words without a clause's punctuation: a name or title
@@ -467,7 +487,7 @@ impl Finder {
                     named_roles
                         .iter()
                         .rev()
-                        .find(|(r, _)| *r == head)
+                        .find(|(r, _)| Some(r.as_str()) == lex.role_key(&head))
                         .map_or(s.phrase, |(_, n)| n.clone())
                 }
             });
@@ -520,10 +540,20 @@ impl Finder {
         } else {
             2
         };
-        let k = right
-            .iter()
-            .take(reach)
-            .position(|w| lex.is_cue(w.text) || lex.after.contains(&w.text.to_lowercase()))?;
+        // "„…“ und drohte": a verb after "und" goes on with the sentence's subject.
+        if matches!(right[0].text, "und" | "and" | "oder" | "or") {
+            return None;
+        }
+        let is_cue = |w: &Word| lex.is_cue(w.text) || lex.after.contains(&w.text.to_lowercase());
+        let k = right.iter().take(reach).position(is_cue).or_else(|| {
+            // "„…“ ist, wie Selenskyj es nennt": a clause with "wie" or "as" and a cue.
+            let w = right
+                .iter()
+                .take(3)
+                .position(|w| matches!(w.text, "wie" | "as"))?;
+            let c = right[w + 1..].iter().take(6).position(is_cue)?;
+            Some(w + 1 + c)
+        })?;
         let cue = right[k].text.to_string();
         Some((cue, speaker_at(lex, text, right, k)))
     }
@@ -608,6 +638,7 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
         let after_det = prev.as_deref().is_some_and(|p| {
             !lex.is_cue(p)
                 && !lex.after.contains(p)
+                && !lex.conjunctions.contains(p)
                 && (lex.determiners.contains(p)
                     || lex.function.contains(p)
                     || (p.len() > 3
@@ -622,13 +653,17 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
         if roles == 0 && after_det && end - start >= 2 {
             roles = 1;
         }
-        // German: of three capitalised words or more, the first is what the person is
-        // ("Kassenwart Udo Brenner"); a name is rarely three words without a particle.
+        // German: of three capitalised words or more, a long first one is what the person is
+        // ("Kassenwart Udo Brenner"), not a first name ("Kim Yo Jong").
         let capitals = ws[start..end]
             .iter()
             .filter(|w| !lex.particles.contains(w.text))
             .count();
-        if roles == 0 && lex.lang == Lang::De && capitals >= 3 {
+        if roles == 0
+            && lex.lang == Lang::De
+            && capitals >= 3
+            && ws[start].text.chars().count() >= 10
+        {
             roles = 1;
         }
         let role = (roles > 0).then(|| ws[start + roles - 1].text.to_lowercase());
@@ -667,9 +702,12 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
                 last = e + 1;
             }
         }
-        let after_prep = prev
-            .as_deref()
-            .is_some_and(|p| lex.function.contains(p) && !lex.determiners.contains(p));
+        let after_prep = prev.as_deref().is_some_and(|p| {
+            (lex.function.contains(p)
+                && !lex.determiners.contains(p)
+                && !lex.conjunctions.contains(p))
+                || matches!(p, "von" | "vom")
+        });
         // "Der 23-jährige Sportler", "das russische Außenministerium": back over adjectives
         // and numbers to a nominative determiner.
         let mut d = start;
@@ -739,6 +777,16 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], k: usize) -> Option<Speake
         found
             .iter()
             .filter(|n| n.name.is_some() && !n.noun && !n.after_prep)
+            .filter(|n| {
+                // An appositive: next to the role, with a comma between.
+                let (a, b) = if n.words.end <= r.words.start {
+                    (n.words.end - 1, r.words.start)
+                } else {
+                    (r.words.end - 1, n.words.start)
+                };
+                b.saturating_sub(a) <= 5
+                    && text[ws[a].start..ws[b.min(ws.len() - 1)].start].contains(',')
+            })
             .min_by_key(|n| n.words.start.abs_diff(r.words.start))
             .map_or_else(|| as_speaker(r), as_speaker)
     };
