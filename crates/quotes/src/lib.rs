@@ -409,8 +409,11 @@ impl Finder {
             });
             // A quotation goes on from the one before: a whole sentence in the same paragraph
             // or a new paragraph of the same speaker.
+            // A whole sentence goes on with the one before ("Not this time.").
+            let sentence = quoted.starts_with(char::is_uppercase)
+                && quoted.trim_end().ends_with(['.', '!', '?']);
             let continues = cue.is_none()
-                && length >= 4
+                && (length >= 4 || (length >= 2 && sentence))
                 && last_quote_end.is_some_and(|e| pair.open.start - e < 400)
                 && left.is_empty();
             // A short quoted string of capitalised words only is a name: a title, an outlet
@@ -605,11 +608,13 @@ fn joined(text: &str, a: &Word, b: &Word, comma: bool) -> bool {
 /// The runs of capitalised words of a sentence. An appositive joins its role: "Der Leiter des
 /// Programms, Klaus Stöhr," is one run with the name Klaus Stöhr.
 fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
+    // English role words are lower case ("the mayor"); they head a run all the same.
     let cap = |w: &Word| {
         (w.capitalised()
             && !is_function(lex, w.text)
             && !lex.determiners.contains(&w.text.to_lowercase()))
             || lex.particles.contains(w.text)
+            || (lex.lang == Lang::En && lex.is_role(w.text))
     };
     let mut out: Vec<Run> = Vec::new();
     let mut i = 0;
@@ -644,10 +649,12 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
                     || (p.len() > 3
                         && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))))
         });
+        // The role words run up to the last role word before the name: "Pentagon spokesman
+        // Pat Ryder" has the role "spokesman".
         let mut roles = ws[start..end]
             .iter()
-            .take_while(|w| lex.is_role(w.text))
-            .count();
+            .rposition(|w| lex.is_role(w.text))
+            .map_or(0, |p| p + 1);
         // After a determiner, the head of a longer run is what the person is: "der
         // EU-Außenbeauftragte Javier Solana".
         if roles == 0 && after_det && end - start >= 2 {

@@ -109,3 +109,40 @@ fn titles_and_scare_quotes_are_mentions() {
     assert_eq!(de(t).len(), 1);
     assert!(!de(t)[0].3);
 }
+
+#[test]
+fn english_roles_resolve_to_the_person_named_with_them() {
+    let t = "Pentagon spokesman Pat Ryder spoke on Monday. \"We are ready,\" the spokesman said. \
+             \"Not this time.\"";
+    assert_eq!(
+        en(t),
+        [
+            quotation("We are ready,", "Pat Ryder", "said"),
+            (
+                "Not this time.".into(),
+                Some("Pat Ryder".into()),
+                None,
+                false
+            ),
+        ]
+    );
+    assert_eq!(
+        en("The mayor called the plan \"a disaster\" on Tuesday.")[0]
+            .1
+            .as_deref(),
+        Some("The mayor")
+    );
+}
+
+#[test]
+fn the_attribution_clause_with_wie_and_und() {
+    let t = "Es sei „der erste Schritt in einen Krieg“, wie Präsident Olek Maro die Lage nennt.";
+    assert_eq!(de(t)[0].1.as_deref(), Some("Olek Maro"));
+    let t = "Der Sprecher Tim Vogt nannte das „unfair“ und sagte, man werde „alle Wege prüfen“.";
+    let q = de(t);
+    assert_eq!(q.len(), 2);
+    assert!(
+        q.iter().all(|r| r.1.as_deref() == Some("Tim Vogt")),
+        "{q:?}"
+    );
+}
