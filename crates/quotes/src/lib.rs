@@ -319,15 +319,24 @@ impl Finder {
     pub fn find(&self, text: &str, lang: Lang) -> Vec<Quote> {
         let lex = self.lexicon(lang);
         let found = pairs(text);
+        if found.is_empty() {
+            return Vec::new();
+        }
         let mut out: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last_named: Option<String> = None;
         let mut completed: rustc_hash::FxHashMap<String, String> = Default::default();
         // The people the document names with a role: ("sprecher", "Pat Ryder").
-        let all = words(text, 0..text.len());
-        let named_roles: Vec<(String, String)> = runs(lex, text, &all)
-            .into_iter()
-            .filter_map(|r| Some((lex.role_key(&r.role?)?.to_string(), r.name?)))
-            .collect();
+        // Read only when a role alone needs it: most documents never do.
+        let named_roles = std::cell::OnceCell::new();
+        let named_roles = || {
+            named_roles.get_or_init(|| {
+                let all = words(text, 0..text.len());
+                runs(lex, text, &all)
+                    .into_iter()
+                    .filter_map(|r| Some((lex.role_key(&r.role?)?.to_string(), r.name?)))
+                    .collect::<Vec<(String, String)>>()
+            })
+        };
         let mut last_quote_end: Option<usize> = None;
         let mut last_speaker: Option<String> = None;
         for (n, pair) in found.iter().enumerate() {
@@ -487,7 +496,7 @@ impl Finder {
                     last_named.clone().unwrap_or(s.phrase)
                 } else {
                     let head = s.phrase.rsplit(' ').next().unwrap_or("").to_lowercase();
-                    named_roles
+                    named_roles()
                         .iter()
                         .rev()
                         .find(|(r, _)| Some(r.as_str()) == lex.role_key(&head))
