@@ -258,6 +258,7 @@ fn sentence_start(text: &str, at: usize, limit: usize) -> usize {
         i -= 1;
         match b[i] {
             b'\n' => return i + 1,
+            b'.' if initial(b, i) => {}
             b'.' | b'!' | b'?' if b.get(i + 1).is_some_and(|n| n.is_ascii_whitespace()) => {
                 return i + 1
             }
@@ -271,6 +272,15 @@ fn sentence_start(text: &str, at: usize, limit: usize) -> usize {
     s
 }
 
+/// Whether the period at byte `i` ends an initial ("William R. Dougan"), not a sentence.
+fn initial(b: &[u8], i: usize) -> bool {
+    i >= 1
+        && b[i - 1].is_ascii_uppercase()
+        && (i == 1 || b[i - 2] == b' ')
+        && b.get(i + 1) == Some(&b' ')
+        && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+}
+
 /// Where the sentence that holds byte `at` ends, looking on at most `limit` bytes.
 fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
     let ceiling = (at + limit).min(text.len());
@@ -279,6 +289,7 @@ fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
     while i < ceiling {
         match b[i] {
             b'\n' => return i,
+            b'.' if initial(b, i) => {}
             b'.' | b'!' | b'?' if b.get(i + 1).map_or(true, |n| n.is_ascii_whitespace()) => {
                 return i + 1
             }
@@ -368,9 +379,14 @@ impl Finder {
             let mut cue: Option<String> = None;
             let mut speaker: Option<Speaker> = None;
             // After the quotation: "„…“, sagte Ryder." / "“…,” Ryder said."
-            if let Some((c, s)) = self.cue_after(lex, &right, text, pair.close.end) {
-                cue = Some(c);
-                speaker = s;
+            // After a colon with a cue before it, the attribution is there ("Der
+            // Geschäftsführer fragte: „…?“ Greenpeace fordert …").
+            let cue_then_colon = before.ends_with(':') && left.iter().any(|w| lex.is_cue(w.text));
+            if !cue_then_colon {
+                if let Some((c, s)) = self.cue_after(lex, &right, text, pair.close.end) {
+                    cue = Some(c);
+                    speaker = s;
+                }
             }
             // Before it: "Stoltenberg betonte: „…“", "Dazu sagte Ryder, „…“".
             if cue.is_none() {
@@ -650,13 +666,15 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
         let end = i + 1;
         let prev = start.checked_sub(1).map(|p| ws[p].text.to_lowercase());
         let after_det = prev.as_deref().is_some_and(|p| {
-            !lex.is_cue(p)
-                && !lex.after.contains(p)
-                && !lex.conjunctions.contains(p)
-                && (lex.determiners.contains(p)
-                    || lex.function.contains(p)
-                    || (p.len() > 3
-                        && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))))
+            // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
+            p.starts_with(|c: char| c.is_ascii_digit())
+                || !lex.is_cue(p)
+                    && !lex.after.contains(p)
+                    && !lex.conjunctions.contains(p)
+                    && (lex.determiners.contains(p)
+                        || lex.function.contains(p)
+                        || (p.len() > 3
+                            && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))))
         });
         // The role words run up to the last role word before the name: "Pentagon spokesman
         // Pat Ryder" has the role "spokesman".
@@ -664,9 +682,14 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
             .iter()
             .rposition(|w| lex.is_role(w.text))
             .map_or(0, |p| p + 1);
-        // After a determiner, the head of a longer run is what the person is: "der
-        // EU-Außenbeauftragte Javier Solana".
-        if roles == 0 && after_det && end - start >= 2 {
+        // After a determiner, the head of a run of a noun and a two-word name is what the
+        // person is: "die Ärztin Mara Lind", "der EU-Außenbeauftragte Javier Solana" (not "die
+        // Internetseite von Borussia Dortmund").
+        if roles == 0
+            && after_det
+            && end - start >= 3
+            && !lex.particles.contains(ws[start + 1].text)
+        {
             roles = 1;
         }
         // German: of three capitalised words or more, a long first one is what the person is
