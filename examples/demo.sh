@@ -1,8 +1,8 @@
 #!/bin/sh
-# The demo pipeline on the demo corpus: `normalize | sentences | numbers` (the other filters
-# join as they land). Shows each article's record, shortened, what normalize repaired in it, the
+# The demo pipeline on the demo corpus: `normalize | sentences | numbers` and `normalize |
+# quotes` (the other filters join as they land). Shows each article's record, shortened, what normalize repaired in it, the
 # sentences of two articles with their spans, and the figures of the articles that report the
-# same events, with what they count and how they are hedged.
+# same events, with what they count and how they are hedged, and who said what.
 set -eu
 cd "$(dirname "$0")/.."
 bin=${KORPUS_BIN:-target/release}
@@ -61,4 +61,13 @@ for id in 02-klimademo-innenstadt 03-demo-verkehr 04-demo-polizeibilanz 05-klini
     fi
 done | awk -F"$tab" '{ printf "%-26s %-20s %-11s %-8s %-14s %s\n", $1, $2, $3, $4, $5, $6 }'
 echo
-echo "(full output: $out/articles.jsonl, $out/sentences.jsonl, $out/numbers.jsonl)"
+echo "== ... | quotes: who said what (article, speaker, cue, quotation)"
+"$bin/quotes" "$out/articles.jsonl" > "$out/quotes.jsonl"
+if command -v jq >/dev/null 2>&1; then
+    jq -r '.id as $id | .quotes[] | [($id | ltrimstr("examples/articles/") | rtrimstr(".txt")),
+        (.speaker // "-"), (.cue // "-"), .text] | @tsv' "$out/quotes.jsonl"
+else
+    grep -o '"quotes":\[.*' "$out/quotes.jsonl"
+fi | awk -F"$tab" '{ q = $4; if (length(q) > 60) q = substr(q, 1, 57) "..."; printf "%-26s %-22s %-10s %s\n", $1, $2, $3, q }'
+echo
+echo "(full output: $out/articles.jsonl, $out/sentences.jsonl, $out/numbers.jsonl, $out/quotes.jsonl)"
