@@ -162,6 +162,10 @@ pub fn pairs(text: &str) -> Vec<Pair> {
         let mut end_of_paragraph = paragraph_end(text, open.end);
         let mut j = k + 1;
         let mut found = None;
+        // The first closing mark of the kind, and the one that balances a nested pair of the
+        // same kind („A „B“ C“); the balancing one wins when there is one.
+        let mut first_close = None;
+        let mut depth = 0usize;
         while j < marks.len() {
             let (bt, d) = marks[j];
             if bt >= end_of_paragraph {
@@ -180,15 +184,20 @@ pub fn pairs(text: &str) -> Vec<Pair> {
             }
             let dr = role(d, char_before(bt), char_after(bt, d), guillemet_open);
             match dr {
+                Role::Open(kd) if kd == kind && d == c => depth += 1,
                 Role::Close(kd) | Role::Both(kd) if kd == kind && bt > open.end => {
-                    // "“" opens in English style only when nothing of its kind is open.
-                    found = Some(j);
-                    break;
+                    first_close.get_or_insert(j);
+                    if depth == 0 {
+                        found = Some(j);
+                        break;
+                    }
+                    depth -= 1;
                 }
                 _ => {}
             }
             j += 1;
         }
+        let found = found.or(first_close);
         match found {
             Some(j) => {
                 let (bt, d) = marks[j];
@@ -377,6 +386,7 @@ impl Finder {
                 || quoted.trim_end().ends_with(',');
 
             let mut cue: Option<String> = None;
+            let mut attributed_after = false;
             let mut speaker: Option<Speaker> = None;
             // After the quotation: "„…“, sagte Ryder." / "“…,” Ryder said."
             // After a colon with a cue before it, the attribution is there ("Der
@@ -386,6 +396,7 @@ impl Finder {
                 if let Some((c, s)) = self.cue_after(lex, &right, text, pair.close.end) {
                     cue = Some(c);
                     speaker = s;
+                    attributed_after = true;
                 }
             }
             // Before it: "Stoltenberg betonte: „…“", "Dazu sagte Ryder, „…“".
@@ -477,7 +488,19 @@ impl Finder {
                 && length >= 3
                 && capitals * 2 > length
                 && !quoted.contains([',', '.', '!', '?', ':', ';']);
-            let title = title || name_like || after_determiner || (title_like && !colon);
+            // One capitalised word right after a noun is a name in apposition: "die Modelle
+            // „Touareg“".
+            let apposition = length == 1
+                && qwords.first().is_some_and(|w| w.capitalised())
+                && left.len() >= 2
+                && left
+                    .last()
+                    .is_some_and(|w| w.capitalised() && !lex.is_cue(w.text));
+            let title = title
+                || name_like
+                || after_determiner
+                || apposition
+                || (title_like && !colon && !attributed_after);
             let quotation = !title
                 && (cue.is_some() || colon || framed || reported || continues || length >= 8);
             if quotation && speaker.is_none() {
