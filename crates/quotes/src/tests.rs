@@ -146,3 +146,19 @@ fn the_attribution_clause_with_wie_and_und() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_nested_pair_of_the_same_marks_stays_inside() {
+    let t = "„Wir bauen „kleine Häuser“ für alle, die hier leben wollen“, sagte Jana Kurz.";
+    let q = de(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].0,
+        "Wir bauen „kleine Häuser“ für alle, die hier leben wollen"
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Jana Kurz"));
+    // A title is no quotation, a phrase attributed after it is.
+    let q =
+        de("Die Modelle „Touareg“ und „Phaeton“ kommen. „In kurzer Zeit“, so Vorstand Ali Berg.");
+    assert_eq!(q.iter().filter(|r| !r.3).count(), 1, "{q:?}");
+}
