@@ -507,13 +507,23 @@ impl Finder {
                 // No cue beside it: a person named in its sentence, else the speaker of the
                 // quotation just before (reported speech goes on over sentences).
                 let found = runs(lex, text, &left);
-                speaker = found
-                    .iter()
-                    .rev()
-                    .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
-                    .map(|r| Speaker {
-                        phrase: r.name.clone().unwrap_or_default(),
+                let recent = last_quote_end
+                    .filter(|&e| pair.open.start - e < 300)
+                    .and(last_speaker.clone())
+                    .map(|phrase| Speaker {
+                        phrase,
                         named: true,
+                    });
+                speaker = recent
+                    .or_else(|| {
+                        found
+                            .iter()
+                            .rev()
+                            .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
+                            .map(|r| Speaker {
+                                phrase: r.name.clone().unwrap_or_default(),
+                                named: true,
+                            })
                     })
                     .or_else(|| subject_of(&found, left.len()))
                     .or_else(|| {
