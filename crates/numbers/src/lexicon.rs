@@ -50,6 +50,8 @@ pub struct Lexicon {
     /// A coarser filter before it, one bit per head class (see `head_class`): no hashing for
     /// most words.
     head_classes: Vec<u64>,
+    /// The openers of three ASCII letters or fewer, whole and lower case.
+    short_openers: FxHashSet<String>,
     /// The number words by their first byte, longest first, for prefix lookups.
     pub words_by_first: Vec<Vec<(String, u64)>>,
     /// German magnitude and fraction nouns written in lower case ("millionen", "drittel").
@@ -220,6 +222,7 @@ impl Lexicon {
             bounds: bound_map,
             openers: FxHashSet::default(),
             head_classes: Vec::new(),
+            short_openers: FxHashSet::default(),
             words_by_first: Vec::new(),
             magnitudes_lower: FxHashMap::default(),
             fractions_lower: FxHashMap::default(),
@@ -252,12 +255,17 @@ impl Lexicon {
             .map(String::as_str)
             .chain(specials.iter().copied());
         let mut classes = vec![0u64; 27 * 27 * 27 / 64 + 1];
+        let mut short = FxHashSet::default();
         for w in words {
+            if w.len() <= 3 {
+                short.insert(w.to_lowercase());
+            }
             openers.extend(head_key(w));
             let (bit, _) = head_class(w);
             classes[bit / 64] |= 1 << (bit % 64);
         }
         self.openers = openers;
+        self.short_openers = short;
         self.head_classes = classes;
         let mut by_first = vec![Vec::new(); 256];
         for (w, &v) in &self.words {
@@ -288,6 +296,16 @@ impl Lexicon {
         let (bit, exact) = head_class(word);
         if self.head_classes[bit / 64] & (1 << (bit % 64)) == 0 {
             return false;
+        }
+        // A word of three letters or fewer opens a figure only as a whole ("elf", "Mai",
+        // "two"; not "sie").
+        let b = word.as_bytes();
+        if b.len() <= 3 && b.is_ascii() {
+            let mut lower = [0u8; 3];
+            lower[..b.len()].copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(&lower[..b.len()])
+                .is_ok_and(|w| self.short_openers.contains(w));
         }
         exact || head_key(word).is_some_and(|k| self.openers.contains(&k))
     }

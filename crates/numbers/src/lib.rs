@@ -145,10 +145,7 @@ impl Extractor {
             let candidate = match tok.t {
                 T::Digits => true,
                 T::Word => reader.lex.may_open(&text[tok.start..tok.end]),
-                T::Sym => matches!(
-                    text.as_bytes()[tok.start],
-                    b'-' | b'$' | b'.' | b',' | 0x80..
-                ),
+                T::Sym => reader.sym_may_open(i),
             };
             if !candidate {
                 i += 1;
@@ -416,6 +413,19 @@ impl<'t> Reader<'t, '_> {
         }
     }
 
+    /// Whether the symbol at `i` can open a figure: a vulgar fraction, or a sign, currency or
+    /// decimal point before digits ("-15", "$5", ".08", "-.5"). Most symbols are periods and
+    /// commas after words, turned away here.
+    fn sym_may_open(&self, i: usize) -> bool {
+        let s = self.s(i);
+        let digits_next = self.t(i + 1) == Some(T::Digits);
+        match s {
+            "-" | "−" => digits_next || matches!(self.s(i + 1), "." | ","),
+            "$" | "€" | "£" | "." | "," => digits_next,
+            _ => vulgar_fraction(s).is_some(),
+        }
+    }
+
     /// The figure that starts at token `i`, and the token after it.
     fn figure(&self, i: usize) -> Option<(Figure, usize)> {
         let tok = self.toks[i];
@@ -445,11 +455,11 @@ impl<'t> Reader<'t, '_> {
         let mut at = i;
         if tok.t == T::Sym || (tok.t == T::Word && self.s(i) == "US") {
             let (key, after) = if self.s(i) == "US" && self.is_sym(i + 1, "$") {
-                ("US$".to_string(), i + 2)
+                ("US$", i + 2)
             } else {
-                (self.s(i).to_string(), i + 1)
+                (self.s(i), i + 1)
             };
-            if let Some(unit) = self.lex.currencies.get(&key) {
+            if let Some(unit) = self.lex.currencies.get(key) {
                 if self.t(after) == Some(T::Digits) {
                     currency = Some(unit.clone());
                     at = after;
