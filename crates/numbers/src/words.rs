@@ -75,6 +75,32 @@ pub fn cardinal(lex: &Lexicon, s: &str) -> Option<u64> {
 /// A German number word, lower case: its value, whether it is an ordinal ("dritte") and
 /// whether a fraction ("eineinhalb").
 pub fn german(lex: &Lexicon, w: &str) -> Option<(f64, bool, bool)> {
+    // News repeats its number words ("zwei", "einhundert"): a word read once is looked up
+    // after that. The memory is per thread and bounded, and the answer is the same either way.
+    if let Some(hit) = SEEN.with(|seen| seen.borrow().get(w).copied()) {
+        return hit;
+    }
+    let read = read_german(lex, w);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() < SEEN_MAX {
+            seen.insert(w.into(), read);
+        }
+    });
+    read
+}
+
+type Reading = Option<(f64, bool, bool)>;
+
+thread_local! {
+    static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Reading>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// How many distinct words the memory of `german` holds.
+const SEEN_MAX: usize = 4096;
+
+fn read_german(lex: &Lexicon, w: &str) -> Option<(f64, bool, bool)> {
     german_spelling(lex, w).or_else(|| {
         // Umlauts written out: "fuenf", "zwoelf".
         if w.contains("ue") || w.contains("oe") || w.contains("ae") {
