@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""usage: quotes_speaker_adjusted.py GOLD.jsonl PRED.jsonl (the quotes bench's GNQA format)."""
-import json,sys
-# Speaker accuracy as score.py counts it (gold key, the phrase's last word, in our speaker), and
-# adjusted: also right when our speaker (a name, no pronoun) is inside the gold speaker phrase
-# ("Carsten Labudda" in "Carsten Labudda, Sprecher der ... Baden-Württemberg").
+"""usage: quotes_speaker_adjusted.py GOLD.jsonl PRED.jsonl (the quotes bench's GNQA format)
+
+Speaker accuracy as the bench's score.py counts it (the gold key, the last word of the annotated
+phrase, in our speaker), and adjusted: also right when our speaker is inside the gold speaker
+phrase ("Carsten Labudda" in "Carsten Labudda, Sprecher der ... Baden-Württemberg").
+"""
+import json, sys
+
 gold={json.loads(l)['id']:json.loads(l) for l in open(sys.argv[1])}
 n=ok=adj=0
 for l in open(sys.argv[2]):

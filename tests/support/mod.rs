@@ -97,3 +97,52 @@ pub fn closed_pipe(filter: &str, input: String) -> Output {
     writer.join().expect("the writer thread ends");
     out
 }
+
+/// Runs a built filter with `args` on one record and returns the one record it writes,
+/// failing the test unless the filter succeeds.
+pub fn run_one(
+    filter: &str,
+    args: &[&str],
+    record: &serde_json::Value,
+) -> serde_json::Map<String, serde_json::Value> {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(bin_dir().join(filter))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{filter} runs: {e}"));
+    let line = record.to_string() + "\n";
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let writer = std::thread::spawn(move || stdin.write_all(line.as_bytes()));
+    let out = child.wait_with_output().expect("the filter ends");
+    writer
+        .join()
+        .expect("the writer thread ends")
+        .expect("the filter reads its input");
+    assert!(
+        out.status.success(),
+        "{filter}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut recs = records(&out);
+    assert_eq!(recs.len(), 1, "{filter} writes one record");
+    recs.remove(0)
+}
+
+/// Hostile input: a built filter finishes each text, one record each, with success and
+/// within 20 seconds (time linear in the input, no panic).
+pub fn finishes_in_time(filter: &str, texts: impl IntoIterator<Item = String>) {
+    for text in texts {
+        let start = std::time::Instant::now();
+        run_one(filter, &[], &serde_json::json!({ "text": text }));
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{filter} took {:?} on {} bytes",
+            start.elapsed(),
+            text.len()
+        );
+    }
+}

@@ -9,7 +9,8 @@ use crate::args::CommonArgs;
 use crate::charset::decode_windows_1252;
 use crate::error::{report, Failure, Status};
 use crate::input::{display_name, inputs, open, read_all, Lines};
-use crate::output::Output;
+use crate::lang::Lang;
+use crate::output::{Edits, Output};
 use crate::progress::Progress;
 use crate::record::Record;
 
@@ -106,6 +107,25 @@ where
         }
     }
     finish(tool, &mut out, &mut progress, status)
+}
+
+/// Runs a filter that adds one field to each record (1 → 1): `annotate(text, lang, buf)`
+/// appends the JSON value of `key` for the record's text field (`--field`) in its language
+/// (`--lang`, else the record's `lang`, else a guess). The record is written back with the field
+/// added at the end, every other byte as read.
+pub fn run_annotating<F>(tool: &Tool, lang: Option<Lang>, key: &str, mut annotate: F) -> Status
+where
+    F: FnMut(&str, Lang, &mut Vec<u8>),
+{
+    let mut edits = Edits::new();
+    run_records(tool, |rec, out| {
+        let text = rec.str_field(&tool.args.field)?;
+        let lang = Lang::choose(lang, rec, &text);
+        edits.clear();
+        edits.set_with(key, |buf| annotate(&text, lang, buf));
+        out.write_edited(rec, &edits)?;
+        Ok(())
+    })
 }
 
 /// Runs `per_text` over whole plain-text files, one document each, named as given. A file that

@@ -234,17 +234,18 @@ fn tokens(text: &str) -> Vec<Tok> {
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
-        // ASCII letters, the bulk of any text, without decoding.
-        if b[i].is_ascii_alphabetic() {
+        // A word: runs of ASCII letters, the bulk of any text, by table; other letters
+        // ("Größe", "Über") one by one.
+        if let n @ 1.. = letter_len(text, i) {
             let start = i;
-            i += 1;
-            while i < b.len() && ASCII_LETTER[b[i] as usize] {
-                i += 1;
-            }
-            if i < b.len() && b[i] >= 0x80 {
-                // A word that goes on beyond ASCII ("Größe").
-                while let n @ 1.. = letter_len(text, i) {
-                    i += n;
+            i += n;
+            loop {
+                while i < b.len() && ASCII_LETTER[b[i] as usize] {
+                    i += 1;
+                }
+                match letter_len(text, i) {
+                    0 => break,
+                    n => i += n,
                 }
             }
             toks.push(Tok {
@@ -271,21 +272,6 @@ fn tokens(text: &str) -> Vec<Tok> {
             });
             space = false;
             i += 1;
-            continue;
-        }
-        // A word that begins beyond ASCII ("Über"), most often with a Latin-1 letter.
-        if b[i] == 0xC3 && letter_len(text, i) == 2 {
-            let start = i;
-            while let n @ 1.. = letter_len(text, i) {
-                i += n;
-            }
-            toks.push(Tok {
-                start,
-                end: i,
-                t: T::Word,
-                space,
-            });
-            space = false;
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -325,12 +311,6 @@ fn tokens(text: &str) -> Vec<Tok> {
                 }
             }
             T::Digits
-        } else if c.is_alphabetic() {
-            i += len;
-            while let n @ 1.. = letter_len(text, i) {
-                i += n;
-            }
-            T::Word
         } else {
             i += len;
             T::Sym
@@ -426,12 +406,10 @@ impl<'t> Reader<'t, '_> {
         }
     }
 
-    /// The figure that starts at token `i`, and the token after it.
+    /// The figure that starts at token `i`, and the token after it. The caller has turned
+    /// away the tokens that cannot open one (`may_open`, `sym_may_open`).
     fn figure(&self, i: usize) -> Option<(Figure, usize)> {
         let tok = self.toks[i];
-        if tok.t == T::Word && !self.lex.may_open(self.s(i)) {
-            return None;
-        }
         if tok.t == T::Sym {
             if let Some(v) = vulgar_fraction(self.s(i)) {
                 let fig = Figure {
@@ -442,9 +420,6 @@ impl<'t> Reader<'t, '_> {
                     qualifier: self.hedge_before(i),
                 };
                 return Some((fig, i + 1));
-            }
-            if !matches!(self.s(i), "-" | "−" | "$" | "€" | "£" | "." | ",") {
-                return None;
             }
         }
         if let Some(found) = self.date_or_time(i) {

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use korpus_core::output::write_json;
-use korpus_core::{run_records, CharCursor, Edits, Lang, Tool};
+use korpus_core::{run_annotating, CharCursor, Tool};
 use numbers::{cli::Cli, Extractor, Figure};
 
 /// A figure allocates its unit and hedge, and the record's list of figures: mimalloc makes
@@ -44,22 +44,15 @@ fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let extractor = Extractor::new();
-    let field = cli.common.field.as_str();
     let tool = Tool {
         name: "numbers",
         args: &cli.common,
     };
     let mut figures: Vec<Figure> = Vec::new();
-    let mut edits = Edits::new();
-    let status = run_records(&tool, |rec, out| {
-        let text = rec.str_field(field)?;
-        let lang = Lang::choose(cli.lang.lang, rec, &text);
+    let status = run_annotating(&tool, cli.lang.lang, "numbers", |text, lang, buf| {
         figures.clear();
-        extractor.extract_into(&text, lang, &mut figures);
-        edits.clear();
-        edits.set_with("numbers", |buf| write_figures(buf, &text, &figures));
-        out.write_edited(rec, &edits)?;
-        Ok(())
+        extractor.extract_into(text, lang, &mut figures);
+        write_figures(buf, text, &figures);
     });
     status.exit_code()
 }

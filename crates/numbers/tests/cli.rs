@@ -2,9 +2,8 @@
 //! offsets, the contract's messages and exit codes, hostile input.
 
 use assert_cmd::Command;
-use korpus::slice_of;
+use korpus::{finishes_in_time, run_one, slice_of};
 use predicates::prelude::*;
-use serde_json::Value;
 
 fn numbers() -> Command {
     Command::cargo_bin("numbers").expect("the numbers binary is built")
@@ -27,15 +26,7 @@ fn adds_the_figures_at_the_end_and_keeps_other_fields() {
 #[test]
 fn offsets_slice_the_text_in_code_points() {
     let text = "Über 5 € – „fast 1,5 Millionen Zuschauer“ 😀 und 40 000 Fans.";
-    let line = serde_json::json!({"text": text}).to_string() + "\n";
-    let out = numbers()
-        .write_stdin(line)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let rec: Value = serde_json::from_slice(&out).unwrap();
+    let rec = run_one("numbers", &[], &serde_json::json!({ "text": text }));
     let figures = rec["numbers"].as_array().unwrap();
     assert_eq!(figures.len(), 3);
     for f in figures {
@@ -86,10 +77,5 @@ fn hostile_input() {
     let dotted = "1.".repeat(10_000);
     let words = "zwei drei tausend hundert Millionen eins ".repeat(5_000);
     let glued = "zweihundertdreiundzwanzigtausend".repeat(3_000);
-    for text in [digits, dots, dotted, words, glued] {
-        let line = serde_json::json!({"text": text}).to_string() + "\n";
-        let start = std::time::Instant::now();
-        numbers().write_stdin(line).assert().success();
-        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
-    }
+    finishes_in_time("numbers", [digits, dots, dotted, words, glued]);
 }

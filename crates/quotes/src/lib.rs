@@ -130,13 +130,8 @@ fn paragraph_end(text: &str, at: usize) -> usize {
 /// the next paragraph opens with the same mark (a quotation over several paragraphs), and is
 /// dropped otherwise. Linear in the text.
 pub fn pairs(text: &str) -> Vec<Pair> {
-    let guillemet_open = text
-        .chars()
-        .find(|&c| c == '»' || c == '«')
-        .map_or('»', |c| {
-            // German »…« opens with », French and Swiss «…» with «.
-            c
-        });
+    // German »…« opens with », French and Swiss «…» with «: the first one decides.
+    let guillemet_open = text.chars().find(|&c| c == '»' || c == '«').unwrap_or('»');
     let marks: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_mark(c)).collect();
     let char_before = |i: usize| text[..i].chars().next_back();
     let char_after = |i: usize, c: char| text[i + c.len_utf8()..].chars().next();
@@ -146,6 +141,7 @@ pub fn pairs(text: &str) -> Vec<Pair> {
     // a text of only opening marks).
     let mut failed_until = [0usize; 4];
     let slot = |kind: Kind| kind as usize;
+    let mut this_paragraph_end = 0;
     let mut k = 0;
     while k < marks.len() {
         let (at, c) = marks[k];
@@ -159,7 +155,12 @@ pub fn pairs(text: &str) -> Vec<Pair> {
         };
         // Look for the closing mark of this kind; marks of other kinds nest inside.
         let open = at..at + c.len_utf8();
-        let mut end_of_paragraph = paragraph_end(text, open.end);
+        // The end of the paragraph, found once for all the marks in it (linear time on a
+        // long paragraph of marks).
+        if open.end > this_paragraph_end {
+            this_paragraph_end = paragraph_end(text, open.end);
+        }
+        let mut end_of_paragraph = this_paragraph_end;
         let mut j = k + 1;
         let mut found = None;
         // The first closing mark of the kind, and the one that balances a nested pair of the
@@ -362,28 +363,30 @@ impl Finder {
         for (n, pair) in found.iter().enumerate() {
             let inner = pair.inner();
             let quoted = &text[inner.clone()];
-            let length = words(text, inner.clone()).len();
-            // The sentence around the pair, without other quotations.
-            // The sentence goes back to the last quotation (a title inside it is part of it).
-            let prev_end = out
-                .iter()
-                .rev()
-                .find(|q| !q.mention)
-                .map_or(0, |q| q.span.end);
+            let qwords = words(text, inner.clone());
+            let length = qwords.len();
+            // The sentence around the pair, back to the last quotation (a title inside it is
+            // part of it) and on to the next pair.
+            let prev_end = last_quote_end.unwrap_or(0);
             let next_start = found.get(n + 1).map_or(text.len(), |p| p.open.start);
             let left_start = sentence_start(text, pair.open.start, 300).max(prev_end);
             let right_end = sentence_end(text, pair.close.end, 300).min(next_start);
             // Words inside an earlier quoted title are no speaker ("Magazins „Defence
             // Express“, sagte").
+            let titles_before = || {
+                found[..n]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.close.end > left_start)
+            };
             let left: Vec<Word> = words(text, left_start..pair.open.start)
                 .into_iter()
-                .filter(|w| !found[..n].iter().any(|p| p.inner().contains(&w.start)))
+                .filter(|w| !titles_before().any(|p| p.inner().contains(&w.start)))
                 .collect();
+            let left_runs = runs(lex, text, &left);
             let right = words(text, pair.close.end..right_end);
             let before = text[left_start..pair.open.start].trim_end();
             let colon = before.ends_with(':');
-            let comma_after = text[pair.close.end..].trim_start().starts_with(',')
-                || quoted.trim_end().ends_with(',');
 
             let mut cue: Option<String> = None;
             let mut attributed_after = false;
@@ -391,7 +394,7 @@ impl Finder {
             // After the quotation: "„…“, sagte Ryder." / "“…,” Ryder said."
             // After a colon with a cue before it, the attribution is there ("Der
             // Geschäftsführer fragte: „…?“ Greenpeace fordert …").
-            let cue_then_colon = before.ends_with(':') && left.iter().any(|w| lex.is_cue(w.text));
+            let cue_then_colon = colon && left.iter().any(|w| lex.is_cue(w.text));
             if !cue_then_colon {
                 if let Some((c, s)) = self.cue_after(lex, &right, text, pair.close.end) {
                     cue = Some(c);
@@ -401,9 +404,8 @@ impl Finder {
             }
             // Before it: "Stoltenberg betonte: „…“", "Dazu sagte Ryder, „…“".
             if cue.is_none() {
-                if let Some((c, s)) = self.cue_before(lex, &left, text) {
+                if let Some((c, k, s)) = self.cue_before(lex, &left, &left_runs, text) {
                     // "… und sagte, …": the verb goes on with the last speaker.
-                    let k = left.iter().rposition(|w| lex.is_cue(w.text)).unwrap_or(0);
                     let goes_on = k > 0 && matches!(left[k - 1].text, "und" | "and");
                     speaker = if goes_on && last_speaker.is_some() {
                         last_speaker.clone().map(|phrase| Speaker {
@@ -417,15 +419,14 @@ impl Finder {
                 }
             }
             if cue.is_none() && colon {
-                let found = runs(lex, text, &left);
-                speaker = found
+                speaker = left_runs
                     .iter()
                     .find(|r| r.name.is_some() && !r.after_prep)
                     .map(|r| Speaker {
                         phrase: r.name.clone().unwrap_or_default(),
                         named: true,
                     })
-                    .or_else(|| subject_of(&found, left.len()));
+                    .or_else(|| subject_of(&left_runs, left.len()));
             }
             let framed = left
                 .last()
@@ -444,8 +445,7 @@ impl Finder {
                 lex.titles.contains(&l) || lex.titles.iter().any(|t| l.ends_with(t.as_str()))
             });
             // A quotation goes on from the one before: a whole sentence in the same paragraph
-            // or a new paragraph of the same speaker.
-            // A whole sentence goes on with the one before ("Not this time.").
+            // ("Not this time.") or a new paragraph of the same speaker.
             let sentence = quoted.starts_with(char::is_uppercase)
                 && quoted.trim_end().ends_with(['.', '!', '?']);
             let continues = cue.is_none()
@@ -455,7 +455,6 @@ impl Finder {
             // A short quoted string of capitalised words only is a name: a title, an outlet
             // ("Berliner Zeitung", "Kyiv Post"); one word after a determiner or adjective too
             // (der britische „Express“).
-            let qwords = words(text, inner.clone());
             let name_like = (2..=4).contains(&length)
                 && qwords
                     .iter()
@@ -504,19 +503,21 @@ impl Finder {
             let quotation = !title
                 && (cue.is_some() || colon || framed || reported || continues || length >= 8);
             if quotation && speaker.is_none() {
-                // No cue beside it: a person named in its sentence, else the speaker of the
-                // quotation just before (reported speech goes on over sentences).
-                let found = runs(lex, text, &left);
-                let recent = last_quote_end
-                    .filter(|&e| pair.open.start - e < 300)
-                    .and(last_speaker.clone())
-                    .map(|phrase| Speaker {
-                        phrase,
-                        named: true,
-                    });
-                speaker = recent
+                // No cue beside it: the speaker of the quotation just before (reported speech
+                // goes on), else a person named in its sentence, else its subject, else the
+                // speaker of a quotation a little further back.
+                let last_within = |bytes: usize| {
+                    last_quote_end
+                        .filter(|&e| pair.open.start - e < bytes)
+                        .and(last_speaker.clone())
+                        .map(|phrase| Speaker {
+                            phrase,
+                            named: true,
+                        })
+                };
+                speaker = last_within(300)
                     .or_else(|| {
-                        found
+                        left_runs
                             .iter()
                             .rev()
                             .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
@@ -525,16 +526,8 @@ impl Finder {
                                 named: true,
                             })
                     })
-                    .or_else(|| subject_of(&found, left.len()))
-                    .or_else(|| {
-                        last_quote_end
-                            .filter(|&e| pair.open.start - e < 600)
-                            .and(last_speaker.clone())
-                            .map(|phrase| Speaker {
-                                phrase,
-                                named: true,
-                            })
-                    });
+                    .or_else(|| subject_of(&left_runs, left.len()))
+                    .or_else(|| last_within(600));
             }
             // A pronoun stands for the last named speaker; a role for the person the
             // document names with that role ("der Sprecher" → "Pat Ryder"), else it stays.
@@ -544,11 +537,11 @@ impl Finder {
                 } else if lex.pronouns.contains(&s.phrase.to_lowercase()) {
                     last_named.clone().unwrap_or(s.phrase)
                 } else {
-                    let head = s.phrase.rsplit(' ').next().unwrap_or("").to_lowercase();
+                    let key = lex.role_key(s.phrase.rsplit(' ').next().unwrap_or(""));
                     named_roles()
                         .iter()
                         .rev()
-                        .find(|(r, _)| Some(r.as_str()) == lex.role_key(&head))
+                        .find(|(r, _)| Some(r.as_str()) == key)
                         .map_or(s.phrase, |(_, n)| n.clone())
                 }
             });
@@ -567,7 +560,6 @@ impl Finder {
                 last_speaker = speaker.clone();
                 last_quote_end = Some(pair.close.end);
             }
-            let _ = comma_after;
             out.push(Quote {
                 span: inner,
                 speaker: if quotation { speaker } else { None },
@@ -616,19 +608,22 @@ impl Finder {
             Some(w + 1 + c)
         })?;
         let cue = right[k].text.to_string();
-        Some((cue, speaker_at(lex, text, right, k)))
+        let found = runs(lex, text, right);
+        Some((cue, speaker_at(lex, text, right, &found, k)))
     }
 
-    /// A cue in the words of the sentence before a quotation and the speaker beside it.
+    /// A cue in the words of the sentence before a quotation (with their runs), where it
+    /// stands, and the speaker beside it.
     fn cue_before(
         &self,
         lex: &Lexicon,
         left: &[Word],
+        left_runs: &[Run],
         text: &str,
-    ) -> Option<(String, Option<Speaker>)> {
+    ) -> Option<(String, usize, Option<Speaker>)> {
         let k = left.iter().rposition(|w| lex.is_cue(w.text))?;
         let cue = left[k].text.to_string();
-        Some((cue, speaker_at(lex, text, left, k)))
+        Some((cue, k, speaker_at(lex, text, left, left_runs, k)))
     }
 }
 
@@ -810,7 +805,7 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
 /// The speaker of the cue at word `k` of a sentence: the person run right before it ("Ryder
 /// sagte"), else the one right after it ("sagte der Sprecher Pat Ryder", "äußerte sich
 /// Solana"), else the nearest person of the sentence; a pronoun beside the cue is a pronoun.
-fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], k: usize) -> Option<Speaker> {
+fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -> Option<Speaker> {
     let is_pronoun = |w: &Word| lex.pronouns.contains(&w.text.to_lowercase());
     // A pronoun right beside the cue: "sagte er", "er sagte", "he said".
     let next = ws.get(k + 1);
@@ -824,7 +819,6 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], k: usize) -> Option<Speake
             named: false,
         });
     }
-    let found = runs(lex, text, ws);
     let person = |r: &Run| r.name.is_some() || r.role.is_some();
     let as_speaker = |r: &Run| match &r.name {
         Some(n) => Speaker {
@@ -887,7 +881,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], k: usize) -> Option<Speake
     {
         return Some(named_instead(r));
     }
-    subject_of(&found, k).or_else(|| {
+    subject_of(found, k).or_else(|| {
         // The nearest person of the sentence.
         found
             .iter()

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use korpus_core::output::write_json;
-use korpus_core::{run_records, CharCursor, Edits, Lang, Tool};
+use korpus_core::{run_annotating, CharCursor, Tool};
 use quotes::{cli::Cli, Finder, Quote};
 
 /// Appends the quotes as the contract writes them: a JSON array of
@@ -40,20 +40,12 @@ fn write_quotes(buf: &mut Vec<u8>, text: &str, quotes: &[Quote], all: bool) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let finder = Finder::new();
-    let field = cli.common.field.as_str();
     let tool = Tool {
         name: "quotes",
         args: &cli.common,
     };
-    let mut edits = Edits::new();
-    let status = run_records(&tool, |rec, out| {
-        let text = rec.str_field(field)?;
-        let lang = Lang::choose(cli.lang.lang, rec, &text);
-        let found = finder.find(&text, lang);
-        edits.clear();
-        edits.set_with("quotes", |buf| write_quotes(buf, &text, &found, cli.all));
-        out.write_edited(rec, &edits)?;
-        Ok(())
+    let status = run_annotating(&tool, cli.lang.lang, "quotes", |text, lang, buf| {
+        write_quotes(buf, text, &finder.find(text, lang), cli.all);
     });
     status.exit_code()
 }
