@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use korpus_core::output::write_json;
+use korpus_core::output::{write_json, write_json_str};
 use korpus_core::{run_annotating, CharCursor, Tool};
 use numbers::{cli::Cli, Extractor, Figure};
 
@@ -23,15 +23,15 @@ fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
             buf.push(b',');
         }
         buf.extend_from_slice(b"{\"text\":");
-        write_json(buf, &text[f.span.clone()]);
+        write_json_str(buf, &text[f.span.clone()]);
         buf.extend_from_slice(b",\"value\":");
         write_json(buf, &f.value);
         buf.extend_from_slice(b",\"kind\":");
-        write_json(buf, f.kind.as_str());
+        write_json_str(buf, f.kind.as_str());
         buf.extend_from_slice(b",\"unit\":");
-        write_json(buf, &f.unit);
+        write_opt_str(buf, f.unit.as_deref());
         buf.extend_from_slice(b",\"qualifier\":");
-        write_json(buf, &f.qualifier);
+        write_opt_str(buf, f.qualifier.as_deref());
         buf.extend_from_slice(b",\"start\":");
         write_json(buf, &chars.char_of(f.span.start));
         buf.extend_from_slice(b",\"end\":");
@@ -39,6 +39,13 @@ fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
         buf.push(b'}');
     }
     buf.push(b']');
+}
+
+fn write_opt_str(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => write_json_str(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
 }
 
 fn main() -> ExitCode {

@@ -661,8 +661,19 @@ impl Reader<'_, '_> {
             _ => return None,
         };
         let nearest = &self.text[self.toks[nearest_at.start].start..self.toks[last].end];
+        // Lower-cased on the stack when short and ASCII ("Rund", "About"): no allocation for
+        // the capitalised word in front of most figures.
+        let mut stack = [0u8; 24];
         let candidates = if nearest.bytes().all(|b| b.is_ascii_lowercase()) {
             self.lex.hedges_by_last.get(nearest)
+        } else if nearest.is_ascii() && nearest.len() <= stack.len() {
+            let lower = &mut stack[..nearest.len()];
+            lower.copy_from_slice(nearest.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII in, ASCII out: always valid UTF-8.
+            self.lex
+                .hedges_by_last
+                .get(std::str::from_utf8(lower).unwrap_or_default())
         } else {
             self.lex.hedges_by_last.get(&nearest.to_lowercase())
         }?;
