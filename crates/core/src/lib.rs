@@ -26,4 +26,4 @@ pub use lang::{ByLang, Lang};
 pub use offsets::{CharCursor, CharOffsets};
 pub use output::{Edits, Output};
 pub use record::Record;
-pub use run::{run_annotating, run_records, run_texts, Tool};
+pub use run::{run_annotating, run_records, run_records_at, run_texts, At, Tool};

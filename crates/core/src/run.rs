@@ -67,10 +67,32 @@ fn finish(tool: &Tool, out: &mut Output, progress: &mut Progress, mut status: St
     status
 }
 
+/// Where a record was read: the input's name as messages give it and the line number.
+#[derive(Clone, Copy, Debug)]
+pub struct At<'a> {
+    pub file: &'a str,
+    pub line: u64,
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
 /// Runs `per_record` over every JSON Lines record of the inputs, in order.
 pub fn run_records<F>(tool: &Tool, mut per_record: F) -> Status
 where
     F: FnMut(&Record, &mut Output) -> Result<(), Failure>,
+{
+    run_records_at(tool, |rec, _, out| per_record(rec, out))
+}
+
+/// [`run_records`] for a filter that refers to records by place (a record without an `id`
+/// is named by its file and line).
+pub fn run_records_at<F>(tool: &Tool, mut per_record: F) -> Status
+where
+    F: FnMut(&Record, At, &mut Output) -> Result<(), Failure>,
 {
     let mut status = Status::default();
     let mut out = Output::stdout();
@@ -98,7 +120,13 @@ where
             progress.tick(len);
             let result = Record::parse(bytes)
                 .map_err(Failure::Bad)
-                .and_then(|rec| per_record(&rec, &mut out));
+                .and_then(|rec| {
+                    let at = At {
+                        file: &name,
+                        line: number,
+                    };
+                    per_record(&rec, at, &mut out)
+                });
             if let Err(f) = result {
                 if let Next::Stop = handle(tool, &mut status, || format!("{name}:{number}"), f) {
                     break 'inputs;

@@ -1,0 +1,91 @@
+//! The command line of `dedupe`, defined once: it drives `--help` and `man/dedupe.1`.
+
+use clap::Parser;
+use korpus_core::CommonArgs;
+
+const ABOUT: &str = "Drop (or mark) exact and near-duplicate records of a stream, keeping the \
+first copy.";
+
+const LONG_ABOUT: &str = "Drop (or mark) exact and near-duplicate records of a stream, keeping \
+the first copy.
+
+Reads JSON Lines records (one object a line, with a string field `text`) and writes every \
+record that is not a copy of an earlier one, unchanged. Each record is compared with every \
+earlier one; the verdict depends only on the input order.
+
+  --mark     keep every record and add `dup_of`: the `id` of the first copy (its FILE:LINE \
+when it has no `id`), `dup_of_sentence` when the records carry `sentence` (the output of \
+`sentences`), and `dup_score`, the similarity (null for a first copy).
+  --exact    only normalised exact copies: the same words after Unicode NFKC, case, soft \
+hyphens, quote and dash variants, punctuation and spacing are folded. Never a false merge.
+
+Near copies (the default) are found on character 5-grams of the normalised words, which \
+survive typos and OCR noise: the similarity is the share of 5-grams two texts have in common \
+(Jaccard), exact for a text of up to 128 of them, estimated within a few hundredths for a \
+longer one. A text shorter than five characters is one 5-gram. The guards, on by default, \
+keep apart texts that are similar but say something else: a figure changed, a negation added \
+(nicht, kein, nie, not, no, never, ...), or, in a text of up to 80 words, another person named \
+(\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name.
+
+Memory grows with the number of records (a few hundred bytes each), not with their length: \
+no text is kept.";
+
+const EXAMPLES: &str = "Examples:
+  Drop repeated articles:
+    dedupe corpus.jsonl > unique.jsonl
+
+  Which stories are copies of each other (groups by first copy):
+    dedupe --mark corpus.jsonl | jq -c 'select(.dup_of != null) | {id, dup_of, dup_score}'
+
+  Boilerplate sentences every page repeats:
+    sentences corpus.jsonl | dedupe --exact --mark \\
+      | jq -r 'select(.dup_of != null) | .text' | sort | uniq -c | sort -rn | head
+
+  Only exact copies, after normalisation:
+    dedupe --exact corpus.jsonl";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dedupe",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = korpus_core::args::after_help("dedupe", EXAMPLES)
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Keep every record; add `dup_of`, `dup_of_sentence` and `dup_score`.
+    #[arg(long)]
+    pub mark: bool,
+
+    /// Only normalised exact copies.
+    #[arg(long)]
+    pub exact: bool,
+
+    /// The least similarity of a near copy, from 0 to 1 (the share of character 5-grams in
+    /// common).
+    #[arg(long, default_value_t = 0.8, value_parser = similarity)]
+    pub threshold: f64,
+
+    /// Turn off the guards (figures, negations, names): similarity alone decides.
+    #[arg(long)]
+    pub no_guard: bool,
+
+    /// Compare this field instead of `text` (the same as --field).
+    #[arg(long, value_name = "FIELD")]
+    pub key: Option<String>,
+
+    /// With --mark: add `dup_why`, which earlier record matched and why, and the candidates
+    /// a guard or the threshold turned down.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+fn similarity(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        _ => Err(format!("`{s}` is not a similarity from 0 to 1")),
+    }
+}

@@ -1,0 +1,380 @@
+//! `dedupe`: exact and near-duplicate records of a stream, the first copy kept.
+//!
+//! Each record's text becomes a [`Features`]: the hash of its normalised key (exact copies), a
+//! bottom-k sketch of its character 5-grams with MinHash band keys (near copies), and what the
+//! guards compare (figures, negations, names). The [`Deduper`] holds, per record seen, only
+//! these: memory grows with the number of records, not with their length.
+//!
+//! A record is a copy of an earlier one when their normalised keys are equal, or when it shares
+//! a band key with the earliest record that has that key, their similarity reaches the
+//! threshold, and no guard tells them apart. It then belongs to that record's group, whose first
+//! record is the one kept. The verdict depends only on the input order.
+
+pub mod cli;
+pub mod sketch;
+pub mod text;
+
+use rustc_hash::FxHashMap;
+use sketch::{Shingler, Sketch, BANDS};
+use text::{Figure, Name, Words};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Texts of at most this many words are statements whose names the guards compare; in a longer
+/// text a name more or less is an edit, not another story.
+pub const NAME_WORDS: usize = 60;
+
+/// How records are compared.
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// The least similarity (Jaccard of character 5-grams, 0 to 1) of a near copy.
+    pub threshold: f64,
+    /// Normalised exact copies only.
+    pub exact: bool,
+    /// Figures, negations and names must agree.
+    pub guards: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            threshold: 0.8,
+            exact: false,
+            guards: true,
+        }
+    }
+}
+
+/// What a record is compared by.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    /// Hash of the normalised key.
+    pub exact: u64,
+    pub sketch: Sketch,
+    /// The figures, sorted (at most `u16::MAX - 1`).
+    pub figures: Vec<Figure>,
+    pub negations: u32,
+    /// The names of a short text, sorted; `None` for a long one.
+    pub names: Option<Vec<Name>>,
+}
+
+/// Turns texts into [`Features`], with buffers reused across a stream.
+#[derive(Debug, Default)]
+pub struct Analyzer {
+    words: Words,
+    shingler: Shingler,
+    key: String,
+    names: Vec<Name>,
+    figures: Vec<Figure>,
+}
+
+impl Analyzer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The features of `text`; with `exact_only` just the exact hash.
+    pub fn features(&mut self, text: &str, exact_only: bool) -> Features {
+        text::key(text, &mut self.key);
+        let exact = xxh3_64(self.key.as_bytes());
+        if exact_only {
+            return Features {
+                exact,
+                ..Features::default()
+            };
+        }
+        let sketch = self.shingler.sketch(&self.key);
+        text::figures(text, &mut self.figures);
+        let figures = self.figures.clone();
+        let negations = self.words.negations(&self.key);
+        let words = self.key.split(' ').count();
+        let names = (words <= NAME_WORDS).then(|| {
+            self.words.names(text, &mut self.names);
+            self.names.clone()
+        });
+        Features {
+            exact,
+            sketch,
+            figures,
+            negations,
+            names,
+        }
+    }
+}
+
+/// Why two texts are, or are not, copies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Why {
+    /// The same normalised words.
+    Exact,
+    /// Similar enough.
+    Similar,
+    /// Similar enough, but the figures differ.
+    Figures,
+    /// Similar enough, but one negates what the other says.
+    Negation,
+    /// Similar enough, but they name different people.
+    Names,
+    /// Not similar enough.
+    Below,
+}
+
+impl Why {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Why::Exact => "same words",
+            Why::Similar => "similar",
+            Why::Figures => "figures differ",
+            Why::Negation => "negation differs",
+            Why::Names => "names differ",
+            Why::Below => "below threshold",
+        }
+    }
+}
+
+/// The verdict on one record.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Verdict {
+    /// The first of its kind: kept.
+    New,
+    /// A copy: `of` is the ordinal of its group's first record, `matched` the record it was
+    /// found similar to, `score` their similarity.
+    Copy {
+        of: u64,
+        matched: u64,
+        score: f64,
+        why: Why,
+    },
+}
+
+/// What is kept of a record seen.
+#[derive(Clone, Debug)]
+struct Seen {
+    /// The ordinal of its group's first record.
+    group: u64,
+    mins_at: usize,
+    mins_len: u16,
+    total: u32,
+    figures_at: usize,
+    figures_len: u16,
+    negations: u32,
+    names_at: usize,
+    /// Names count; `u16::MAX` for a long text (no names compared).
+    names_len: u16,
+}
+
+/// The streaming state: every record seen, by its features.
+#[derive(Debug, Default)]
+pub struct Deduper {
+    config: Config,
+    exact: FxHashMap<u64, u64>,
+    heads: FxHashMap<u64, u64>,
+    seen: Vec<Seen>,
+    mins: Vec<u32>,
+    names: Vec<Name>,
+    figures: Vec<Figure>,
+}
+
+/// One comparison: the candidate's ordinal, the similarity and the outcome.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Comparison {
+    pub with: u64,
+    pub score: f64,
+    pub why: Why,
+}
+
+impl Deduper {
+    pub fn new(config: Config) -> Self {
+        Deduper {
+            config,
+            ..Default::default()
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Records seen.
+    pub fn len(&self) -> u64 {
+        self.seen.len() as u64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+
+    fn mins(&self, s: &Seen) -> &[u32] {
+        &self.mins[s.mins_at..s.mins_at + s.mins_len as usize]
+    }
+
+    fn figures(&self, s: &Seen) -> &[Figure] {
+        &self.figures[s.figures_at..s.figures_at + s.figures_len as usize]
+    }
+
+    fn names(&self, s: &Seen) -> Option<&[Name]> {
+        (s.names_len != u16::MAX).then(|| &self.names[s.names_at..s.names_at + s.names_len as usize])
+    }
+
+    /// Compares `f` with the record `with` seen before.
+    pub fn compare(&self, with: u64, f: &Features) -> Comparison {
+        let s = &self.seen[with as usize];
+        let complete = s.mins_len as u32 == s.total;
+        let score = sketch::similarity(self.mins(s), complete, &f.sketch.mins, f.sketch.complete());
+        let why = if score < self.config.threshold {
+            Why::Below
+        } else if !self.config.guards {
+            Why::Similar
+        } else if text::figures_differ(self.figures(s), &f.figures) {
+            Why::Figures
+        } else if s.negations != f.negations && s.names_len != u16::MAX && f.names.is_some() {
+            Why::Negation
+        } else if let (Some(a), Some(b)) = (self.names(s), f.names.as_deref()) {
+            if text::names_differ(a, b) {
+                Why::Names
+            } else {
+                Why::Similar
+            }
+        } else {
+            Why::Similar
+        };
+        Comparison { with, score, why }
+    }
+
+    /// The earlier records `f` is compared with: the first record of each of its band keys.
+    pub fn candidates(&self, f: &Features) -> Vec<u64> {
+        let mut c: Vec<u64> = f
+            .sketch
+            .bands
+            .iter()
+            .filter_map(|k| self.heads.get(k).copied())
+            .collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+
+    /// Judges the next record and remembers it.
+    pub fn push(&mut self, f: &Features) -> Verdict {
+        let verdict = self.judge(f);
+        self.remember(f, &verdict);
+        verdict
+    }
+
+    fn judge(&self, f: &Features) -> Verdict {
+        if let Some(&e) = self.exact.get(&f.exact) {
+            return Verdict::Copy {
+                of: self.seen[e as usize].group,
+                matched: e,
+                score: 1.0,
+                why: Why::Exact,
+            };
+        }
+        if self.config.exact {
+            return Verdict::New;
+        }
+        // The most similar candidate that no guard rejects; of equals, the earliest.
+        let mut best: Option<Comparison> = None;
+        for c in self.candidates(f) {
+            let cmp = self.compare(c, f);
+            if cmp.why == Why::Similar && best.map_or(true, |b| cmp.score > b.score) {
+                best = Some(cmp);
+            }
+        }
+        match best {
+            Some(b) => Verdict::Copy {
+                of: self.seen[b.with as usize].group,
+                matched: b.with,
+                score: b.score,
+                why: Why::Similar,
+            },
+            None => Verdict::New,
+        }
+    }
+
+    fn remember(&mut self, f: &Features, verdict: &Verdict) {
+        let me = self.seen.len() as u64;
+        let group = match verdict {
+            Verdict::New => me,
+            Verdict::Copy { of, .. } => *of,
+        };
+        self.exact.entry(f.exact).or_insert(me);
+        let mins_at = self.mins.len();
+        let names_at = self.names.len();
+        let figures_at = self.figures.len();
+        let figures = &f.figures[..f.figures.len().min(u16::MAX as usize - 1)];
+        let mut names_len = u16::MAX;
+        if !self.config.exact {
+            for k in &f.sketch.bands[..BANDS] {
+                self.heads.entry(*k).or_insert(me);
+            }
+            self.mins.extend_from_slice(&f.sketch.mins);
+            self.figures.extend_from_slice(figures);
+            if let Some(n) = &f.names {
+                let n = &n[..n.len().min(u16::MAX as usize - 1)];
+                self.names.extend_from_slice(n);
+                names_len = n.len() as u16;
+            }
+        }
+        self.seen.push(Seen {
+            group,
+            mins_at,
+            mins_len: f.sketch.mins.len() as u16,
+            total: f.sketch.total,
+            figures_at,
+            figures_len: if self.config.exact { 0 } else { figures.len() as u16 },
+            negations: f.negations,
+            names_at,
+            names_len,
+        });
+    }
+}
+
+/// How the output names each record seen: its `id` (or `FILE:LINE`) and `sentence`, as JSON
+/// text, in one buffer.
+#[derive(Debug, Default)]
+pub struct Labels {
+    text: String,
+    /// Per record: where its id starts, and its sentence (JSON) after it, if any.
+    at: Vec<(usize, u32, u32)>,
+}
+
+impl Labels {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Remembers the next record's id and sentence (JSON text each).
+    pub fn push(&mut self, id_json: &str, sentence_json: Option<&str>) {
+        let start = self.text.len();
+        self.text.push_str(id_json);
+        let sentence = sentence_json.map_or(0, |s| {
+            self.text.push_str(s);
+            s.len() as u32
+        });
+        self.at.push((start, id_json.len() as u32, sentence));
+    }
+
+    /// The id (JSON text) of record `n`.
+    pub fn id(&self, n: u64) -> &str {
+        let (start, len, _) = self.at[n as usize];
+        &self.text[start..start + len as usize]
+    }
+
+    /// The sentence (JSON text) of record `n`, if it had one.
+    pub fn sentence(&self, n: u64) -> Option<&str> {
+        let (start, len, s) = self.at[n as usize];
+        let from = start + len as usize;
+        (s > 0).then(|| &self.text[from..from + s as usize])
+    }
+
+    pub fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.at.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests;

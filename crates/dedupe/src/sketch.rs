@@ -1,0 +1,222 @@
+//! Character shingles of a key, their bottom-k sketch (what similarity is measured on) and the
+//! MinHash band keys that find the candidates to measure.
+//!
+//! Character 5-grams survive typos and OCR noise (a slip changes a handful of them; word
+//! 5-grams lose five words). The sketch keeps the `SKETCH` smallest shingle hashes: for a text of
+//! fewer shingles that is the whole set and the similarity is exact; for a longer one it
+//! estimates the Jaccard similarity within a few hundredths. Band keys are hashes of `ROWS`
+//! MinHash values each: two texts of Jaccard similarity 0.6 share one of `BANDS` keys with
+//! probability 0.89, of 0.7 with 0.99.
+
+use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+/// Characters a shingle.
+pub const SHINGLE: usize = 5;
+/// Hashes a sketch keeps.
+pub const SKETCH: usize = 128;
+/// Band keys a text has.
+pub const BANDS: usize = 16;
+/// MinHash values a band key hashes.
+pub const ROWS: usize = 4;
+
+/// Reusable buffers for shingling, so that a stream allocates once.
+#[derive(Default, Debug)]
+pub struct Shingler {
+    starts: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+/// A text's sketch and band keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sketch {
+    /// The smallest shingle hashes (32 bits), ascending, distinct.
+    pub mins: Vec<u32>,
+    /// How many distinct shingles the text has.
+    pub total: u32,
+    pub bands: [u64; BANDS],
+}
+
+/// The multipliers and offsets of the MinHash permutations, fixed so that sketches from any
+/// run, machine or shard compare.
+fn permutations() -> &'static [(u64, u64); BANDS * ROWS] {
+    static P: OnceLock<[(u64, u64); BANDS * ROWS]> = OnceLock::new();
+    P.get_or_init(|| {
+        std::array::from_fn(|k| {
+            let a = xxh3_64_with_seed(&(k as u64).to_le_bytes(), 0x6b6f_7270_7573) | 1;
+            let b = xxh3_64_with_seed(&(k as u64).to_le_bytes(), 0x6465_6475_7065);
+            (a, b)
+        })
+    })
+}
+
+impl Shingler {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The sketch of a key (see [`crate::text::key`]). A key shorter than a shingle is one
+    /// shingle, never an empty set that every other short text would share.
+    pub fn sketch(&mut self, key: &str) -> Sketch {
+        self.hashes.clear();
+        if key.is_ascii() {
+            let b = key.as_bytes();
+            if b.len() <= SHINGLE {
+                self.hashes.push(xxh3_64(b));
+            } else {
+                self.hashes
+                    .extend(b.windows(SHINGLE).map(xxh3_64));
+            }
+        } else {
+            self.starts.clear();
+            self.starts.extend(key.char_indices().map(|(i, _)| i));
+            self.starts.push(key.len());
+            let n = self.starts.len() - 1;
+            if n <= SHINGLE {
+                self.hashes.push(xxh3_64(key.as_bytes()));
+            } else {
+                for i in 0..=n - SHINGLE {
+                    let s = &key.as_bytes()[self.starts[i]..self.starts[i + SHINGLE]];
+                    self.hashes.push(xxh3_64(s));
+                }
+            }
+        }
+        self.hashes.sort_unstable();
+        self.hashes.dedup();
+        let perms = permutations();
+        let mut bands = [0u64; BANDS];
+        let mut row = [0u64; ROWS];
+        for (band, slot) in bands.iter_mut().enumerate() {
+            for (r, m) in row.iter_mut().enumerate() {
+                let (a, b) = perms[band * ROWS + r];
+                *m = self
+                    .hashes
+                    .iter()
+                    .map(|&h| h.wrapping_mul(a).wrapping_add(b))
+                    .min()
+                    .unwrap_or(0);
+            }
+            let mut bytes = [0u8; 8 * (ROWS + 1)];
+            bytes[..8].copy_from_slice(&(band as u64).to_le_bytes());
+            for (r, m) in row.iter().enumerate() {
+                bytes[8 * (r + 1)..8 * (r + 2)].copy_from_slice(&m.to_le_bytes());
+            }
+            *slot = xxh3_64(&bytes);
+        }
+        let mut mins: Vec<u32> = self.hashes.iter().map(|&h| (h >> 32) as u32).collect();
+        mins.sort_unstable();
+        mins.dedup();
+        let total = mins.len() as u32;
+        mins.truncate(SKETCH);
+        mins.shrink_to_fit();
+        Sketch { mins, total, bands }
+    }
+}
+
+impl Sketch {
+    /// Is the sketch the whole shingle set?
+    pub fn complete(&self) -> bool {
+        self.mins.len() as u32 == self.total
+    }
+
+    /// The Jaccard similarity of the two texts' shingle sets: exact when both sketches are
+    /// complete, else estimated on the smallest hashes of the union.
+    pub fn similarity(&self, other: &Sketch) -> f64 {
+        similarity(&self.mins, self.complete(), &other.mins, other.complete())
+    }
+}
+
+/// [`Sketch::similarity`] on the raw parts.
+pub fn similarity(a: &[u32], a_complete: bool, b: &[u32], b_complete: bool) -> f64 {
+    let k = if a_complete && b_complete {
+        usize::MAX
+    } else {
+        SKETCH
+    };
+    let (mut i, mut j, mut seen, mut both) = (0, 0, 0usize, 0usize);
+    while seen < k && (i < a.len() || j < b.len()) {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => i += 1,
+            (Some(_), Some(_)) => j += 1,
+            // One sketch ran out: past its last hash, an incomplete sketch knows nothing.
+            (Some(_), None) if !b_complete => break,
+            (None, Some(_)) if !a_complete => break,
+            (Some(_), None) => i += 1,
+            (None, Some(_)) => j += 1,
+            (None, None) => break,
+        }
+        seen += 1;
+    }
+    if seen == 0 {
+        1.0
+    } else {
+        both as f64 / seen as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn shingles(t: &str) -> HashSet<String> {
+        let c: Vec<char> = t.chars().collect();
+        if c.len() <= SHINGLE {
+            return [t.to_string()].into();
+        }
+        c.windows(SHINGLE).map(|w| w.iter().collect()).collect()
+    }
+
+    fn jaccard(a: &str, b: &str) -> f64 {
+        let (a, b) = (shingles(a), shingles(b));
+        a.intersection(&b).count() as f64 / a.union(&b).count() as f64
+    }
+
+    #[test]
+    fn short_texts_are_exact() {
+        let mut s = Shingler::new();
+        let a = "die regierung will die steuern senken";
+        let b = "die regierung will die steuern nicht senken";
+        let (sa, sb) = (s.sketch(a), s.sketch(b));
+        assert!(sa.complete() && sb.complete());
+        assert!((sa.similarity(&sb) - jaccard(a, b)).abs() < 1e-9);
+        assert_eq!(sa.similarity(&sa), 1.0);
+    }
+
+    #[test]
+    fn a_text_shorter_than_a_shingle_is_one_shingle() {
+        let mut s = Shingler::new();
+        let (a, b, c) = (s.sketch("ja"), s.sketch("nein"), s.sketch("ja"));
+        assert_eq!(a.total, 1);
+        assert_eq!(a.similarity(&b), 0.0);
+        assert_eq!(a.similarity(&c), 1.0);
+        assert_ne!(a.bands, b.bands);
+    }
+
+    #[test]
+    fn long_texts_are_estimated_closely() {
+        let mut s = Shingler::new();
+        let base: Vec<String> = (0..400).map(|i| format!("wort{i}")).collect();
+        let a = base.join(" ");
+        let b = base[..320].join(" ") + " " + &(0..80).map(|i| format!("neu{i}")).collect::<Vec<_>>().join(" ");
+        let (sa, sb) = (s.sketch(&a), s.sketch(&b));
+        assert!(!sa.complete());
+        let est = sa.similarity(&sb);
+        let truth = jaccard(&a, &b);
+        assert!((est - truth).abs() < 0.1, "{est} vs {truth}");
+    }
+
+    #[test]
+    fn similar_texts_share_a_band() {
+        let mut s = Shingler::new();
+        let a = s.sketch("the ministry said on monday that ten thousand soldiers had been sent to the border");
+        let b = s.sketch("the ministry said on monday that ten thousand soldiers had been sent to the border region");
+        assert!(a.bands.iter().any(|k| b.bands.contains(k)));
+    }
+}

@@ -1,0 +1,325 @@
+//! What a text is compared by: its normalised key (the words, folded), and the facts the guards
+//! check (figures, negations, names), all read from the text once.
+
+use rustc_hash::FxHashSet;
+use unicode_normalization::UnicodeNormalization;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Appends the normalised key of `text` to `out`: NFKC, soft hyphens and zero-width characters
+/// removed, lower case, the words (runs of letters, digits and `_`) joined by one space. Quote,
+/// dash and punctuation variants, spacing, line breaks and case fold away; nothing else does.
+pub fn key(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        // NFKC is the identity on ASCII.
+        words_into(text.chars(), out);
+    } else {
+        words_into(text.nfkc(), out);
+    }
+}
+
+fn words_into(chars: impl Iterator<Item = char>, out: &mut String) {
+    let mut in_word = false;
+    for c in chars {
+        if matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}') {
+            continue;
+        }
+        if is_word_char(c) {
+            if !in_word && !out.is_empty() {
+                out.push(' ');
+            }
+            in_word = true;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            in_word = false;
+        }
+    }
+}
+
+/// A character of a word, as Python's `\w` has it: letters, digits, numerals and `_`.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The lexicons the guards read.
+#[derive(Debug)]
+pub struct Words {
+    negations: FxHashSet<&'static str>,
+    agencies: FxHashSet<&'static str>,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn entries(file: &'static str) -> FxHashSet<&'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+impl Words {
+    pub fn new() -> Self {
+        Words {
+            negations: entries(include_str!("../data/negations.txt")),
+            agencies: entries(include_str!("../data/agencies.txt")),
+        }
+    }
+
+    /// How many negations the key (see [`key`]) holds; "n't" (`isn t`) counts as one.
+    pub fn negations(&self, key: &str) -> u32 {
+        let mut n = 0;
+        let mut prev = "";
+        for w in key.split(' ') {
+            if self.negations.contains(w) || (w == "t" && prev.ends_with('n')) {
+                n += 1;
+            }
+            prev = w;
+        }
+        n
+    }
+
+    /// The capitalised words inside the sentences of `text` (not the first word of a sentence,
+    /// not an agency's credit): the names a statement is about or attributed to.
+    pub fn names(&self, text: &str, out: &mut Vec<Name>) {
+        out.clear();
+        let mut sentence_start = true;
+        let mut lower = String::new();
+        for (word, before) in raw_words(text) {
+            if before.contains(['.', '!', '?', ':', '\n']) {
+                sentence_start = true;
+            }
+            let first = word.chars().next().unwrap_or(' ');
+            if !sentence_start && first.is_uppercase() && word.chars().count() >= 2 {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if !self.agencies.contains(lower.as_str()) {
+                    out.push(Name::of(&lower));
+                }
+            }
+            sentence_start = false;
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// The words of `text` with the characters between each and the one before.
+fn raw_words(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.find(is_word_char)?;
+        let after = &rest[start..];
+        let len = after.find(|c: char| !is_word_char(c)).unwrap_or(after.len());
+        let out = (&after[..len], &rest[..start]);
+        rest = &after[len..];
+        Some(out)
+    })
+}
+
+/// A name by its lower-case hash, with what tells a typo from another name: its first letter,
+/// its length and the sum of its letters' codes (the same after a swap of two letters, off by
+/// one letter's code after a letter dropped or doubled).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name {
+    pub hash: u32,
+    pub first: u32,
+    pub len: u16,
+    pub bag: u32,
+}
+
+impl Name {
+    pub fn of(lower: &str) -> Name {
+        let mut len = 0u16;
+        let mut bag = 0u32;
+        for c in lower.chars() {
+            len = len.saturating_add(1);
+            bag = bag.wrapping_add(letter_code(c));
+        }
+        Name {
+            hash: xxh3_64(lower.as_bytes()) as u32,
+            first: lower.chars().next().map_or(0, u32::from),
+            len,
+            bag,
+        }
+    }
+
+    /// `self` and `other` could be one name, one of them mistyped: same first letter, length
+    /// within one, letters the same or one letter more or fewer.
+    pub fn typo_of(&self, other: &Name) -> bool {
+        if self.first != other.first || self.len.abs_diff(other.len) > 1 {
+            return false;
+        }
+        let d = self.bag.wrapping_sub(other.bag);
+        d == 0 || is_letter_code(d) || is_letter_code(d.wrapping_neg())
+    }
+}
+
+/// A spread-out code for a letter, so that sums of different letters rarely collide.
+fn letter_code(c: char) -> u32 {
+    (u32::from(c).wrapping_add(1)).wrapping_mul(0x9E37_79B1).rotate_left(7)
+}
+
+fn is_letter_code(d: u32) -> bool {
+    // Undo the spreading: the code is invertible (odd multiplier, rotation).
+    let m = d.rotate_right(7).wrapping_mul(0x0E8B_2F51); // inverse of 0x9E3779B1 mod 2^32
+    m.wrapping_sub(1) <= 0x10FFFF
+}
+
+/// Do two sets of names (sorted) name different people? Yes when each has a name the other
+/// lacks that is not a mistyping of one of the other's: a substitution, not an addition.
+pub fn names_differ(a: &[Name], b: &[Name]) -> bool {
+    substituted(a, b, |x, y| x.hash == y.hash, |x, y| x.typo_of(y))
+}
+
+/// A figure of a text: the hash of its digits, and of its digits sorted (the same after two
+/// digits swapped, a slip of the keyboard; not after a digit dropped or added: 100 is not 1000).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Figure {
+    pub hash: u32,
+    pub bag: u32,
+}
+
+/// The figures of `text`, sorted, distinct: the runs of digits (with `.` `,` between digits)
+/// that stand as words of their own ("5onne", an OCR slip, is no figure). Only the digits
+/// count: "12.000", "12,000" and "12000" are one figure.
+pub fn figures(text: &str, out: &mut Vec<Figure>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut digits: Vec<u8> = Vec::new();
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len()
+            && (b[i].is_ascii_digit()
+                || (matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic());
+        if glued(text[..start].chars().next_back()) || glued(text[i..].chars().next()) {
+            continue;
+        }
+        digits.clear();
+        digits.extend(b[start..i].iter().filter(|d| d.is_ascii_digit()));
+        let hash = xxh3_64(&digits) as u32;
+        digits.sort_unstable();
+        out.push(Figure {
+            hash,
+            bag: xxh3_64(&digits) as u32,
+        });
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Do two sets of figures (sorted) disagree? Yes when each has a figure the other lacks that is
+/// not the other's with two digits swapped: a figure changed, not one added with a byline or
+/// a paragraph.
+pub fn figures_differ(a: &[Figure], b: &[Figure]) -> bool {
+    substituted(a, b, |x, y| x.hash == y.hash, |x, y| x.bag == y.bag)
+}
+
+/// Each of `a` and `b` has an item the other lacks (by `same`), and some such item of each is
+/// not a slip (`slip`) of one of the other's.
+fn substituted<T>(a: &[T], b: &[T], same: impl Fn(&T, &T) -> bool, slip: impl Fn(&T, &T) -> bool) -> bool {
+    let only_a: Vec<&T> = a.iter().filter(|x| !b.iter().any(|y| same(x, y))).collect();
+    if only_a.is_empty() {
+        return false;
+    }
+    let only_b: Vec<&T> = b.iter().filter(|y| !a.iter().any(|x| same(x, y))).collect();
+    if only_b.is_empty() {
+        return false;
+    }
+    only_a.iter().any(|x| !only_b.iter().any(|y| slip(x, y)))
+        && only_b.iter().any(|y| !only_a.iter().any(|x| slip(x, y)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(t: &str) -> String {
+        let mut s = String::new();
+        key(t, &mut s);
+        s
+    }
+
+    #[test]
+    fn key_folds_form_not_words() {
+        assert_eq!(k("„Wir  bleiben“, sagte sie."), "wir bleiben sagte sie");
+        assert_eq!(k("\"Wir bleiben\" , sagte SIE"), "wir bleiben sagte sie");
+        assert_eq!(k("Ver\u{ad}einbarung"), "vereinbarung");
+        assert_eq!(k("Gro\u{308}ße"), k("Größe"));
+        assert_eq!(k("ﬁnal"), "final");
+        assert_ne!(k("Wir bleiben"), k("Wir gehen"));
+        assert_eq!(k("..."), "");
+    }
+
+    #[test]
+    fn negations_are_counted() {
+        let w = Words::new();
+        assert_eq!(w.negations(&k("Das ist nicht wahr.")), 1);
+        assert_eq!(w.negations(&k("Das ist wahr.")), 0);
+        assert_eq!(w.negations(&k("It isn't true, and never was.")), 2);
+        assert_eq!(w.negations(&k("Keine Einigung")), 1);
+    }
+
+    fn figs(t: &str) -> Vec<Figure> {
+        let mut v = Vec::new();
+        figures(t, &mut v);
+        v
+    }
+
+    #[test]
+    fn figures_ignore_grouping_but_not_values() {
+        assert_eq!(figs("12.000 Soldaten"), figs("12,000 Soldaten"));
+        assert!(figs("keine Zahl").is_empty());
+        assert!(figs("5onne und a1so").is_empty());
+        let differ = |a: &str, b: &str| figures_differ(&figs(a), &figs(b));
+        assert!(differ("nur 18 Euro", "nur 15 Euro"));
+        assert!(differ("100 Soldaten", "1000 Soldaten"));
+        assert!(!differ("10 und 12", "12 und 10"));
+        // a figure added (a dateline, a footer) or two digits swapped by a slip
+        assert!(!differ("nur 18 Euro", "Berlin, 14:32 Uhr. Nur 18 Euro"));
+        assert!(!differ("im Jahr 2024", "im Jahr 2204"));
+    }
+
+    #[test]
+    fn names_tell_a_typo_from_another_name() {
+        let w = Words::new();
+        let names = |t: &str| {
+            let mut v = Vec::new();
+            w.names(t, &mut v);
+            v
+        };
+        let a = names("„Wir bleiben“, sagte Selenskyj.");
+        let b = names("„Wir bleiben“, erklärte Kremlsprecher Peskow.");
+        assert!(names_differ(&a, &b));
+        // a swapped letter, a dropped one, a doubled one: the same name
+        for typo in ["Selneskyj", "Selenskj", "Selenskyyj"] {
+            let c = names(&format!("„Wir bleiben“, sagte {typo}."));
+            assert!(!names_differ(&a, &c), "{typo}");
+        }
+        // a credit or a name added is no substitution
+        assert!(!names_differ(&a, &names("„Wir bleiben“, sagte Selenskyj. (AFP)")));
+        assert!(!names_differ(&a, &names("„Wir bleiben“, sagte Selenskyj in Kiew.")));
+        // sentence-initial words are no names
+        assert!(names("Heute regnet es.").is_empty());
+    }
+}
