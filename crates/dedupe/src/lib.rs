@@ -19,9 +19,13 @@ use sketch::{Shingler, Sketch, BANDS};
 use text::{Figure, Name, Words};
 use xxhash_rust::xxh3::xxh3_64;
 
-/// Texts of at most this many words are statements whose names the guards compare; in a longer
-/// text a name more or less is an edit, not another story.
+/// Texts of at most this many words have their names compared: one named in place of another
+/// makes another text.
 pub const NAME_WORDS: usize = 60;
+
+/// A text of at most this many words on one line is a statement: one name more or less makes
+/// another statement ("…, sagte Scholz"), and so does a negation more or less.
+pub const STATEMENT_WORDS: usize = 40;
 
 /// How records are compared.
 #[derive(Clone, Copy, Debug)]
@@ -53,8 +57,10 @@ pub struct Features {
     /// The figures, sorted (at most `u16::MAX - 1`).
     pub figures: Vec<Figure>,
     pub negations: u32,
-    /// The names of a short text, sorted; `None` for a long one.
+    /// The names of a short text, sorted; `None` for a long one, or one in capitals only.
     pub names: Option<Vec<Name>>,
+    /// A statement (see [`STATEMENT_WORDS`]).
+    pub statement: bool,
 }
 
 /// Turns texts into [`Features`], with buffers reused across a stream.
@@ -87,16 +93,19 @@ impl Analyzer {
         let figures = self.figures.clone();
         let negations = self.words.negations(&self.key);
         let words = self.key.split(' ').count();
-        let names = (words <= NAME_WORDS).then(|| {
+        let shouting = !text.chars().any(char::is_lowercase);
+        let names = (words <= NAME_WORDS && !shouting).then(|| {
             self.words.names(text, &mut self.names);
             self.names.clone()
         });
+        let statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
         Features {
             exact,
             sketch,
             figures,
             negations,
             names,
+            statement,
         }
     }
 }
@@ -160,6 +169,7 @@ struct Seen {
     names_at: usize,
     /// Names count; `u16::MAX` for a long text (no names compared).
     names_len: u16,
+    statement: bool,
 }
 
 /// The streaming state: every record seen, by its features.
@@ -226,10 +236,10 @@ impl Deduper {
             Why::Similar
         } else if text::figures_differ(self.figures(s), &f.figures) {
             Why::Figures
-        } else if s.negations != f.negations && s.names_len != u16::MAX && f.names.is_some() {
+        } else if s.negations != f.negations && s.statement && f.statement {
             Why::Negation
         } else if let (Some(a), Some(b)) = (self.names(s), f.names.as_deref()) {
-            if text::names_differ(a, b) {
+            if text::names_differ(a, b, s.statement && f.statement) {
                 Why::Names
             } else {
                 Why::Similar
@@ -325,6 +335,7 @@ impl Deduper {
             negations: f.negations,
             names_at,
             names_len,
+            statement: f.statement,
         });
     }
 }
