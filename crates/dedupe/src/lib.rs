@@ -19,13 +19,11 @@ use sketch::{Shingler, Sketch, BANDS};
 use text::{Figure, Name, Words};
 use xxhash_rust::xxh3::xxh3_64;
 
-/// Texts of at most this many words have their names compared: one named in place of another
-/// makes another text.
-pub const NAME_WORDS: usize = 60;
-
 /// A text of at most this many words on one line is a statement: one name more or less makes
-/// another statement ("…, sagte Scholz"), and so does a negation more or less.
-pub const STATEMENT_WORDS: usize = 40;
+/// another statement ("…, sagte Scholz"), and so does a negation more or less. In a longer text
+/// a name or a negation more is an edit (a paragraph added, a byline), and names misread by OCR
+/// are many.
+pub const STATEMENT_WORDS: usize = 60;
 
 /// How records are compared.
 #[derive(Clone, Copy, Debug)]
@@ -57,7 +55,7 @@ pub struct Features {
     /// The figures, sorted (at most `u16::MAX - 1`).
     pub figures: Vec<Figure>,
     pub negations: u32,
-    /// The names of a short text, sorted; `None` for a long one, or one in capitals only.
+    /// The names of a statement, sorted; `None` for a longer text, or one in capitals only.
     pub names: Option<Vec<Name>>,
     /// A statement (see [`STATEMENT_WORDS`]).
     pub statement: bool,
@@ -88,17 +86,22 @@ impl Analyzer {
                 ..Features::default()
             };
         }
+        // A word broken over a line ("Ver-\nhandlungen", as print and OCR have it) is one word
+        // for similarity; the exact key keeps what the text says.
+        if text.contains("-\n") {
+            text::key(&text.replace("-\n", ""), &mut self.key);
+        }
         let sketch = self.shingler.sketch(&self.key);
         text::figures(text, &mut self.figures);
         let figures = self.figures.clone();
         let negations = self.words.negations(&self.key);
         let words = self.key.split(' ').count();
         let shouting = !text.chars().any(char::is_lowercase);
-        let names = (words <= NAME_WORDS && !shouting).then(|| {
+        let statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
+        let names = (statement && !shouting).then(|| {
             self.words.names(text, &mut self.names);
             self.names.clone()
         });
-        let statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
         Features {
             exact,
             sketch,
@@ -239,7 +242,7 @@ impl Deduper {
         } else if s.negations != f.negations && s.statement && f.statement {
             Why::Negation
         } else if let (Some(a), Some(b)) = (self.names(s), f.names.as_deref()) {
-            if text::names_differ(a, b, s.statement && f.statement) {
+            if text::names_differ(a, b, true) {
                 Why::Names
             } else {
                 Why::Similar
