@@ -64,10 +64,15 @@ pub struct Cli {
     #[arg(long)]
     pub exact: bool,
 
-    /// The least similarity of a near copy, from 0 to 1 (the share of character 5-grams in
-    /// common).
-    #[arg(long, default_value_t = 0.8, value_parser = similarity)]
+    /// The least similarity of two statements (texts of one line and at most 60 words) that
+    /// are copies, from 0 to 1: the share of character 5-grams in common.
+    #[arg(long, default_value_t = 0.8, value_parser = similarity, value_name = "SIMILARITY")]
     pub threshold: f64,
+
+    /// The least similarity of two documents that are copies (a paragraph added or cut, a
+    /// byline or a footer costs a document more of its 5-grams than a typo costs a sentence).
+    #[arg(long, default_value_t = 0.72, value_parser = similarity, value_name = "SIMILARITY")]
+    pub doc_threshold: f64,
 
     /// Turn off the guards (figures, negations, names): similarity alone decides.
     #[arg(long)]

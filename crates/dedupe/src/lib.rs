@@ -28,8 +28,12 @@ pub const STATEMENT_WORDS: usize = 60;
 /// How records are compared.
 #[derive(Clone, Copy, Debug)]
 pub struct Config {
-    /// The least similarity (Jaccard of character 5-grams, 0 to 1) of a near copy.
+    /// The least similarity (Jaccard of character 5-grams, 0 to 1) of two statements (see
+    /// [`STATEMENT_WORDS`]) that are copies.
     pub threshold: f64,
+    /// The same for documents: a paragraph added or cut, a byline, costs a document more of its
+    /// 5-grams than a typo costs a sentence.
+    pub doc_threshold: f64,
     /// Normalised exact copies only.
     pub exact: bool,
     /// Figures, negations and names must agree.
@@ -40,6 +44,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             threshold: 0.8,
+            doc_threshold: 0.72,
             exact: false,
             guards: true,
         }
@@ -233,7 +238,12 @@ impl Deduper {
         let s = &self.seen[with as usize];
         let complete = s.mins_len as u32 == s.total;
         let score = sketch::similarity(self.mins(s), complete, &f.sketch.mins, f.sketch.complete());
-        let why = if score < self.config.threshold {
+        let threshold = if s.statement && f.statement {
+            self.config.threshold
+        } else {
+            self.config.doc_threshold
+        };
+        let why = if score < threshold {
             Why::Below
         } else if !self.config.guards {
             Why::Similar

@@ -52,6 +52,7 @@ fn main() -> ExitCode {
     }
     let config = Config {
         threshold: cli.threshold,
+        doc_threshold: cli.doc_threshold,
         exact: cli.exact,
         guards: !cli.no_guard,
     };
