@@ -167,7 +167,7 @@ pub enum Verdict {
 #[derive(Clone, Debug)]
 struct Seen {
     /// The ordinal of its group's first record.
-    group: u64,
+    group: u32,
     mins_at: usize,
     mins_len: u16,
     total: u32,
@@ -184,8 +184,11 @@ struct Seen {
 #[derive(Debug, Default)]
 pub struct Deduper {
     config: Config,
-    exact: FxHashMap<u64, u64>,
-    heads: FxHashMap<u64, u64>,
+    /// Exact key → the first record with it.
+    exact: FxHashMap<u64, u32>,
+    /// Band key (its low 32 bits: a collision only adds a candidate, which is then compared) →
+    /// the first record with it.
+    heads: FxHashMap<u32, u32>,
     seen: Vec<Seen>,
     mins: Vec<u32>,
     names: Vec<Name>,
@@ -269,7 +272,7 @@ impl Deduper {
             .sketch
             .bands
             .iter()
-            .filter_map(|k| self.heads.get(k).copied())
+            .filter_map(|&k| self.heads.get(&(k as u32)).map(|&h| u64::from(h)))
             .collect();
         c.sort_unstable();
         c.dedup();
@@ -286,8 +289,8 @@ impl Deduper {
     fn judge(&self, f: &Features) -> Verdict {
         if let Some(&e) = self.exact.get(&f.exact) {
             return Verdict::Copy {
-                of: self.seen[e as usize].group,
-                matched: e,
+                of: u64::from(self.seen[e as usize].group),
+                matched: u64::from(e),
                 score: 1.0,
                 why: Why::Exact,
             };
@@ -305,7 +308,7 @@ impl Deduper {
         }
         match best {
             Some(b) => Verdict::Copy {
-                of: self.seen[b.with as usize].group,
+                of: u64::from(self.seen[b.with as usize].group),
                 matched: b.with,
                 score: b.score,
                 why: Why::Similar,
@@ -315,10 +318,11 @@ impl Deduper {
     }
 
     fn remember(&mut self, f: &Features, verdict: &Verdict) {
-        let me = self.seen.len() as u64;
+        // Ordinals are 32-bit: four billion records a run (and a saved index).
+        let me = self.seen.len() as u32;
         let group = match verdict {
             Verdict::New => me,
-            Verdict::Copy { of, .. } => *of,
+            Verdict::Copy { of, .. } => *of as u32,
         };
         self.exact.entry(f.exact).or_insert(me);
         let mins_at = self.mins.len();
@@ -327,8 +331,8 @@ impl Deduper {
         let figures = &f.figures[..f.figures.len().min(u16::MAX as usize - 1)];
         let mut names_len = u16::MAX;
         if !self.config.exact {
-            for k in &f.sketch.bands[..BANDS] {
-                self.heads.entry(*k).or_insert(me);
+            for &k in &f.sketch.bands[..BANDS] {
+                self.heads.entry(k as u32).or_insert(me);
             }
             self.mins.extend_from_slice(&f.sketch.mins);
             self.figures.extend_from_slice(figures);
