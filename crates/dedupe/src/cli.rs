@@ -1,5 +1,7 @@
 //! The command line of `dedupe`, defined once: it drives `--help` and `man/dedupe.1`.
 
+use std::path::PathBuf;
+
 use clap::Parser;
 use korpus_core::CommonArgs;
 
@@ -42,7 +44,10 @@ const EXAMPLES: &str = "Examples:
       | jq -r 'select(.dup_of != null) | .text' | sort | uniq -c | sort -rn | head
 
   Only exact copies, after normalisation:
-    dedupe --exact corpus.jsonl";
+    dedupe --exact corpus.jsonl
+
+  Today's crawl against everything seen before (the index is read, then rewritten):
+    dedupe --index seen.idx today.jsonl > new.jsonl";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -81,6 +86,11 @@ pub struct Cli {
     /// Compare this field instead of `text` (the same as --field).
     #[arg(long, value_name = "FIELD")]
     pub key: Option<String>,
+
+    /// Load the records seen by earlier runs from FILE (if it exists) and save them, with this
+    /// run's, back to it: today's crawl is checked against everything seen before.
+    #[arg(long, value_name = "FILE")]
+    pub index: Option<PathBuf>,
 
     /// With --mark: add `dup_why`, which earlier record matched and why, and the candidates
     /// a guard or the threshold turned down.

@@ -11,6 +11,7 @@
 //! record is the one kept. The verdict depends only on the input order.
 
 pub mod cli;
+mod index;
 pub mod sketch;
 pub mod text;
 

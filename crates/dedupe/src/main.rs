@@ -1,10 +1,14 @@
 //! The `dedupe` binary: parse the flags, run the core's record loop with a [`Deduper`].
 
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Labels, Verdict, Why};
 use korpus_core::output::{write_json, write_json_str};
+use korpus_core::error::report;
 use korpus_core::{run_records_at, Edits, Tool};
 
 /// A similarity as output: three decimals.
@@ -58,8 +62,16 @@ fn main() -> ExitCode {
     };
     let (mark, explaining) = (cli.mark || cli.explain, cli.explain);
     let mut analyzer = Analyzer::new();
-    let mut dedupe = Deduper::new(config);
-    let mut labels = Labels::new();
+    let (mut dedupe, mut labels) = match &cli.index {
+        Some(path) if path.exists() => match load(path, config) {
+            Ok(state) => state,
+            Err(e) => {
+                report("dedupe", format_args!("{}: {e}", path.display()));
+                return ExitCode::from(2);
+            }
+        },
+        _ => (Deduper::new(config), Labels::new()),
+    };
     let mut edits = Edits::new();
     let mut place = String::new();
     let mut checks: Vec<Comparison> = Vec::new();
@@ -113,5 +125,27 @@ fn main() -> ExitCode {
         out.write_edited(rec, &edits)?;
         Ok(())
     });
+    if let Some(path) = &cli.index {
+        if let Err(e) = save(path, &dedupe, &labels) {
+            report("dedupe", format_args!("{}: cannot save the index: {e}", path.display()));
+            return ExitCode::from(2);
+        }
+    }
     status.exit_code()
+}
+
+fn load(path: &Path, config: Config) -> io::Result<(Deduper, Labels)> {
+    let mut r = BufReader::with_capacity(1 << 20, File::open(path)?);
+    Deduper::load(config, &mut r)
+}
+
+/// Saves beside the file and renames over it: a run that dies leaves the old index whole.
+fn save(path: &Path, dedupe: &Deduper, labels: &Labels) -> io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let mut w = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+    dedupe.save(labels, &mut w)?;
+    w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    std::fs::rename(&tmp, path)
 }

@@ -1,0 +1,259 @@
+//! `--index FILE`: the state of a run saved, so that a later run (today's crawl) is compared with
+//! everything seen before. A binary file, little-endian, with a header that names its version
+//! and the settings the features were made with; a file that does not match is refused, never
+//! half-read.
+
+use std::io::{self, Read, Write};
+
+use super::{Config, Deduper, Labels, Seen};
+use crate::sketch::{BANDS, ROWS, SHINGLE, SKETCH};
+use crate::text::{Figure, Name};
+
+const MAGIC: &[u8] = b"korpus-dedupe index 1\n";
+
+fn bad(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, what.to_string())
+}
+
+struct W<'a, T: Write>(&'a mut T);
+
+impl<T: Write> W<'_, T> {
+    fn u8(&mut self, v: u8) -> io::Result<()> {
+        self.0.write_all(&[v])
+    }
+    fn u16(&mut self, v: u16) -> io::Result<()> {
+        self.0.write_all(&v.to_le_bytes())
+    }
+    fn u32(&mut self, v: u32) -> io::Result<()> {
+        self.0.write_all(&v.to_le_bytes())
+    }
+    fn u64(&mut self, v: u64) -> io::Result<()> {
+        self.0.write_all(&v.to_le_bytes())
+    }
+    fn f64(&mut self, v: f64) -> io::Result<()> {
+        self.u64(v.to_bits())
+    }
+    fn len(&mut self, n: usize) -> io::Result<()> {
+        self.u64(n as u64)
+    }
+}
+
+struct R<'a, T: Read>(&'a mut T);
+
+impl<T: Read> R<'_, T> {
+    fn bytes<const N: usize>(&mut self) -> io::Result<[u8; N]> {
+        let mut b = [0u8; N];
+        self.0
+            .read_exact(&mut b)
+            .map_err(|_| bad("the index file ends too early"))?;
+        Ok(b)
+    }
+    fn u8(&mut self) -> io::Result<u8> {
+        Ok(self.bytes::<1>()?[0])
+    }
+    fn u16(&mut self) -> io::Result<u16> {
+        Ok(u16::from_le_bytes(self.bytes()?))
+    }
+    fn u32(&mut self) -> io::Result<u32> {
+        Ok(u32::from_le_bytes(self.bytes()?))
+    }
+    fn u64(&mut self) -> io::Result<u64> {
+        Ok(u64::from_le_bytes(self.bytes()?))
+    }
+    fn f64(&mut self) -> io::Result<f64> {
+        Ok(f64::from_bits(self.u64()?))
+    }
+    /// A count, bounded so that a damaged file cannot ask for all memory at once.
+    fn len(&mut self) -> io::Result<usize> {
+        let n = self.u64()?;
+        usize::try_from(n)
+            .ok()
+            .filter(|&n| n <= 1 << 40)
+            .ok_or_else(|| bad("the index file is damaged (a count out of range)"))
+    }
+}
+
+/// The settings the saved features depend on.
+fn layout() -> [u32; 4] {
+    [SHINGLE as u32, SKETCH as u32, BANDS as u32, ROWS as u32]
+}
+
+impl Deduper {
+    /// Writes the state and the records' labels.
+    pub fn save(&self, labels: &Labels, out: &mut impl Write) -> io::Result<()> {
+        let mut w = W(out);
+        w.0.write_all(MAGIC)?;
+        for v in layout() {
+            w.u32(v)?;
+        }
+        w.f64(self.config.threshold)?;
+        w.f64(self.config.doc_threshold)?;
+        w.u8(u8::from(self.config.exact))?;
+        w.u8(u8::from(self.config.guards))?;
+
+        w.len(self.seen.len())?;
+        for s in &self.seen {
+            w.u32(s.group)?;
+            w.len(s.mins_at)?;
+            w.u16(s.mins_len)?;
+            w.u32(s.total)?;
+            w.len(s.figures_at)?;
+            w.u16(s.figures_len)?;
+            w.u32(s.negations)?;
+            w.len(s.names_at)?;
+            w.u16(s.names_len)?;
+            w.u8(u8::from(s.statement))?;
+        }
+        w.len(self.mins.len())?;
+        for &m in &self.mins {
+            w.u32(m)?;
+        }
+        w.len(self.names.len())?;
+        for n in &self.names {
+            w.u32(n.hash)?;
+            w.u32(n.first)?;
+            w.u16(n.len)?;
+            w.u32(n.bag)?;
+        }
+        w.len(self.figures.len())?;
+        for f in &self.figures {
+            w.u32(f.hash)?;
+            w.u32(f.bag)?;
+        }
+        // The maps in key order: the same state gives the same file.
+        let mut exact: Vec<(u64, u32)> = self.exact.iter().map(|(&k, &v)| (k, v)).collect();
+        exact.sort_unstable();
+        w.len(exact.len())?;
+        for (k, v) in exact {
+            w.u64(k)?;
+            w.u32(v)?;
+        }
+        let mut heads: Vec<(u32, u32)> = self.heads.iter().map(|(&k, &v)| (k, v)).collect();
+        heads.sort_unstable();
+        w.len(heads.len())?;
+        for (k, v) in heads {
+            w.u32(k)?;
+            w.u32(v)?;
+        }
+        w.len(labels.text.len())?;
+        w.0.write_all(labels.text.as_bytes())?;
+        w.len(labels.at.len())?;
+        for &(start, len, sentence) in &labels.at {
+            w.len(start)?;
+            w.u32(len)?;
+            w.u32(sentence)?;
+        }
+        w.0.write_all(MAGIC)
+    }
+
+    /// Reads a state saved by [`Deduper::save`], to go on with the settings of `config`. A file
+    /// made with other features (another version, exact mode against near mode) is refused.
+    pub fn load(config: Config, input: &mut impl Read) -> io::Result<(Deduper, Labels)> {
+        let mut r = R(input);
+        let magic: [u8; MAGIC.len()] = r.bytes()?;
+        if magic != MAGIC {
+            return Err(bad("not a dedupe index (or one from another version)"));
+        }
+        for v in layout() {
+            if r.u32()? != v {
+                return Err(bad("an index made with other shingle or sketch sizes"));
+            }
+        }
+        let (_, _) = (r.f64()?, r.f64()?);
+        let exact = r.u8()? != 0;
+        let _guards = r.u8()? != 0;
+        if exact && !config.exact {
+            return Err(bad(
+                "an index made with --exact holds no sketches: use it with --exact",
+            ));
+        }
+        let mut d = Deduper::new(config);
+        let n = r.len()?;
+        d.seen.reserve(n.min(1 << 24));
+        for _ in 0..n {
+            d.seen.push(Seen {
+                group: r.u32()?,
+                mins_at: r.len()?,
+                mins_len: r.u16()?,
+                total: r.u32()?,
+                figures_at: r.len()?,
+                figures_len: r.u16()?,
+                negations: r.u32()?,
+                names_at: r.len()?,
+                names_len: r.u16()?,
+                statement: r.u8()? != 0,
+            });
+        }
+        for _ in 0..r.len()? {
+            d.mins.push(r.u32()?);
+        }
+        for _ in 0..r.len()? {
+            d.names.push(Name {
+                hash: r.u32()?,
+                first: r.u32()?,
+                len: r.u16()?,
+                bag: r.u32()?,
+            });
+        }
+        for _ in 0..r.len()? {
+            d.figures.push(Figure {
+                hash: r.u32()?,
+                bag: r.u32()?,
+            });
+        }
+        for _ in 0..r.len()? {
+            let (k, v) = (r.u64()?, r.u32()?);
+            d.exact.insert(k, v);
+        }
+        for _ in 0..r.len()? {
+            let (k, v) = (r.u32()?, r.u32()?);
+            d.heads.insert(k, v);
+        }
+        let mut labels = Labels::new();
+        let text_len = r.len()?;
+        let mut text = Vec::new();
+        r.0.by_ref()
+            .take(text_len as u64)
+            .read_to_end(&mut text)?;
+        if text.len() != text_len {
+            return Err(bad("the index file ends too early"));
+        }
+        labels.text = String::from_utf8(text).map_err(|_| bad("the index file is damaged"))?;
+        for _ in 0..r.len()? {
+            labels.at.push((r.len()?, r.u32()?, r.u32()?));
+        }
+        let end: [u8; MAGIC.len()] = r.bytes()?;
+        if end != MAGIC {
+            return Err(bad("the index file is damaged (no end mark)"));
+        }
+        d.check(&labels)?;
+        Ok((d, labels))
+    }
+
+    /// Every stored position inside its table, so that a damaged file is an error here rather
+    /// than a panic later.
+    fn check(&self, labels: &Labels) -> io::Result<()> {
+        let n = self.seen.len();
+        let fits = |at: usize, len: usize, total: usize| at.checked_add(len).is_some_and(|e| e <= total);
+        let ok = labels.at.len() == n
+            && self.seen.iter().all(|s| {
+                (s.group as usize) < n
+                    && fits(s.mins_at, s.mins_len as usize, self.mins.len())
+                    && fits(s.figures_at, s.figures_len as usize, self.figures.len())
+                    && (s.names_len == u16::MAX || fits(s.names_at, s.names_len as usize, self.names.len()))
+            })
+            && self.exact.values().chain(self.heads.values()).all(|&v| (v as usize) < n)
+            && labels.at.iter().all(|&(start, len, sentence)| {
+                let end = start.checked_add(len as usize + sentence as usize);
+                end.is_some_and(|e| e <= labels.text.len())
+                    && labels.text.is_char_boundary(start)
+                    && labels.text.is_char_boundary(start + len as usize)
+                    && end.is_some_and(|e| labels.text.is_char_boundary(e))
+            });
+        if ok {
+            Ok(())
+        } else {
+            Err(bad("the index file is damaged (a position out of range)"))
+        }
+    }
+}
