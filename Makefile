@@ -29,12 +29,14 @@ man:
 	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-sentences --test man
 	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-numbers --test man
 	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-quotes --test man
+	KORPUS_UPDATE_MAN=1 $(CARGO) test -p korpus-dedupe --test man
 
 install:
 	$(CARGO) install --locked --path crates/normalize --root $(PREFIX)
 	$(CARGO) install --locked --path crates/sentences --root $(PREFIX)
 	$(CARGO) install --locked --path crates/numbers --root $(PREFIX)
 	$(CARGO) install --locked --path crates/quotes --root $(PREFIX)
+	$(CARGO) install --locked --path crates/dedupe --root $(PREFIX)
 	install -d $(PREFIX)/share/man/man1
 	install -m 644 man/*.1 $(PREFIX)/share/man/man1/
 

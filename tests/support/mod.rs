@@ -18,7 +18,7 @@ pub fn bin_dir() -> PathBuf {
 }
 
 /// The filters the pipelines may call; each must be built.
-pub const FILTERS: &[&str] = &["normalize", "sentences", "numbers", "quotes"];
+pub const FILTERS: &[&str] = &["normalize", "sentences", "numbers", "quotes", "dedupe"];
 
 /// Runs a shell pipeline with the built filters first on PATH, from the workspace root.
 /// Panics with a clear message when a filter has not been built.

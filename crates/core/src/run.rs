@@ -118,15 +118,13 @@ where
                 }
             };
             progress.tick(len);
-            let result = Record::parse(bytes)
-                .map_err(Failure::Bad)
-                .and_then(|rec| {
-                    let at = At {
-                        file: &name,
-                        line: number,
-                    };
-                    per_record(&rec, at, &mut out)
-                });
+            let result = Record::parse(bytes).map_err(Failure::Bad).and_then(|rec| {
+                let at = At {
+                    file: &name,
+                    line: number,
+                };
+                per_record(&rec, at, &mut out)
+            });
             if let Err(f) = result {
                 if let Next::Stop = handle(tool, &mut status, || format!("{name}:{number}"), f) {
                     break 'inputs;

@@ -150,8 +150,8 @@ impl Deduper {
     /// made with other features (another version, exact mode against near mode) is refused.
     pub fn load(config: Config, input: &mut impl Read) -> io::Result<(Deduper, Labels)> {
         let mut r = R(input);
-        let magic: [u8; MAGIC.len()] = r.bytes()?;
-        if magic != MAGIC {
+        let magic: Option<[u8; MAGIC.len()]> = r.bytes().ok();
+        if magic.as_ref().map(|m| &m[..]) != Some(MAGIC) {
             return Err(bad("not a dedupe index (or one from another version)"));
         }
         for v in layout() {
@@ -212,9 +212,7 @@ impl Deduper {
         let mut labels = Labels::new();
         let text_len = r.len()?;
         let mut text = Vec::new();
-        r.0.by_ref()
-            .take(text_len as u64)
-            .read_to_end(&mut text)?;
+        r.0.by_ref().take(text_len as u64).read_to_end(&mut text)?;
         if text.len() != text_len {
             return Err(bad("the index file ends too early"));
         }
@@ -234,15 +232,21 @@ impl Deduper {
     /// than a panic later.
     fn check(&self, labels: &Labels) -> io::Result<()> {
         let n = self.seen.len();
-        let fits = |at: usize, len: usize, total: usize| at.checked_add(len).is_some_and(|e| e <= total);
+        let fits =
+            |at: usize, len: usize, total: usize| at.checked_add(len).is_some_and(|e| e <= total);
         let ok = labels.at.len() == n
             && self.seen.iter().all(|s| {
                 (s.group as usize) < n
                     && fits(s.mins_at, s.mins_len as usize, self.mins.len())
                     && fits(s.figures_at, s.figures_len as usize, self.figures.len())
-                    && (s.names_len == u16::MAX || fits(s.names_at, s.names_len as usize, self.names.len()))
+                    && (s.names_len == u16::MAX
+                        || fits(s.names_at, s.names_len as usize, self.names.len()))
             })
-            && self.exact.values().chain(self.heads.values()).all(|&v| (v as usize) < n)
+            && self
+                .exact
+                .values()
+                .chain(self.heads.values())
+                .all(|&v| (v as usize) < n)
             && labels.at.iter().all(|&(start, len, sentence)| {
                 let end = start.checked_add(len as usize + sentence as usize);
                 end.is_some_and(|e| e <= labels.text.len())

@@ -234,7 +234,8 @@ impl Deduper {
     }
 
     fn names(&self, s: &Seen) -> Option<&[Name]> {
-        (s.names_len != u16::MAX).then(|| &self.names[s.names_at..s.names_at + s.names_len as usize])
+        (s.names_len != u16::MAX)
+            .then(|| &self.names[s.names_at..s.names_at + s.names_len as usize])
     }
 
     /// Compares `f` with the record `with` seen before.
@@ -349,7 +350,11 @@ impl Deduper {
             mins_len: f.sketch.mins.len() as u16,
             total: f.sketch.total,
             figures_at,
-            figures_len: if self.config.exact { 0 } else { figures.len() as u16 },
+            figures_len: if self.config.exact {
+                0
+            } else {
+                figures.len() as u16
+            },
             negations: f.negations,
             names_at,
             names_len,

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Labels, Verdict, Why};
-use korpus_core::output::{write_json, write_json_str};
 use korpus_core::error::report;
+use korpus_core::output::{write_json, write_json_str};
 use korpus_core::{run_records_at, Edits, Tool};
 
 /// A similarity as output: three decimals.
@@ -20,7 +20,10 @@ fn score(s: f64) -> f64 {
 fn explain(buf: &mut Vec<u8>, labels: &Labels, verdict: &Verdict, checks: &[Comparison]) {
     buf.push(b'{');
     if let Verdict::Copy {
-        matched, score: s, why, ..
+        matched,
+        score: s,
+        why,
+        ..
     } = verdict
     {
         buf.extend_from_slice(b"\"matched\":");
@@ -84,7 +87,12 @@ fn main() -> ExitCode {
         let f = analyzer.features(&text, config.exact);
         if explaining {
             checks.clear();
-            checks.extend(dedupe.candidates(&f).into_iter().map(|c| dedupe.compare(c, &f)));
+            checks.extend(
+                dedupe
+                    .candidates(&f)
+                    .into_iter()
+                    .map(|c| dedupe.compare(c, &f)),
+            );
         }
         let verdict = dedupe.push(&f);
         let sentence = rec.raw("sentence");
@@ -127,7 +135,10 @@ fn main() -> ExitCode {
     });
     if let Some(path) = &cli.index {
         if let Err(e) = save(path, &dedupe, &labels) {
-            report("dedupe", format_args!("{}: cannot save the index: {e}", path.display()));
+            report(
+                "dedupe",
+                format_args!("{}: cannot save the index: {e}", path.display()),
+            );
             return ExitCode::from(2);
         }
     }

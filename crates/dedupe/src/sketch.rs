@@ -65,8 +65,7 @@ impl Shingler {
             if b.len() <= SHINGLE {
                 self.hashes.push(xxh3_64(b));
             } else {
-                self.hashes
-                    .extend(b.windows(SHINGLE).map(xxh3_64));
+                self.hashes.extend(b.windows(SHINGLE).map(xxh3_64));
             }
         } else {
             self.starts.clear();
@@ -204,7 +203,12 @@ mod tests {
         let mut s = Shingler::new();
         let base: Vec<String> = (0..400).map(|i| format!("wort{i}")).collect();
         let a = base.join(" ");
-        let b = base[..320].join(" ") + " " + &(0..80).map(|i| format!("neu{i}")).collect::<Vec<_>>().join(" ");
+        let b = base[..320].join(" ")
+            + " "
+            + &(0..80)
+                .map(|i| format!("neu{i}"))
+                .collect::<Vec<_>>()
+                .join(" ");
         let (sa, sb) = (s.sketch(&a), s.sketch(&b));
         assert!(!sa.complete());
         let est = sa.similarity(&sb);
@@ -215,7 +219,9 @@ mod tests {
     #[test]
     fn similar_texts_share_a_band() {
         let mut s = Shingler::new();
-        let a = s.sketch("the ministry said on monday that ten thousand soldiers had been sent to the border");
+        let a = s.sketch(
+            "the ministry said on monday that ten thousand soldiers had been sent to the border",
+        );
         let b = s.sketch("the ministry said on monday that ten thousand soldiers had been sent to the border region");
         assert!(a.bands.iter().any(|k| b.bands.contains(k)));
     }

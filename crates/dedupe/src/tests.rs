@@ -65,7 +65,10 @@ fn guards_keep_apart_what_says_something_else() {
 
 #[test]
 fn short_texts_do_not_collide() {
-    assert_eq!(groups(&["Ja", "Nein", "Gut", "Ja.", ""]), vec![0, 1, 2, 0, 4]);
+    assert_eq!(
+        groups(&["Ja", "Nein", "Gut", "Ja.", ""]),
+        vec![0, 1, 2, 0, 4]
+    );
 }
 
 #[test]
@@ -83,7 +86,14 @@ fn exact_mode_folds_form_only() {
         cfg,
     );
     assert_eq!(v[0], Verdict::New);
-    assert!(matches!(v[1], Verdict::Copy { of: 0, why: Why::Exact, .. }));
+    assert!(matches!(
+        v[1],
+        Verdict::Copy {
+            of: 0,
+            why: Why::Exact,
+            ..
+        }
+    ));
     assert_eq!(v[2], Verdict::New);
 }
 
@@ -94,4 +104,96 @@ fn labels_give_back_ids_and_sentences() {
     l.push("7", None);
     assert_eq!((l.id(0), l.sentence(0)), ("\"a1\"", Some("3")));
     assert_eq!((l.id(1), l.sentence(1)), ("7", None));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Texts that are often near copies of each other: a few sentences, mixed and edited.
+    fn texts() -> impl Strategy<Value = Vec<String>> {
+        let pieces = [
+            "Die Regierung hat am Montag ein Hilfspaket beschlossen",
+            "Der Minister sagte, es gebe 12 Verletzte",
+            "Der Minister sagte, es gebe keine Verletzten",
+            "Kanzler Scholz reiste nach Kiew",
+            "the ministry said ten soldiers were hurt",
+            "Ja",
+            "",
+        ];
+        proptest::collection::vec(
+            (
+                proptest::collection::vec(0..pieces.len(), 1..4),
+                any::<bool>(),
+                "[a-zäöüß0-9 .,\u{ad}\n-]{0,12}",
+            )
+                .prop_map(move |(idx, upper, noise)| {
+                    let t: Vec<&str> = idx.iter().map(|&i| pieces[i]).collect();
+                    let t = t.join(". ") + &noise;
+                    if upper {
+                        t.to_uppercase()
+                    } else {
+                        t
+                    }
+                }),
+            0..30,
+        )
+    }
+
+    fn verdicts(d: &mut Deduper, a: &mut Analyzer, texts: &[String]) -> Vec<Verdict> {
+        texts
+            .iter()
+            .map(|t| d.push(&a.features(t, false)))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn a_saved_and_loaded_state_goes_on_as_one_run(texts in texts(), cut in 0usize..30) {
+            let cut = cut.min(texts.len());
+            let mut a = Analyzer::new();
+            let one = verdicts(&mut Deduper::new(Config::default()), &mut a, &texts);
+
+            let mut first = Deduper::new(Config::default());
+            let mut two = verdicts(&mut first, &mut a, &texts[..cut]);
+            let mut labels = Labels::new();
+            for i in 0..cut {
+                labels.push(&i.to_string(), None);
+            }
+            let mut saved = Vec::new();
+            first.save(&labels, &mut saved).unwrap();
+            let (mut second, back) = Deduper::load(Config::default(), &mut &saved[..]).unwrap();
+            prop_assert_eq!(back.len(), cut);
+            two.extend(verdicts(&mut second, &mut a, &texts[cut..]));
+            prop_assert_eq!(one, two);
+        }
+
+        #[test]
+        fn a_copy_points_to_an_earlier_first_copy(texts in texts()) {
+            let mut a = Analyzer::new();
+            let v = verdicts(&mut Deduper::new(Config::default()), &mut a, &texts);
+            for (i, verdict) in v.iter().enumerate() {
+                if let Verdict::Copy { of, matched, score, .. } = verdict {
+                    prop_assert!((*of as usize) < i && (*matched as usize) < i);
+                    prop_assert_eq!(&v[*of as usize], &Verdict::New);
+                    prop_assert!(*score >= Config::default().doc_threshold.min(Config::default().threshold));
+                }
+            }
+        }
+
+        #[test]
+        fn the_key_is_idempotent(t in "\\PC{0,40}") {
+            let mut k1 = String::new();
+            text::key(&t, &mut k1);
+            let mut k2 = String::new();
+            text::key(&k1, &mut k2);
+            prop_assert_eq!(k1, k2);
+        }
+
+        #[test]
+        fn any_bytes_make_features(t in "\\PC{0,200}") {
+            let f = Analyzer::new().features(&t, false);
+            prop_assert!(f.sketch.total >= 1);
+        }
+    }
 }

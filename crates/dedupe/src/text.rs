@@ -23,7 +23,10 @@ pub fn key(text: &str, out: &mut String) {
 fn words_into(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut in_word = false;
     for c in chars {
-        if matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}') {
+        if matches!(
+            c,
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        ) {
             continue;
         }
         if is_word_char(c) {
@@ -123,7 +126,9 @@ fn raw_words(text: &str) -> impl Iterator<Item = (&str, &str)> {
     std::iter::from_fn(move || {
         let start = rest.find(is_word_char)?;
         let after = &rest[start..];
-        let len = after.find(|c: char| !is_word_char(c)).unwrap_or(after.len());
+        let len = after
+            .find(|c: char| !is_word_char(c))
+            .unwrap_or(after.len());
         let out = (&after[..len], &rest[..start]);
         rest = &after[len..];
         Some(out)
@@ -175,7 +180,9 @@ impl Name {
 
 /// A spread-out code for a letter, so that sums of different letters rarely collide.
 fn letter_code(c: char) -> u32 {
-    (u32::from(c).wrapping_add(1)).wrapping_mul(0x9E37_79B1).rotate_left(7)
+    (u32::from(c).wrapping_add(1))
+        .wrapping_mul(0x9E37_79B1)
+        .rotate_left(7)
 }
 
 /// The differences of the codes of two letters (or digits) of European news, for a letter
@@ -270,21 +277,26 @@ pub fn figures_differ(a: &[Figure], b: &[Figure]) -> bool {
 fn lacking<'a, T>(a: &'a [T], b: &[T], same: &impl Fn(&T, &T) -> bool) -> Vec<&'a T> {
     let mut used = vec![false; b.len()];
     a.iter()
-        .filter(|x| {
-            match (0..b.len()).find(|&j| !used[j] && same(x, &b[j])) {
+        .filter(
+            |x| match (0..b.len()).find(|&j| !used[j] && same(x, &b[j])) {
                 Some(j) => {
                     used[j] = true;
                     false
                 }
                 None => true,
-            }
-        })
+            },
+        )
         .collect()
 }
 
 /// Each of `a` and `b` has an item the other lacks (by `same`, counting repeats), and some such
 /// item of each is not a slip (`slip`) of one of the other's.
-fn substituted<T>(a: &[T], b: &[T], same: impl Fn(&T, &T) -> bool, slip: impl Fn(&T, &T) -> bool) -> bool {
+fn substituted<T>(
+    a: &[T],
+    b: &[T],
+    same: impl Fn(&T, &T) -> bool,
+    slip: impl Fn(&T, &T) -> bool,
+) -> bool {
     let only_a = lacking(a, b, &same);
     if only_a.is_empty() {
         return false;
@@ -367,8 +379,16 @@ mod tests {
             assert!(!names_differ(&a, &c, true), "{typo}");
         }
         // a credit or a name added is no substitution
-        assert!(!names_differ(&a, &names("„Wir bleiben“, sagte Selenskyj. (AFP)"), true));
-        assert!(!names_differ(&a, &names("„Wir bleiben“, sagte Selenskyj in Kiew."), false));
+        assert!(!names_differ(
+            &a,
+            &names("„Wir bleiben“, sagte Selenskyj. (AFP)"),
+            true
+        ));
+        assert!(!names_differ(
+            &a,
+            &names("„Wir bleiben“, sagte Selenskyj in Kiew."),
+            false
+        ));
         // of two statements, a speaker added is another statement
         assert!(names_differ(&names("Wir bleiben in Kiew."), &a, true));
         // sentence-initial words are no names
