@@ -1,6 +1,6 @@
 #!/bin/sh
-# The demo pipeline on the demo corpus: `normalize | sentences | numbers` and `normalize |
-# quotes` (the other filters join as they land). Shows each article's record, shortened, what normalize repaired in it, the
+# The demo pipeline on the demo corpus: `normalize | sentences | numbers`, `normalize |
+# quotes` and `normalize | dedupe`. Shows each article's record, shortened, what normalize repaired in it, the
 # sentences of two articles with their spans, and the figures of the articles that report the
 # same events, with what they count and how they are hedged, and who said what.
 set -eu
@@ -70,4 +70,15 @@ else
     grep -o '"quotes":\[.*' "$out/quotes.jsonl"
 fi | awk -F"$tab" '{ q = $4; if (length(q) > 60) q = substr(q, 1, 57) "..."; printf "%-26s %-22s %-10s %s\n", $1, $2, $3, q }'
 echo
-echo "(full output: $out/articles.jsonl, $out/sentences.jsonl, $out/numbers.jsonl, $out/quotes.jsonl)"
+echo "== ... | dedupe --mark: which stories are copies (article, first copy, similarity)"
+"$bin/dedupe" --mark "$out/articles.jsonl" > "$out/dedupe.jsonl"
+if command -v jq >/dev/null 2>&1; then
+    jq -r 'select(.dup_of != null) | [(.id | ltrimstr("examples/articles/")),
+        (.dup_of | ltrimstr("examples/articles/")), (.dup_score | tostring)] | @tsv' "$out/dedupe.jsonl"
+else
+    grep -o '"id":"[^"]*".*"dup_of":"[^"]*"' "$out/dedupe.jsonl"
+fi | awk -F"$tab" '{ printf "%-30s copy of %-30s %s\n", $1, $2, $3 }'
+echo "-- and the sentences every copy repeats: $("$bin/dedupe" --mark "$out/sentences.jsonl" \
+    | grep -c '"dup_of":"') of $(wc -l < "$out/sentences.jsonl") sentences are copies of an earlier one"
+echo
+echo "(full output: $out/articles.jsonl, $out/sentences.jsonl, $out/numbers.jsonl, $out/quotes.jsonl, $out/dedupe.jsonl)"

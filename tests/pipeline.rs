@@ -198,3 +198,71 @@ fn numbers_after_sentences_slice_the_sentence_they_sit_on() {
     assert!(has("10.000", "Menschen", Some("bis zu")));
     assert!(has("12\u{202f}000", "Menschen", Some("rund")));
 }
+
+#[test]
+fn dedupe_pairs_the_wire_copies_and_keys_sentences_on_id_and_number() {
+    // Articles: the clinic story printed twice (05, 06) is one story; nothing else is merged.
+    let out = pipeline(
+        "normalize --raw -q --drop-boilerplate examples/articles/*.txt | numbers | dedupe --mark",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 12, "--mark keeps every article");
+    let copies: Vec<(&str, &str)> = recs
+        .iter()
+        .filter_map(|r| Some((r["id"].as_str()?, r["dup_of"].as_str()?)))
+        .collect();
+    assert_eq!(
+        copies,
+        [(
+            "examples/articles/06-klinikum-jobabbau.txt",
+            "examples/articles/05-klinikum-stellenabbau.txt"
+        )]
+    );
+    // the fields of earlier filters pass through dedupe, in order, before its own
+    let keys: Vec<&String> = recs[5].keys().collect();
+    let n = keys.len();
+    assert_eq!(keys[n - 3..], ["numbers", "dup_of", "dup_score"]);
+
+    // Sentences: a repeated sentence names the first copy's article and sentence number.
+    let out = pipeline(
+        "normalize --raw -q --drop-boilerplate examples/articles/*.txt | sentences | dedupe --mark",
+    );
+    assert!(out.status.success());
+    let recs = records(&out);
+    let first = |id: &str, n: u64| {
+        recs.iter()
+            .find(|r| r["id"] == id && r["sentence"] == n)
+            .unwrap_or_else(|| panic!("{id} has sentence {n}"))
+    };
+    let copy = recs
+        .iter()
+        .find(|r| {
+            r["id"] == "examples/articles/06-klinikum-jobabbau.txt"
+                && r["text"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("Das teilte die Geschäftsführung"))
+        })
+        .expect("06 repeats a sentence of 05");
+    assert_eq!(
+        copy["dup_of"],
+        "examples/articles/05-klinikum-stellenabbau.txt"
+    );
+    let of = first(
+        copy["dup_of"].as_str().unwrap(),
+        copy["dup_of_sentence"].as_u64().unwrap(),
+    );
+    assert_eq!(of["text"], copy["text"]);
+    assert!(of["dup_of"].is_null());
+    // dropping instead of marking leaves exactly the first copies
+    let dropped = pipeline(
+        "normalize --raw -q --drop-boilerplate examples/articles/*.txt | sentences | dedupe",
+    );
+    let kept = records(&dropped).len();
+    let firsts = recs.iter().filter(|r| r["dup_of"].is_null()).count();
+    assert_eq!(kept, firsts);
+}
