@@ -16,7 +16,7 @@ pub mod sketch;
 pub mod text;
 
 use rustc_hash::FxHashMap;
-use sketch::{Shingler, Sketch, BANDS};
+use sketch::{Shingler, Sketch};
 use text::{Figure, Name, Words};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -274,6 +274,7 @@ impl Deduper {
             .sketch
             .bands
             .iter()
+            .filter(|&&k| k != 0)
             .filter_map(|&k| self.heads.get(&(k as u32)).map(|&h| u64::from(h)))
             .collect();
         c.sort_unstable();
@@ -333,7 +334,7 @@ impl Deduper {
         let figures = &f.figures[..f.figures.len().min(u16::MAX as usize - 1)];
         let mut names_len = u16::MAX;
         if !self.config.exact {
-            for &k in &f.sketch.bands[..BANDS] {
+            for &k in f.sketch.bands.iter().filter(|&&k| k != 0) {
                 self.heads.entry(k as u32).or_insert(me);
             }
             self.mins.extend_from_slice(&f.sketch.mins);

@@ -4,13 +4,11 @@
 //! Character 5-grams survive typos and OCR noise (a slip changes a handful of them; word
 //! 5-grams lose five words). The sketch keeps the `SKETCH` smallest shingle hashes: for a text of
 //! fewer shingles that is the whole set and the similarity is exact; for a longer one it
-//! estimates the Jaccard similarity within a few hundredths. Band keys are hashes of `ROWS`
-//! MinHash values each: two texts of Jaccard similarity 0.6 share one of `BANDS` keys with
-//! probability 0.89, of 0.7 with 0.99.
+//! estimates the Jaccard similarity within a few hundredths. Band keys are hashes of the `ROWS`
+//! smallest shingle hashes in each of `BANDS` bins (one-permutation hashing): two texts of
+//! Jaccard similarity 0.6 share one of the keys with a probability near 0.89, of 0.7 near 0.99.
 
-use std::sync::OnceLock;
-
-use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Characters a shingle.
 pub const SHINGLE: usize = 5;
@@ -18,7 +16,7 @@ pub const SHINGLE: usize = 5;
 pub const SKETCH: usize = 128;
 /// Band keys a text has.
 pub const BANDS: usize = 16;
-/// MinHash values a band key hashes.
+/// Smallest hashes of its bin a band key hashes.
 pub const ROWS: usize = 4;
 
 /// Reusable buffers for shingling, so that a stream allocates once.
@@ -35,20 +33,8 @@ pub struct Sketch {
     pub mins: Vec<u32>,
     /// How many distinct shingles the text has.
     pub total: u32,
+    /// Band keys; 0 for a band the text has no shingle in.
     pub bands: [u64; BANDS],
-}
-
-/// The multipliers and offsets of the MinHash permutations, fixed so that sketches from any
-/// run, machine or shard compare.
-fn permutations() -> &'static [(u64, u64); BANDS * ROWS] {
-    static P: OnceLock<[(u64, u64); BANDS * ROWS]> = OnceLock::new();
-    P.get_or_init(|| {
-        std::array::from_fn(|k| {
-            let a = xxh3_64_with_seed(&(k as u64).to_le_bytes(), 0x6b6f_7270_7573) | 1;
-            let b = xxh3_64_with_seed(&(k as u64).to_le_bytes(), 0x6465_6475_7065);
-            (a, b)
-        })
-    })
 }
 
 impl Shingler {
@@ -83,25 +69,39 @@ impl Shingler {
         }
         self.hashes.sort_unstable();
         self.hashes.dedup();
-        let perms = permutations();
+        // Band keys by one pass over the hashes in ascending order: a hash falls in the band
+        // its low bits name, and a band's key is its ROWS smallest hashes (one-permutation
+        // hashing, with bottom-ROWS in each bin): two texts share a band's key when the
+        // smallest shingles of that band are shared, as likely as their similarity to the
+        // power ROWS. A band without hashes (a short text) has no key.
         let mut bands = [0u64; BANDS];
-        let mut row = [0u64; ROWS];
-        for (band, slot) in bands.iter_mut().enumerate() {
-            for (r, m) in row.iter_mut().enumerate() {
-                let (a, b) = perms[band * ROWS + r];
-                *m = self
-                    .hashes
-                    .iter()
-                    .map(|&h| h.wrapping_mul(a).wrapping_add(b))
-                    .min()
-                    .unwrap_or(0);
+        let mut rows = [[0u64; ROWS]; BANDS];
+        let mut filled = [0usize; BANDS];
+        let mut full = 0;
+        for &h in &self.hashes {
+            let band = (h % BANDS as u64) as usize;
+            if filled[band] < ROWS {
+                rows[band][filled[band]] = h;
+                filled[band] += 1;
+                if filled[band] == ROWS {
+                    full += 1;
+                    if full == BANDS {
+                        break;
+                    }
+                }
+            }
+        }
+        for band in 0..BANDS {
+            if filled[band] == 0 {
+                continue;
             }
             let mut bytes = [0u8; 8 * (ROWS + 1)];
             bytes[..8].copy_from_slice(&(band as u64).to_le_bytes());
-            for (r, m) in row.iter().enumerate() {
+            for (r, m) in rows[band][..filled[band]].iter().enumerate() {
                 bytes[8 * (r + 1)..8 * (r + 2)].copy_from_slice(&m.to_le_bytes());
             }
-            *slot = xxh3_64(&bytes);
+            // 0 is "no key": a real key is never 0.
+            bands[band] = xxh3_64(&bytes[..8 * (filled[band] + 1)]) | 1;
         }
         let mut mins: Vec<u32> = self.hashes.iter().map(|&h| (h >> 32) as u32).collect();
         mins.sort_unstable();
