@@ -12,8 +12,11 @@ use xxhash_rust::xxh3::xxh3_64;
 /// dash and punctuation variants, spacing, line breaks and case fold away; nothing else does.
 pub fn key(text: &str, out: &mut String) {
     out.clear();
-    if text.is_ascii() {
-        // NFKC is the identity on ASCII.
+    // NFKC is the identity on ASCII and on most other text, which a quick check tells.
+    if text.is_ascii()
+        || unicode_normalization::is_nfkc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         words_into(text.chars(), out);
     } else {
         words_into(text.nfkc(), out);
