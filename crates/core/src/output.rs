@@ -197,6 +197,14 @@ impl<W: Write> Output<W> {
     }
 
     /// Writes a new record built by the filter.
+    /// Writes one line of JSON the caller has composed (without its newline).
+    pub fn write_line(&mut self, json: &[u8]) -> io::Result<()> {
+        self.w.write_all(json)?;
+        self.w.write_all(b"\n")?;
+        self.written += 1;
+        Ok(())
+    }
+
     pub fn write_value<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
         serde_json::to_writer(&mut self.w, value).map_err(io::Error::other)?;
         self.w.write_all(b"\n")?;

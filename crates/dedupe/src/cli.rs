@@ -47,7 +47,14 @@ const EXAMPLES: &str = "Examples:
     dedupe --exact corpus.jsonl
 
   Today's crawl against everything seen before (the index is read, then rewritten):
-    dedupe --index seen.idx today.jsonl > new.jsonl";
+    dedupe --index seen.idx today.jsonl > new.jsonl
+
+  In shards, as map, reduce and apply (the same output as one process):
+    dedupe --signatures --start 0 a.jsonl > a.sig
+    dedupe --signatures --start $(wc -l < a.jsonl) b.jsonl > b.sig
+    cat a.sig b.sig | dedupe --reduce > verdicts.jsonl
+    dedupe --apply verdicts.jsonl --start 0 a.jsonl > a.out
+    dedupe --apply verdicts.jsonl --start $(wc -l < a.jsonl) b.jsonl > b.out";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -91,6 +98,27 @@ pub struct Cli {
     /// run's, back to it: today's crawl is checked against everything seen before.
     #[arg(long, value_name = "FILE")]
     pub index: Option<PathBuf>,
+
+    /// Map step of a sharded run: write one signature line per record instead of records:
+    /// `{"o": ORDINAL, "id": ..., "sentence": ..., "sig": "..."}`. ORDINAL is --start plus the
+    /// record's place in this input.
+    #[arg(long, group = "step")]
+    pub signatures: bool,
+
+    /// Reduce step: read the signature lines of all shards, in ordinal order (the shards'
+    /// outputs one after the other), and write one verdict line per copy:
+    /// `{"o", "of", "dup_of", "dup_of_sentence", "dup_score"}`.
+    #[arg(long, group = "step")]
+    pub reduce: bool,
+
+    /// Apply step: drop (or with --mark, mark) the records of this shard by the verdicts in
+    /// FILE (from --reduce). With --start, as given to --signatures for this shard.
+    #[arg(long, value_name = "FILE", group = "step")]
+    pub apply: Option<PathBuf>,
+
+    /// The ordinal of this shard's first record in the whole corpus (--signatures, --apply).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub start: u64,
 
     /// With --mark: add `dup_why`, which earlier record matched and why, and the candidates
     /// a guard or the threshold turned down.

@@ -5,8 +5,8 @@
 
 use std::io::{self, Read, Write};
 
-use super::{Config, Deduper, Labels, Seen};
-use crate::sketch::{BANDS, ROWS, SHINGLE, SKETCH};
+use super::{Config, Deduper, Features, Labels, Seen};
+use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Name};
 
 const MAGIC: &[u8] = b"korpus-dedupe index 1\n";
@@ -259,5 +259,94 @@ impl Deduper {
         } else {
             Err(bad("the index file is damaged (a position out of range)"))
         }
+    }
+}
+
+impl Features {
+    /// The features as bytes, for a signature line of a sharded run (`--signatures`).
+    pub fn encode(&self, out: &mut Vec<u8>) {
+        let mut w = W(out);
+        // Writing to a Vec cannot fail.
+        let _ = (|| -> io::Result<()> {
+            w.u64(self.exact)?;
+            w.u32(self.sketch.total)?;
+            w.u16(self.sketch.mins.len() as u16)?;
+            for &m in &self.sketch.mins {
+                w.u32(m)?;
+            }
+            for &b in &self.sketch.bands {
+                w.u64(b)?;
+            }
+            w.u16(self.figures.len().min(u16::MAX as usize - 1) as u16)?;
+            for f in self.figures.iter().take(u16::MAX as usize - 1) {
+                w.u32(f.hash)?;
+                w.u32(f.bag)?;
+            }
+            w.u32(self.negations)?;
+            match &self.names {
+                None => w.u16(u16::MAX)?,
+                Some(names) => {
+                    w.u16(names.len().min(u16::MAX as usize - 1) as u16)?;
+                    for n in names.iter().take(u16::MAX as usize - 1) {
+                        w.u32(n.hash)?;
+                        w.u32(n.first)?;
+                        w.u16(n.len)?;
+                        w.u32(n.bag)?;
+                    }
+                }
+            }
+            w.u8(u8::from(self.statement))
+        })();
+    }
+
+    /// Features from [`Features::encode`]'s bytes.
+    pub fn decode(mut bytes: &[u8]) -> io::Result<Features> {
+        let mut r = R(&mut bytes);
+        let exact = r.u64()?;
+        let total = r.u32()?;
+        let n = r.u16()? as usize;
+        let mut mins = Vec::with_capacity(n.min(SKETCH));
+        for _ in 0..n {
+            mins.push(r.u32()?);
+        }
+        let mut bands = [0u64; BANDS];
+        for b in &mut bands {
+            *b = r.u64()?;
+        }
+        let mut figures = Vec::new();
+        for _ in 0..r.u16()? {
+            figures.push(Figure {
+                hash: r.u32()?,
+                bag: r.u32()?,
+            });
+        }
+        let negations = r.u32()?;
+        let names = match r.u16()? {
+            u16::MAX => None,
+            n => {
+                let mut v = Vec::with_capacity(n as usize);
+                for _ in 0..n {
+                    v.push(Name {
+                        hash: r.u32()?,
+                        first: r.u32()?,
+                        len: r.u16()?,
+                        bag: r.u32()?,
+                    });
+                }
+                Some(v)
+            }
+        };
+        let statement = r.u8()? != 0;
+        if !r.0.is_empty() || mins.len() > total as usize {
+            return Err(bad("a damaged signature"));
+        }
+        Ok(Features {
+            exact,
+            sketch: Sketch { mins, total, bands },
+            figures,
+            negations,
+            names,
+            statement,
+        })
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod cli;
 mod index;
+pub mod shard;
 pub mod sketch;
 pub mod text;
 

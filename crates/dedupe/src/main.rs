@@ -1,15 +1,17 @@
 //! The `dedupe` binary: parse the flags, run the core's record loop with a [`Deduper`].
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter};
+use std::io::{self, BufRead, BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use dedupe::shard::{copy_of, write_signature, write_verdict, Copy as CopyVerdict, Signature};
 use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Labels, Verdict, Why};
 use korpus_core::error::report;
+use korpus_core::error::Failure;
 use korpus_core::output::{write_json, write_json_str};
-use korpus_core::{run_records_at, Edits, Tool};
+use korpus_core::{run_records_at, At, Edits, Output, Problem, Record, Tool};
 
 /// A similarity as output: three decimals.
 fn score(s: f64) -> f64 {
@@ -52,6 +54,71 @@ fn explain(buf: &mut Vec<u8>, labels: &Labels, verdict: &Verdict, checks: &[Comp
     buf.extend_from_slice(b"]}");
 }
 
+/// How a record leaves: dropped or written unchanged, or marked with its first copy.
+struct Writer {
+    mark: bool,
+    edits: Edits,
+}
+
+/// A copy as written: the first copy's id and sentence (JSON text) and the similarity.
+struct CopyOf<'a> {
+    id: &'a str,
+    sentence: Option<&'a str>,
+    score: f64,
+}
+
+impl Writer {
+    fn write(
+        &mut self,
+        out: &mut Output,
+        rec: &Record,
+        copy: Option<CopyOf>,
+        why: Option<&dyn Fn(&mut Vec<u8>)>,
+    ) -> Result<(), Failure> {
+        if !self.mark {
+            if copy.is_none() {
+                out.write_unchanged(rec)?;
+            }
+            return Ok(());
+        }
+        let has_sentence = rec.raw("sentence").is_some();
+        self.edits.clear();
+        match copy {
+            None => {
+                self.edits.set_raw("dup_of", "null");
+                if has_sentence {
+                    self.edits.set_raw("dup_of_sentence", "null");
+                }
+                self.edits.set_raw("dup_score", "null");
+            }
+            Some(c) => {
+                self.edits.set_raw("dup_of", c.id);
+                if has_sentence {
+                    self.edits
+                        .set_raw("dup_of_sentence", c.sentence.unwrap_or("null"));
+                }
+                self.edits.set_json("dup_score", &c.score);
+            }
+        }
+        if let Some(why) = why {
+            self.edits.set_with("dup_why", why);
+        }
+        out.write_edited(rec, &self.edits)?;
+        Ok(())
+    }
+}
+
+/// The label of a record: its `id` as JSON text, or its place as a JSON string.
+fn label<'r>(rec: &Record<'r>, at: At, place: &'r mut String) -> &'r str {
+    match rec.raw("id") {
+        Some(id) => id,
+        None => {
+            *place = serde_json::Value::String(at.to_string()).to_string();
+            place
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
     if let Some(k) = cli.key.take() {
@@ -63,26 +130,65 @@ fn main() -> ExitCode {
         exact: cli.exact,
         guards: !cli.no_guard,
     };
-    let (mark, explaining) = (cli.mark || cli.explain, cli.explain);
+    let sharded = cli.signatures || cli.reduce || cli.apply.is_some();
+    if sharded && (cli.index.is_some() || cli.explain) {
+        report(
+            "dedupe",
+            "--index and --explain are for one process, not for a sharded run",
+        );
+        return ExitCode::from(2);
+    }
+    let tool = Tool {
+        name: "dedupe",
+        args: &cli.common,
+    };
+    let mut writer = Writer {
+        mark: cli.mark || cli.explain,
+        edits: Edits::new(),
+    };
+    let status = if cli.signatures {
+        signatures(&tool, config, cli.start)
+    } else if cli.reduce {
+        reduce(&tool, config)
+    } else if let Some(verdicts) = &cli.apply {
+        match apply(&tool, verdicts, cli.start, &mut writer) {
+            Ok(s) => s,
+            Err(e) => {
+                report("dedupe", format_args!("{}: {e}", verdicts.display()));
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        match one_process(&tool, config, &cli, &mut writer) {
+            Ok(s) => s,
+            Err(code) => return code,
+        }
+    };
+    status.exit_code()
+}
+
+/// The whole run in this process: each record judged against all before it.
+fn one_process(
+    tool: &Tool,
+    config: Config,
+    cli: &Cli,
+    writer: &mut Writer,
+) -> Result<korpus_core::Status, ExitCode> {
+    let explaining = cli.explain;
     let mut analyzer = Analyzer::new();
     let (mut dedupe, mut labels) = match &cli.index {
         Some(path) if path.exists() => match load(path, config) {
             Ok(state) => state,
             Err(e) => {
                 report("dedupe", format_args!("{}: {e}", path.display()));
-                return ExitCode::from(2);
+                return Err(ExitCode::from(2));
             }
         },
         _ => (Deduper::new(config), Labels::new()),
     };
-    let mut edits = Edits::new();
     let mut place = String::new();
     let mut checks: Vec<Comparison> = Vec::new();
-    let tool = Tool {
-        name: "dedupe",
-        args: &cli.common,
-    };
-    let status = run_records_at(&tool, |rec, at, out| {
+    let status = run_records_at(tool, |rec, at, out| {
         let text = rec.str_field(&tool.args.field)?;
         let f = analyzer.features(&text, config.exact);
         if explaining {
@@ -95,43 +201,19 @@ fn main() -> ExitCode {
             );
         }
         let verdict = dedupe.push(&f);
-        let sentence = rec.raw("sentence");
-        match rec.raw("id") {
-            Some(id) => labels.push(id, sentence),
-            None => {
-                // No id: the record is named by its place, as a JSON string.
-                place = serde_json::Value::String(at.to_string()).to_string();
-                labels.push(&place, sentence);
-            }
-        }
-        if !mark {
-            if verdict == Verdict::New {
-                out.write_unchanged(rec)?;
-            }
-            return Ok(());
-        }
-        edits.clear();
-        match verdict {
-            Verdict::New => {
-                edits.set_raw("dup_of", "null");
-                if sentence.is_some() {
-                    edits.set_raw("dup_of_sentence", "null");
-                }
-                edits.set_raw("dup_score", "null");
-            }
-            Verdict::Copy { of, score: s, .. } => {
-                edits.set_raw("dup_of", labels.id(of));
-                if sentence.is_some() {
-                    edits.set_raw("dup_of_sentence", labels.sentence(of).unwrap_or("null"));
-                }
-                edits.set_json("dup_score", &score(s));
-            }
-        }
-        if explaining {
-            edits.set_with("dup_why", |buf| explain(buf, &labels, &verdict, &checks));
-        }
-        out.write_edited(rec, &edits)?;
-        Ok(())
+        labels.push(label(rec, at, &mut place), rec.raw("sentence"));
+        let copy = copy_of(&verdict).map(|(of, s)| CopyOf {
+            id: labels.id(of),
+            sentence: labels.sentence(of),
+            score: score(s),
+        });
+        let why = |buf: &mut Vec<u8>| explain(buf, &labels, &verdict, &checks);
+        writer.write(
+            out,
+            rec,
+            copy,
+            explaining.then_some(&why as &dyn Fn(&mut Vec<u8>)),
+        )
     });
     if let Some(path) = &cli.index {
         if let Err(e) = save(path, &dedupe, &labels) {
@@ -139,10 +221,122 @@ fn main() -> ExitCode {
                 "dedupe",
                 format_args!("{}: cannot save the index: {e}", path.display()),
             );
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
     }
-    status.exit_code()
+    Ok(status)
+}
+
+/// Map: one signature line per record.
+fn signatures(tool: &Tool, config: Config, start: u64) -> korpus_core::Status {
+    let mut analyzer = Analyzer::new();
+    let (mut ord, mut place, mut buf, mut scratch) = (start, String::new(), Vec::new(), Vec::new());
+    run_records_at(tool, |rec, at, out| {
+        let text = rec.str_field(&tool.args.field)?;
+        let f = analyzer.features(&text, config.exact);
+        buf.clear();
+        let sentence = rec.raw("sentence");
+        write_signature(
+            &mut buf,
+            ord,
+            label(rec, at, &mut place),
+            sentence,
+            &f,
+            &mut scratch,
+        );
+        ord += 1;
+        out.write_line(&buf)?;
+        Ok(())
+    })
+}
+
+/// Reduce: the signatures replayed in ordinal order, one verdict line per copy.
+fn reduce(tool: &Tool, config: Config) -> korpus_core::Status {
+    let mut dedupe = Deduper::new(config);
+    let mut labels = Labels::new();
+    let mut ords: Vec<u64> = Vec::new();
+    let mut buf = Vec::new();
+    run_records_at(tool, |rec, _, out| {
+        let sig = Signature::read(rec).map_err(|e| Problem::new(e.to_string()))?;
+        if ords.last().is_some_and(|&last| sig.ord <= last) {
+            return Err(Problem::new(format!(
+                "ordinal {} after {}: the signatures must come in ordinal order",
+                sig.ord,
+                ords.last().copied().unwrap_or_default()
+            ))
+            .into());
+        }
+        let verdict = dedupe.push(&sig.features);
+        labels.push(sig.id, sig.sentence);
+        ords.push(sig.ord);
+        if let Some((of, s)) = copy_of(&verdict) {
+            buf.clear();
+            write_verdict(
+                &mut buf,
+                &CopyVerdict {
+                    ord: sig.ord,
+                    of: ords[of as usize],
+                    dup_of: labels.id(of).to_string(),
+                    dup_of_sentence: labels.sentence(of).map(str::to_string),
+                    score: score(s),
+                },
+            );
+            out.write_line(&buf)?;
+        }
+        Ok(())
+    })
+}
+
+/// Apply: this shard's records beside the verdicts (both in ordinal order).
+fn apply(
+    tool: &Tool,
+    verdicts: &Path,
+    start: u64,
+    writer: &mut Writer,
+) -> io::Result<korpus_core::Status> {
+    let mut lines = BufReader::with_capacity(1 << 20, File::open(verdicts)?).lines();
+    let mut number = 0u64;
+    let mut next = move || -> io::Result<Option<CopyVerdict>> {
+        for line in lines.by_ref() {
+            let line = line?;
+            number += 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let rec = Record::parse_str(&line).map_err(|p| {
+                io::Error::new(io::ErrorKind::InvalidData, format!("line {number}: {p}"))
+            })?;
+            let c = CopyVerdict::read(&rec)
+                .map_err(|e| io::Error::new(e.kind(), format!("line {number}: {e}")))?;
+            return Ok(Some(c));
+        }
+        Ok(None)
+    };
+    let mut pending = next()?;
+    let mut ord = start;
+    let mut failure: Option<io::Error> = None;
+    let status = run_records_at(tool, |rec, _, out| {
+        while pending.as_ref().is_some_and(|c| c.ord < ord) {
+            match next() {
+                Ok(c) => pending = c,
+                Err(e) => {
+                    failure = Some(e);
+                    pending = None;
+                }
+            }
+        }
+        let copy = pending.as_ref().filter(|c| c.ord == ord).map(|c| CopyOf {
+            id: &c.dup_of,
+            sentence: c.dup_of_sentence.as_deref(),
+            score: c.score,
+        });
+        ord += 1;
+        writer.write(out, rec, copy, None)
+    });
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(status),
+    }
 }
 
 fn load(path: &Path, config: Config) -> io::Result<(Deduper, Labels)> {

@@ -1,0 +1,189 @@
+//! A sharded run (`--signatures` per shard, `--reduce`, `--apply` per shard) gives the output of
+//! one process byte for byte, however the input is cut into shards.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use korpus::bin_dir;
+
+fn run(args: &[&str], input: &[u8]) -> Vec<u8> {
+    let mut child = Command::new(bin_dir().join("dedupe"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dedupe runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(
+        out.status.success(),
+        "dedupe {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// A corpus with copies of every kind: exact, reformatted, with a credit, mistyped, with a
+/// figure changed or a negation added, and unrelated records; some with sentence numbers.
+fn corpus(n: usize) -> Vec<String> {
+    let subjects = [
+        "Die Regierung",
+        "Der Stadtrat",
+        "Das Ministerium",
+        "Die Gewerkschaft",
+        "The council",
+    ];
+    let verbs = ["kündigte", "beschloss", "verschob", "prüfte", "announced"];
+    let objects = [
+        "ein Hilfspaket",
+        "den Haushalt",
+        "neue Stellen",
+        "eine Reform",
+        "a new budget",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut rand = move |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m as u64) as usize
+    };
+    let mut base: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for i in 0..n {
+        let text = if base.is_empty() || rand(3) == 0 {
+            let t = format!(
+                "{} {} am {}. Oktober {} für {} Menschen in der Region {}.",
+                subjects[rand(5)],
+                verbs[rand(5)],
+                1 + rand(28),
+                objects[rand(5)],
+                100 * (1 + rand(50)),
+                rand(40)
+            );
+            base.push(t.clone());
+            t
+        } else {
+            let b = base[rand(base.len())].clone();
+            match rand(7) {
+                0 => b,
+                1 => b.replace(' ', "  ").to_uppercase(),
+                2 => format!("{b} (dpa)"),
+                3 => b.replacen("Region", "Regoin", 1),
+                4 => b.replacen("Menschen", "Menschen nicht", 1),
+                5 => b.replacen('0', "5", 1),
+                _ => format!("„{b}“"),
+            }
+        };
+        let rec = if i % 5 == 0 {
+            serde_json::json!({"id": format!("d{}", i / 3), "sentence": i % 3, "text": text})
+        } else {
+            serde_json::json!({"id": format!("r{i}"), "text": text, "n": i})
+        };
+        out.push(rec.to_string() + "\n");
+    }
+    out
+}
+
+fn sharded(lines: &[String], cuts: &[usize], args: &[&str]) -> Vec<u8> {
+    let mut bounds = vec![0];
+    bounds.extend(cuts.iter().copied().filter(|&c| c <= lines.len()));
+    bounds.push(lines.len());
+    let shards: Vec<(u64, Vec<u8>)> = bounds
+        .windows(2)
+        .map(|w| (w[0] as u64, lines[w[0]..w[1]].concat().into_bytes()))
+        .collect();
+    let mut sigs = Vec::new();
+    for (start, shard) in &shards {
+        let start = start.to_string();
+        let mut a = vec!["--signatures", "--start", &start];
+        a.extend_from_slice(args);
+        sigs.extend(run(&a, shard));
+    }
+    let mut a = vec!["--reduce"];
+    a.extend_from_slice(args);
+    let verdicts = run(&a, &sigs);
+    let dir = std::env::temp_dir().join(format!(
+        "korpus-shards-{}-{}",
+        std::process::id(),
+        cuts.len()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let vfile = dir.join(format!("verdicts-{}.jsonl", args.join("")));
+    std::fs::write(&vfile, &verdicts).unwrap();
+    let vpath = vfile.to_str().unwrap().to_string();
+    let mut out = Vec::new();
+    for (start, shard) in &shards {
+        let start = start.to_string();
+        let mut a = vec!["--apply", &vpath, "--start", &start];
+        a.extend_from_slice(args);
+        out.extend(run(&a, shard));
+    }
+    out
+}
+
+#[test]
+fn any_sharding_gives_the_one_process_output_byte_for_byte() {
+    let lines = corpus(3000);
+    let whole = lines.concat().into_bytes();
+    let cuttings: [&[usize]; 5] = [
+        &[],
+        &[1500],
+        &[1, 2, 999, 1000, 2998],
+        &[700, 700, 2100],
+        &[17, 400, 401, 1234, 2222, 2900],
+    ];
+    for args in [
+        &["--mark"][..],
+        &[][..],
+        &["--mark", "--exact"][..],
+        &["--mark", "--no-guard"][..],
+    ] {
+        let one = run(args, &whole);
+        assert!(!one.is_empty());
+        for cuts in cuttings {
+            let many = sharded(&lines, cuts, args);
+            assert!(
+                one == many,
+                "{args:?} with shards cut at {cuts:?} differs from one process"
+            );
+        }
+    }
+    // the corpus has copies of each kind, and kept records
+    let marked = String::from_utf8(run(&["--mark"], &whole)).unwrap();
+    let copies = marked
+        .lines()
+        .filter(|l| l.contains("\"dup_of\":\""))
+        .count();
+    assert!(copies > 1000 && copies < 2500, "{copies} copies of 3000");
+}
+
+#[test]
+fn reduce_refuses_signatures_out_of_order() {
+    let lines = corpus(10);
+    let sig_a = run(
+        &["--signatures", "--start", "5"],
+        lines[..5].concat().as_bytes(),
+    );
+    let sig_b = run(
+        &["--signatures", "--start", "0"],
+        lines[5..].concat().as_bytes(),
+    );
+    let mut child = Command::new(bin_dir().join("dedupe"))
+        .arg("--reduce")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(&[sig_a, sig_b].concat()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must come in ordinal order"));
+}
