@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use dedupe::shard::{copy_of, write_signature, write_verdict, Copy as CopyVerdict, Signature};
-use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Labels, Verdict, Why};
+use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Labels, Verdict};
 use korpus_core::error::report;
 use korpus_core::error::Failure;
 use korpus_core::output::{write_json, write_json_str};
@@ -38,7 +38,7 @@ fn explain(buf: &mut Vec<u8>, labels: &Labels, verdict: &Verdict, checks: &[Comp
     }
     buf.extend_from_slice(b"\"rejected\":[");
     let mut first = true;
-    for c in checks.iter().filter(|c| c.why != Why::Similar) {
+    for c in checks.iter().filter(|c| c.why != dedupe::Why::Similar) {
         if !first {
             buf.push(b',');
         }
@@ -53,6 +53,9 @@ fn explain(buf: &mut Vec<u8>, labels: &Labels, verdict: &Verdict, checks: &[Comp
     }
     buf.extend_from_slice(b"]}");
 }
+
+/// Writes `dup_why` for `--explain`.
+type Why<'a> = &'a dyn Fn(&mut Vec<u8>);
 
 /// How a record leaves: dropped or written unchanged, or marked with its first copy.
 struct Writer {
@@ -73,7 +76,7 @@ impl Writer {
         out: &mut Output,
         rec: &Record,
         copy: Option<CopyOf>,
-        why: Option<&dyn Fn(&mut Vec<u8>)>,
+        why: Option<Why>,
     ) -> Result<(), Failure> {
         if !self.mark {
             if copy.is_none() {
@@ -208,12 +211,7 @@ fn one_process(
             score: score(s),
         });
         let why = |buf: &mut Vec<u8>| explain(buf, &labels, &verdict, &checks);
-        writer.write(
-            out,
-            rec,
-            copy,
-            explaining.then_some(&why as &dyn Fn(&mut Vec<u8>)),
-        )
+        writer.write(out, rec, copy, explaining.then_some(&why as Why))
     });
     if let Some(path) = &cli.index {
         if let Err(e) = save(path, &dedupe, &labels) {
