@@ -55,3 +55,28 @@ if [ -d "$bench/numbers" ]; then
         --cmd "project=$top/target/release/numbers")
     echo "table: target/bench/numbers/results/RESULTS.md"
 fi
+
+# dedupe: on a copy of its bench under target/ too. Peers: the stdlib ones always (exact,
+# exact-norm, jaccard), the others when DEDUPE_PYTHON (default: PYTHON) has them (the bench
+# README's venv: datasketch, rensa, gaoya, simhash, text-dedup, datatrove). The big stream is
+# make_big.py 200000 (32 MB), run by the project and the stdlib and rensa peers.
+if [ -d "$bench/dedupe" ]; then
+    dpython=${DEDUPE_PYTHON:-$python}
+    copy="$top/target/bench/dedupe"
+    rm -rf "$copy" && mkdir -p "$copy"
+    cp -r "$bench/dedupe/." "$copy/" && chmod -R u+w "$copy"
+    rm -rf "$copy/results" && mkdir -p "$copy/results"
+    peers=exact,exact-norm,jaccard
+    big=exact,exact-norm
+    "$dpython" -c 'import datasketch' 2>/dev/null && peers="$peers,datasketch,datasketch-c5"
+    "$dpython" -c 'import rensa' 2>/dev/null && peers="$peers,rensa,rensa-c5,rensa-t05,rensa-c5-t05" && big="$big,rensa,rensa-c5"
+    "$dpython" -c 'import gaoya' 2>/dev/null && peers="$peers,gaoya"
+    "$dpython" -c 'import simhash' 2>/dev/null && peers="$peers,simhash"
+    "$dpython" -c 'import text_dedup' 2>/dev/null && peers="$peers,textdedup"
+    "$dpython" -c 'import datatrove' 2>/dev/null && peers="$peers,datatrove"
+    (cd "$copy" && python3 make_big.py 200000 big200k.jsonl \
+        && "$dpython" run_bench.py --python "$dpython" --peers "$peers" --big big200k.jsonl \
+            --big-peers "$big" --dedupe "$top/target/release/dedupe --mark" \
+            --out results/results.jsonl > results/table.md)
+    echo "table: target/bench/dedupe/results/table.md"
+fi
