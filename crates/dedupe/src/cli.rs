@@ -27,7 +27,10 @@ survive typos and OCR noise: the similarity is the share of 5-grams two texts ha
 longer one. A text shorter than five characters is one 5-gram. The guards, on by default, \
 keep apart texts that are similar but say something else: a figure changed, a negation added \
 (nicht, kein, nie, not, no, never, ...), or, in a text of up to 80 words, another person named \
-(\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name.
+(\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name. Lines of \
+web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
+--drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \
+alike for it.
 
 Memory grows with the number of records (a few hundred bytes each), not with their length: \
 no text is kept.";

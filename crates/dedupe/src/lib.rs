@@ -16,6 +16,9 @@ pub mod shard;
 pub mod sketch;
 pub mod text;
 
+use std::borrow::Cow;
+
+use normalize::boilerplate::Boilerplate;
 use rustc_hash::FxHashMap;
 use sketch::{Shingler, Sketch};
 use text::{Figure, Name, Words};
@@ -69,9 +72,10 @@ pub struct Features {
 }
 
 /// Turns texts into [`Features`], with buffers reused across a stream.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Analyzer {
     words: Words,
+    furniture: Boilerplate,
     shingler: Shingler,
     key: String,
     names: Vec<Name>,
@@ -93,10 +97,18 @@ impl Analyzer {
                 ..Features::default()
             };
         }
-        // A word broken over a line ("Ver-\nhandlungen", as print and OCR have it) is one word
-        // for similarity; the exact key keeps what the text says.
-        if text.contains("-\n") {
-            text::key(&text.replace("-\n", ""), &mut self.key);
+        // Similarity is on the story: without lines of web furniture (cookie and newsletter
+        // notices, share buttons: `normalize --drop-boilerplate`'s lexicon), which say nothing
+        // of it, so that two stories with the same furniture are not alike for it; and with a
+        // word broken over a line ("Ver-\nhandlungen", as print and OCR have it) whole. The
+        // exact key keeps what the text says.
+        let story = if text.contains('\n') {
+            self.furniture.drop_lines(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        if story.len() != text.len() || story.contains("-\n") {
+            text::key(&story.replace("-\n", ""), &mut self.key);
         }
         let sketch = self.shingler.sketch(&self.key);
         text::figures(text, &mut self.figures);

@@ -197,3 +197,21 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn web_furniture_does_not_make_two_stories_alike() {
+    let furniture = "\nWir verwenden Cookies, um Ihnen das beste Erlebnis auf unserer Website zu bieten.\n\
+        Jetzt Newsletter abonnieren und nichts mehr verpassen\nZum Newsletter anmelden und informiert bleiben\n\
+        Abonnieren Sie unseren Newsletter für die wichtigsten Nachrichten des Tages\nSubscribe to our newsletter";
+    let a = format!("Der Stadtrat tagt.\nEs geht um Geld.{furniture}");
+    let b = format!("Die Feuerwehr übt.\nEs brennt nicht.{furniture}");
+    let bare = "Der Stadtrat tagt.\nEs geht um Geld.";
+    assert_eq!(groups(&[&a, &b, bare]), vec![0, 1, 0]);
+    // with the furniture counted, the two stories would be one
+    let mut sh = sketch::Shingler::new();
+    let (mut ka, mut kb) = (String::new(), String::new());
+    text::key(&a, &mut ka);
+    text::key(&b, &mut kb);
+    let whole = sh.sketch(&ka).similarity(&sh.sketch(&kb));
+    assert!(whole >= Config::default().doc_threshold, "{whole}");
+}
