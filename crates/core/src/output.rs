@@ -197,6 +197,16 @@ impl<W: Write> Output<W> {
     }
 
     /// Writes a new record built by the filter.
+    /// The writer underneath (for a worker that writes records into a Vec).
+    pub fn inner_mut(&mut self) -> &mut W {
+        &mut self.w
+    }
+
+    /// Writes bytes the caller has composed, whole lines with their newlines.
+    pub fn write_raw(&mut self, lines: &[u8]) -> io::Result<()> {
+        self.w.write_all(lines)
+    }
+
     /// Writes one line of JSON the caller has composed (without its newline).
     pub fn write_line(&mut self, json: &[u8]) -> io::Result<()> {
         self.w.write_all(json)?;

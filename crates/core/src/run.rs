@@ -200,7 +200,7 @@ fn read_text(tool: &Tool, path: &Path, name: &str) -> io::Result<String> {
 }
 
 /// An I/O error in a user's words, without Rust's "(os error 2)" tail.
-fn io_message(e: &io::Error) -> String {
+pub(crate) fn io_message(e: &io::Error) -> String {
     match e.kind() {
         ErrorKind::NotFound => "no such file".to_string(),
         ErrorKind::PermissionDenied => "permission denied".to_string(),

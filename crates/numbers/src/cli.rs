@@ -1,7 +1,7 @@
 //! The command line of `numbers`, defined once: it drives `--help` and `man/numbers.1`.
 
 use clap::Parser;
-use korpus_core::{CommonArgs, LangArg};
+use korpus_core::{CommonArgs, LangArg, ThreadsArg};
 
 const ABOUT: &str = "Find every figure in the text of news records: its value, kind, the thing \
 it counts and its hedge.";
@@ -61,4 +61,7 @@ pub struct Cli {
 
     #[command(flatten)]
     pub lang: LangArg,
+
+    #[command(flatten)]
+    pub threads: ThreadsArg,
 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use korpus_core::output::{write_json, write_json_str};
-use korpus_core::{run_annotating, CharCursor, Tool};
+use korpus_core::{run_annotating_threads, CharCursor, Tool};
 use numbers::{cli::Cli, Extractor, Figure};
 
 /// A figure allocates its unit and hedge, and the record's list of figures: mimalloc makes
@@ -55,11 +55,15 @@ fn main() -> ExitCode {
         name: "numbers",
         args: &cli.common,
     };
-    let mut figures: Vec<Figure> = Vec::new();
-    let status = run_annotating(&tool, cli.lang.lang, "numbers", |text, lang, buf| {
-        figures.clear();
-        extractor.extract_into(text, lang, &mut figures);
-        write_figures(buf, text, &figures);
-    });
+    let extractor = &extractor;
+    let status =
+        run_annotating_threads(&tool, cli.lang.lang, "numbers", cli.threads.count(), || {
+            let mut figures: Vec<Figure> = Vec::new();
+            move |text: &str, lang, buf: &mut Vec<u8>| {
+                figures.clear();
+                extractor.extract_into(text, lang, &mut figures);
+                write_figures(buf, text, &figures);
+            }
+        });
     status.exit_code()
 }

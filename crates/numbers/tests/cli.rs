@@ -79,3 +79,34 @@ fn hostile_input() {
     let glued = "zweihundertdreiundzwanzigtausend".repeat(3_000);
     finishes_in_time("numbers", [digits, dots, dotted, words, glued]);
 }
+
+#[test]
+fn threads_give_the_same_output_messages_and_status() {
+    let mut input = String::new();
+    for i in 0..3000 {
+        if i % 997 == 5 {
+            input.push_str("kein JSON\n");
+        } else {
+            input.push_str(&format!(
+                "{{\"id\":{i},\"text\":\"Rund {i} Menschen kamen, bis zu {} Euro.\"}}\n",
+                i * 7
+            ));
+        }
+    }
+    let run = |args: &[&str]| {
+        let out = numbers()
+            .args(args)
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    let one = run(&[]);
+    assert_eq!(one.0, Some(1));
+    assert_eq!(String::from_utf8_lossy(&one.2).lines().count(), 4);
+    for n in ["2", "3", "0"] {
+        assert!(run(&["--threads", n]) == one, "--threads {n} differs");
+    }
+    // --strict stops at the first bad line with either
+    assert!(run(&["--strict", "--threads", "2"]) == run(&["--strict"]));
+}

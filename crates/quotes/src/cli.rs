@@ -1,7 +1,7 @@
 //! The command line of `quotes`, defined once: it drives `--help` and `man/quotes.1`.
 
 use clap::Parser;
-use korpus_core::{CommonArgs, LangArg};
+use korpus_core::{CommonArgs, LangArg, ThreadsArg};
 
 const ABOUT: &str = "Find every direct quotation in the text of news records, with its speaker \
 and cue verb.";
@@ -61,4 +61,7 @@ pub struct Cli {
     /// Keep every quoted string: titles, terms and scare quotes too, flagged "kind": "mention"
     #[arg(long)]
     pub all: bool,
+
+    #[command(flatten)]
+    pub threads: ThreadsArg,
 }

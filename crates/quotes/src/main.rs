@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use korpus_core::output::write_json;
-use korpus_core::{run_annotating, CharCursor, Tool};
+use korpus_core::{run_annotating_threads, CharCursor, Tool};
 use quotes::{cli::Cli, Finder, Quote};
 
 /// Appends the quotes as the contract writes them: a JSON array of
@@ -39,13 +39,18 @@ fn write_quotes(buf: &mut Vec<u8>, text: &str, quotes: &[Quote], all: bool) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let finder = Finder::new();
     let tool = Tool {
         name: "quotes",
         args: &cli.common,
     };
-    let status = run_annotating(&tool, cli.lang.lang, "quotes", |text, lang, buf| {
-        write_quotes(buf, text, &finder.find(text, lang), cli.all);
-    });
+    let all = cli.all;
+    // A finder per thread: it remembers per document whom it has seen.
+    let status =
+        run_annotating_threads(&tool, cli.lang.lang, "quotes", cli.threads.count(), || {
+            let finder = Finder::new();
+            move |text: &str, lang, buf: &mut Vec<u8>| {
+                write_quotes(buf, text, &finder.find(text, lang), all);
+            }
+        });
     status.exit_code()
 }

@@ -80,3 +80,30 @@ fn hostile_input() {
     let long = format!("„{}", "Wort ".repeat(100_000));
     finishes_in_time("quotes", [openers, mixed, speakers, long]);
 }
+
+#[test]
+fn threads_give_the_same_output() {
+    let input: String = (0..2000)
+        .map(|i| {
+            serde_json::json!({
+                "id": i,
+                "text": format!("„Wir bleiben {i} Tage“, sagte Bürgermeisterin Anna Berg. Sie lachte.")
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("quotes")
+            .unwrap()
+            .args(args)
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let one = run(&[]);
+    assert!(String::from_utf8_lossy(&one).contains("\"speaker\":\"Anna Berg\""));
+    assert!(run(&["--threads", "2"]) == one);
+}

@@ -1,0 +1,210 @@
+//! `--threads N` for the filters that add one field to each record (1 → 1): the records of a
+//! batch are annotated on N threads, each with an annotator of its own, and written in input
+//! order, with the same messages, exit status and output as one thread.
+
+use std::collections::VecDeque;
+use std::io::ErrorKind;
+use std::sync::mpsc;
+
+use crate::error::{report, Problem, Status};
+use crate::input::{display_name, inputs, open, Lines};
+use crate::lang::Lang;
+use crate::output::{Edits, Output};
+use crate::progress::Progress;
+use crate::record::Record;
+use crate::run::{io_message, run_annotating, Tool};
+
+/// `--threads`: how many records are annotated at once.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ThreadsArg {
+    /// Annotate on N threads (0: one per core); the output is the same, in the same order.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub threads: usize,
+}
+
+impl ThreadsArg {
+    /// The number of threads to use.
+    pub fn count(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        }
+    }
+}
+
+/// Records a thread takes at a time.
+const CHUNK: usize = 512;
+
+/// A chunk of lines for a worker: their numbers and bytes.
+struct Job {
+    lines: Vec<(u64, Vec<u8>)>,
+}
+
+/// What a worker made of a chunk: the output of each good record, end to end, and the
+/// problems of the bad ones, by position in the chunk.
+struct Done {
+    out: Vec<u8>,
+    /// Per record: the end of its output in `out`, or its problem.
+    ends: Vec<Result<usize, Problem>>,
+}
+
+/// [`run_annotating`] on `threads` threads: `make` gives each thread its annotator.
+pub fn run_annotating_threads<M, A>(
+    tool: &Tool,
+    lang: Option<Lang>,
+    key: &str,
+    threads: usize,
+    make: M,
+) -> Status
+where
+    M: Fn() -> A + Sync,
+    A: FnMut(&str, Lang, &mut Vec<u8>),
+{
+    if threads <= 1 {
+        let mut annotate = make();
+        return run_annotating(tool, lang, key, |t, l, b| annotate(t, l, b));
+    }
+    let field = tool.args.field.as_str();
+    std::thread::scope(|scope| {
+        let mut senders = Vec::new();
+        let mut receivers = Vec::new();
+        for _ in 0..threads {
+            let (job_tx, job_rx) = mpsc::channel::<Job>();
+            let (done_tx, done_rx) = mpsc::channel::<Done>();
+            let make = &make;
+            scope.spawn(move || {
+                let mut annotate = make();
+                let mut edits = Edits::new();
+                let mut out = Output::to(Vec::new());
+                for job in job_rx {
+                    let mut ends = Vec::with_capacity(job.lines.len());
+                    for (_, bytes) in &job.lines {
+                        let result = Record::parse(bytes).and_then(|rec| {
+                            let text = rec.str_field(field)?;
+                            let lang = Lang::choose(lang, &rec, &text);
+                            edits.clear();
+                            edits.set_with(key, |buf| annotate(&text, lang, buf));
+                            // Writing to a Vec cannot fail.
+                            let _ = out.write_edited(&rec, &edits);
+                            Ok(out.inner_mut().len())
+                        });
+                        ends.push(result);
+                    }
+                    let done = Done {
+                        out: std::mem::take(out.inner_mut()),
+                        ends,
+                    };
+                    if done_tx.send(done).is_err() {
+                        break;
+                    }
+                }
+            });
+            senders.push(job_tx);
+            receivers.push(done_rx);
+        }
+        let status = drive(tool, threads, &senders, &receivers);
+        drop(senders);
+        status
+    })
+}
+
+/// Reads batches, hands them out, writes the results in order.
+fn drive(
+    tool: &Tool,
+    threads: usize,
+    senders: &[mpsc::Sender<Job>],
+    receivers: &[mpsc::Receiver<Done>],
+) -> Status {
+    let mut status = Status::default();
+    let mut out = Output::stdout();
+    let mut progress = Progress::new(tool.name, tool.args.progress, tool.args.quiet);
+    'inputs: for path in inputs(&tool.args.files) {
+        let name = display_name(&path);
+        let mut lines = match open(&path) {
+            Ok(r) => Lines::new(r),
+            Err(e) => {
+                report(tool.name, format_args!("{name}: {}", io_message(&e)));
+                status.fatal = true;
+                continue;
+            }
+        };
+        // Chunks go to the threads in turn; results are taken in the order sent, the oldest
+        // once 2 chunks a thread are out, so that reading, annotating and writing overlap.
+        let mut in_flight: VecDeque<(usize, Vec<u64>)> = VecDeque::new();
+        let mut next_worker = 0;
+        let mut ended = false;
+        loop {
+            if !ended {
+                let mut job = Job {
+                    lines: Vec::with_capacity(CHUNK),
+                };
+                while job.lines.len() < CHUNK {
+                    match lines.next_line() {
+                        Ok(Some((number, bytes, len))) => {
+                            progress.tick(len);
+                            job.lines.push((number, bytes.to_vec()));
+                        }
+                        Ok(None) => {
+                            ended = true;
+                            break;
+                        }
+                        Err(e) => {
+                            report(tool.name, format_args!("{name}: {}", io_message(&e)));
+                            status.fatal = true;
+                            ended = true;
+                            break;
+                        }
+                    }
+                }
+                if !job.lines.is_empty() {
+                    let numbers = job.lines.iter().map(|(n, _)| *n).collect();
+                    if senders[next_worker].send(job).is_err() {
+                        break 'inputs;
+                    }
+                    in_flight.push_back((next_worker, numbers));
+                    next_worker = (next_worker + 1) % threads;
+                }
+            }
+            if in_flight.is_empty() {
+                break;
+            }
+            if !ended && in_flight.len() < 2 * threads {
+                continue;
+            }
+            let (worker, numbers) = in_flight.pop_front().expect("a chunk is out");
+            let Ok(done) = receivers[worker].recv() else {
+                break 'inputs;
+            };
+            let mut from = 0;
+            for (k, end) in done.ends.into_iter().enumerate() {
+                match end {
+                    Ok(end) => {
+                        if let Err(e) = out.write_raw(&done.out[from..end]) {
+                            if e.kind() != ErrorKind::BrokenPipe {
+                                report(tool.name, format_args!("cannot write output: {e}"));
+                                status.fatal = true;
+                            }
+                            break 'inputs;
+                        }
+                        from = end;
+                    }
+                    Err(p) => {
+                        report(tool.name, format_args!("{name}:{}: {p}", numbers[k]));
+                        status.bad_lines += 1;
+                        if tool.args.strict {
+                            break 'inputs;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != ErrorKind::BrokenPipe {
+            report(tool.name, format_args!("cannot write output: {e}"));
+            status.fatal = true;
+        }
+    }
+    progress.finish();
+    status
+}
