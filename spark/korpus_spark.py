@@ -28,6 +28,7 @@ Options:
   --partitions N   cut the input into at least N partitions (default: Spark's choice)
 """
 import argparse
+import itertools
 import os
 import shlex
 import subprocess
@@ -165,6 +166,7 @@ def main(argv=None):
         if kind == "pipe":
             command = shell(part)
             if args.ship:
+                # The binaries' place is known only on the worker: a pipe of our own there.
                 def run(it, command=command):
                     return run_process(shlex.split(command), it, environment(worker_bin()), command)
                 rdd = rdd.mapPartitions(run)
@@ -184,30 +186,26 @@ def dedupe(sc, rdd, flags, worker_bin, bin_dir):
 
     rdd = rdd.cache()
     counts = rdd.mapPartitions(lambda it: [sum(1 for _ in it)]).collect()
-    starts = [sum(counts[:i]) for i in range(len(counts))]
+    starts = [0, *itertools.accumulate(counts)]
 
-    def signatures(index, it):
-        argv = ["dedupe", "--signatures", "--start", str(starts[index])] + flags
-        env = environment(worker_bin())
-        return run_process([os.path.join(env["PATH"].split(os.pathsep)[0], "dedupe")] + argv[1:], it, env,
-                           "dedupe --signatures")
+    def run(step, it, *args):
+        """One dedupe step on the records `it`, with the binary where this worker has it."""
+        where = worker_bin()
+        argv = [os.path.join(where, "dedupe"), step, *args, *flags]
+        return run_process(argv, it, environment(where), "dedupe " + step)
 
-    sigs = rdd.mapPartitionsWithIndex(signatures)
+    sigs = rdd.mapPartitionsWithIndex(lambda i, it: run("--signatures", it, "--start", str(starts[i])))
     # The reduce on the driver: the signatures, partition after partition (toLocalIterator
     # holds one partition at a time), into one dedupe --reduce.
     verdicts = os.path.join(tempfile.mkdtemp(prefix="korpus-dedupe-"), "verdicts.jsonl")
-    env = environment(bin_dir)
     with open(verdicts, "w", encoding="utf-8") as out:
-        for line in run_process([os.path.join(bin_dir, "dedupe"), "--reduce"] + flags,
-                                sigs.toLocalIterator(), env, "dedupe --reduce"):
+        for line in run_process([os.path.join(bin_dir, "dedupe"), "--reduce", *flags],
+                                sigs.toLocalIterator(), environment(bin_dir), "dedupe --reduce"):
             out.write(line + "\n")
     sc.addFile(verdicts)
 
     def apply(index, it):
-        env = environment(worker_bin())
-        argv = [os.path.join(env["PATH"].split(os.pathsep)[0], "dedupe"), "--apply",
-                SparkFiles.get("verdicts.jsonl"), "--start", str(starts[index])] + flags
-        return run_process(argv, it, env, "dedupe --apply")
+        return run("--apply", it, SparkFiles.get("verdicts.jsonl"), "--start", str(starts[index]))
 
     return rdd.mapPartitionsWithIndex(apply)
 

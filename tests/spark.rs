@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use korpus::{bin_dir, pipeline, root};
+use korpus::{bin_dir, pipeline, root, scratch_dir};
 
 fn spark_python() -> Option<String> {
     match std::env::var("KORPUS_SPARK_PYTHON") {
@@ -22,16 +22,6 @@ fn spark_python() -> Option<String> {
             None
         }
     }
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = root()
-        .join("target")
-        .join("spark-test")
-        .join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Runs the runner under a POSIX locale (the trap: a JVM or a pipe in ASCII).
@@ -104,7 +94,7 @@ fn fixture(dir: &Path) -> PathBuf {
 #[test]
 fn per_record_filters_on_spark_equal_one_machine_with_umlauts_intact() {
     let Some(python) = spark_python() else { return };
-    let dir = scratch("filters");
+    let dir = scratch_dir("spark-filters");
     let input = fixture(&dir);
     let chain = "normalize | sentences | numbers | quotes";
     let out = submit(&python, chain, &input, &dir.join("out"), 3);
@@ -122,7 +112,7 @@ fn per_record_filters_on_spark_equal_one_machine_with_umlauts_intact() {
 #[test]
 fn dedupe_on_spark_equals_one_process() {
     let Some(python) = spark_python() else { return };
-    let dir = scratch("dedupe");
+    let dir = scratch_dir("spark-dedupe");
     let input = fixture(&dir);
     for partitions in [1, 4] {
         let out = dir.join(format!("out{partitions}"));
@@ -152,7 +142,7 @@ fn dedupe_on_spark_equals_one_process() {
 #[test]
 fn a_failing_filter_fails_the_job() {
     let Some(python) = spark_python() else { return };
-    let dir = scratch("failing");
+    let dir = scratch_dir("spark-failing");
     let input = dir.join("in.jsonl");
     std::fs::write(
         &input,

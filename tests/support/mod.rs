@@ -98,13 +98,9 @@ pub fn closed_pipe(filter: &str, input: String) -> Output {
     out
 }
 
-/// Runs a built filter with `args` on one record and returns the one record it writes,
-/// failing the test unless the filter succeeds.
-pub fn run_one(
-    filter: &str,
-    args: &[&str],
-    record: &serde_json::Value,
-) -> serde_json::Map<String, serde_json::Value> {
+/// Runs a built filter with `args` on `input` (fed from another thread, so that a large input
+/// cannot block on a full pipe) and returns how it ended.
+pub fn run_filter(filter: &str, args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = Command::new(bin_dir().join(filter))
@@ -114,14 +110,25 @@ pub fn run_one(
         .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("{filter} runs: {e}"));
-    let line = record.to_string() + "\n";
     let mut stdin = child.stdin.take().expect("stdin is piped");
-    let writer = std::thread::spawn(move || stdin.write_all(line.as_bytes()));
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().expect("the filter ends");
     writer
         .join()
         .expect("the writer thread ends")
         .expect("the filter reads its input");
+    out
+}
+
+/// Runs a built filter with `args` on one record and returns the one record it writes,
+/// failing the test unless the filter succeeds.
+pub fn run_one(
+    filter: &str,
+    args: &[&str],
+    record: &serde_json::Value,
+) -> serde_json::Map<String, serde_json::Value> {
+    let out = run_filter(filter, args, (record.to_string() + "\n").as_bytes());
     assert!(
         out.status.success(),
         "{filter}: {}",
@@ -130,6 +137,16 @@ pub fn run_one(
     let mut recs = records(&out);
     assert_eq!(recs.len(), 1, "{filter} writes one record");
     recs.remove(0)
+}
+
+/// A new, empty directory for a test's files, named after `tag` and unique to this run.
+pub fn scratch_dir(tag: &str) -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = std::env::temp_dir().join(format!("korpus-{tag}-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("the temporary directory is writable");
+    dir
 }
 
 /// Hostile input: a built filter finishes each text, one record each, with success and

@@ -3,16 +3,15 @@
 //! order, with the same messages, exit status and output as one thread.
 
 use std::collections::VecDeque;
-use std::io::ErrorKind;
 use std::sync::mpsc;
 
-use crate::error::{report, Problem, Status};
+use crate::error::{report, Failure, Status};
 use crate::input::{display_name, inputs, open, Lines};
 use crate::lang::Lang;
 use crate::output::{Edits, Output};
 use crate::progress::Progress;
 use crate::record::Record;
-use crate::run::{io_message, run_annotating, Tool};
+use crate::run::{annotate_record, finish, handle, io_message, run_annotating, Next, Tool};
 
 /// `--threads`: how many records are annotated at once.
 #[derive(clap::Args, Debug, Clone)]
@@ -44,8 +43,8 @@ struct Job {
 /// problems of the bad ones, by position in the chunk.
 struct Done {
     out: Vec<u8>,
-    /// Per record: the end of its output in `out`, or its problem.
-    ends: Vec<Result<usize, Problem>>,
+    /// Per record: the end of its output in `out`, or why it has none.
+    ends: Vec<Result<usize, Failure>>,
 }
 
 /// [`run_annotating`] on `threads` threads: `make` gives each thread its annotator.
@@ -64,7 +63,6 @@ where
         let mut annotate = make();
         return run_annotating(tool, lang, key, |t, l, b| annotate(t, l, b));
     }
-    let field = tool.args.field.as_str();
     std::thread::scope(|scope| {
         let mut senders = Vec::new();
         let mut receivers = Vec::new();
@@ -79,15 +77,20 @@ where
                 for job in job_rx {
                     let mut ends = Vec::with_capacity(job.lines.len());
                     for (_, bytes) in &job.lines {
-                        let result = Record::parse(bytes).and_then(|rec| {
-                            let text = rec.str_field(field)?;
-                            let lang = Lang::choose(lang, &rec, &text);
-                            edits.clear();
-                            edits.set_with(key, |buf| annotate(&text, lang, buf));
-                            // Writing to a Vec cannot fail.
-                            let _ = out.write_edited(&rec, &edits);
-                            Ok(out.inner_mut().len())
-                        });
+                        let result = Record::parse(bytes)
+                            .map_err(Failure::Bad)
+                            .and_then(|rec| {
+                                annotate_record(
+                                    &rec,
+                                    tool,
+                                    lang,
+                                    key,
+                                    &mut edits,
+                                    &mut out,
+                                    &mut annotate,
+                                )
+                            })
+                            .map(|()| out.inner_mut().len());
                         ends.push(result);
                     }
                     let done = Done {
@@ -177,34 +180,19 @@ fn drive(
             };
             let mut from = 0;
             for (k, end) in done.ends.into_iter().enumerate() {
-                match end {
-                    Ok(end) => {
-                        if let Err(e) = out.write_raw(&done.out[from..end]) {
-                            if e.kind() != ErrorKind::BrokenPipe {
-                                report(tool.name, format_args!("cannot write output: {e}"));
-                                status.fatal = true;
-                            }
-                            break 'inputs;
-                        }
-                        from = end;
-                    }
-                    Err(p) => {
-                        report(tool.name, format_args!("{name}:{}: {p}", numbers[k]));
-                        status.bad_lines += 1;
-                        if tool.args.strict {
-                            break 'inputs;
-                        }
+                let written = end.and_then(|end| {
+                    out.write_raw(&done.out[from..end])?;
+                    from = end;
+                    Ok(())
+                });
+                if let Err(f) = written {
+                    let at = || format!("{name}:{}", numbers[k]);
+                    if let Next::Stop = handle(tool, &mut status, at, f) {
+                        break 'inputs;
                     }
                 }
             }
         }
     }
-    if let Err(e) = out.flush() {
-        if e.kind() != ErrorKind::BrokenPipe {
-            report(tool.name, format_args!("cannot write output: {e}"));
-            status.fatal = true;
-        }
-    }
-    progress.finish();
-    status
+    finish(tool, &mut out, &mut progress, status)
 }

@@ -30,12 +30,17 @@ impl Tool<'_> {
 }
 
 /// How the loop goes on after a failure.
-enum Next {
+pub(crate) enum Next {
     Go,
     Stop,
 }
 
-fn handle(tool: &Tool, status: &mut Status, at: impl FnOnce() -> String, f: Failure) -> Next {
+pub(crate) fn handle(
+    tool: &Tool,
+    status: &mut Status,
+    at: impl FnOnce() -> String,
+    f: Failure,
+) -> Next {
     match f {
         Failure::Bad(p) => {
             report(tool.name, format_args!("{}: {p}", at()));
@@ -56,7 +61,12 @@ fn handle(tool: &Tool, status: &mut Status, at: impl FnOnce() -> String, f: Fail
     }
 }
 
-fn finish(tool: &Tool, out: &mut Output, progress: &mut Progress, mut status: Status) -> Status {
+pub(crate) fn finish(
+    tool: &Tool,
+    out: &mut Output,
+    progress: &mut Progress,
+    mut status: Status,
+) -> Status {
     if let Err(e) = out.flush() {
         if e.kind() != ErrorKind::BrokenPipe {
             report(tool.name, format_args!("cannot write output: {e}"));
@@ -145,13 +155,26 @@ where
 {
     let mut edits = Edits::new();
     run_records(tool, |rec, out| {
-        let text = rec.str_field(&tool.args.field)?;
-        let lang = Lang::choose(lang, rec, &text);
-        edits.clear();
-        edits.set_with(key, |buf| annotate(&text, lang, buf));
-        out.write_edited(rec, &edits)?;
-        Ok(())
+        annotate_record(rec, tool, lang, key, &mut edits, out, &mut annotate)
     })
+}
+
+/// One record of [`run_annotating`]: its text field annotated, written with the field added.
+pub(crate) fn annotate_record<W: std::io::Write>(
+    rec: &Record,
+    tool: &Tool,
+    lang: Option<Lang>,
+    key: &str,
+    edits: &mut Edits,
+    out: &mut Output<W>,
+    annotate: &mut impl FnMut(&str, Lang, &mut Vec<u8>),
+) -> Result<(), Failure> {
+    let text = rec.str_field(&tool.args.field)?;
+    let lang = Lang::choose(lang, rec, &text);
+    edits.clear();
+    edits.set_with(key, |buf| annotate(&text, lang, buf));
+    out.write_edited(rec, edits)?;
+    Ok(())
 }
 
 /// Runs `per_text` over whole plain-text files, one document each, named as given. A file that

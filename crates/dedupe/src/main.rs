@@ -1,7 +1,7 @@
 //! The `dedupe` binary: parse the flags, run the core's record loop with a [`Deduper`].
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter};
+use std::io::{self, BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,6 +10,7 @@ use dedupe::shard::{copy_of, write_signature, write_verdict, Copy as CopyVerdict
 use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Labels, Verdict};
 use korpus_core::error::report;
 use korpus_core::error::Failure;
+use korpus_core::input::{open, Lines};
 use korpus_core::output::{write_json, write_json_str};
 use korpus_core::{run_records_at, At, Edits, Output, Problem, Record, Tool};
 
@@ -292,21 +293,17 @@ fn apply(
     start: u64,
     writer: &mut Writer,
 ) -> io::Result<korpus_core::Status> {
-    let mut lines = BufReader::with_capacity(1 << 20, File::open(verdicts)?).lines();
-    let mut number = 0u64;
+    let mut lines = Lines::new(open(verdicts)?);
     let mut next = move || -> io::Result<Option<CopyVerdict>> {
-        for line in lines.by_ref() {
-            let line = line?;
-            number += 1;
-            if line.trim().is_empty() {
+        while let Some((number, bytes, _)) = lines.next_line()? {
+            if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let rec = Record::parse_str(&line).map_err(|p| {
-                io::Error::new(io::ErrorKind::InvalidData, format!("line {number}: {p}"))
-            })?;
-            let c = CopyVerdict::read(&rec)
-                .map_err(|e| io::Error::new(e.kind(), format!("line {number}: {e}")))?;
-            return Ok(Some(c));
+            let at = |e: &dyn std::fmt::Display| {
+                io::Error::new(io::ErrorKind::InvalidData, format!("line {number}: {e}"))
+            };
+            let rec = Record::parse(bytes).map_err(|p| at(&p))?;
+            return CopyVerdict::read(&rec).map(Some).map_err(|e| at(&e));
         }
         Ok(None)
     };

@@ -103,8 +103,8 @@ impl Shingler {
             // 0 is "no key": a real key is never 0.
             bands[band] = xxh3_64(&bytes[..8 * (filled[band] + 1)]) | 1;
         }
+        // The hashes are sorted, so their high halves are too.
         let mut mins: Vec<u32> = self.hashes.iter().map(|&h| (h >> 32) as u32).collect();
-        mins.sort_unstable();
         mins.dedup();
         let total = mins.len() as u32;
         mins.truncate(SKETCH);

@@ -71,10 +71,7 @@ impl Default for Words {
 }
 
 fn entries(file: &'static str) -> FxHashSet<&'static str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    korpus_core::lexicon::entries(file).collect()
 }
 
 impl Words {
@@ -219,14 +216,7 @@ fn is_letter_code(d: u32) -> bool {
 /// lacks that is not a mistyping of one of the other's: a substitution, not an addition. Of two
 /// statements (`strict`), a name added is enough: "„…“, sagte Scholz." is not the bare "…".
 pub fn names_differ(a: &[Name], b: &[Name], strict: bool) -> bool {
-    if strict {
-        let only_a = lacking(a, b, &|x: &Name, y: &Name| x.hash == y.hash);
-        let only_b = lacking(b, a, &|x: &Name, y: &Name| x.hash == y.hash);
-        only_a.iter().any(|x| !only_b.iter().any(|y| x.typo_of(y)))
-            || only_b.iter().any(|y| !only_a.iter().any(|x| x.typo_of(y)))
-    } else {
-        substituted(a, b, |x, y| x.hash == y.hash, |x, y| x.typo_of(y))
-    }
+    differ(a, b, |x, y| x.hash == y.hash, |x, y| x.typo_of(y), !strict)
 }
 
 /// A figure of a text: the hash of its digits, and of its digits sorted (the same after two
@@ -273,7 +263,7 @@ pub fn figures(text: &str, out: &mut Vec<Figure>) {
 /// not the other's with two digits swapped: a figure changed, not one added with a byline or
 /// a paragraph.
 pub fn figures_differ(a: &[Figure], b: &[Figure]) -> bool {
-    substituted(a, b, |x, y| x.hash == y.hash, |x, y| x.bag == y.bag)
+    differ(a, b, |x, y| x.hash == y.hash, |x, y| x.bag == y.bag, true)
 }
 
 /// The items of `a` that `b` lacks, as multisets (an item of `b` matches one of `a` once).
@@ -292,24 +282,25 @@ fn lacking<'a, T>(a: &'a [T], b: &[T], same: &impl Fn(&T, &T) -> bool) -> Vec<&'
         .collect()
 }
 
-/// Each of `a` and `b` has an item the other lacks (by `same`, counting repeats), and some such
-/// item of each is not a slip (`slip`) of one of the other's.
-fn substituted<T>(
+/// Do `a` and `b` differ by an item one lacks (by `same`, counting repeats) that is not a slip
+/// (`slip`) of one the other lacks? With `both`, only when each has such an item: a
+/// substitution, not an addition.
+fn differ<T>(
     a: &[T],
     b: &[T],
     same: impl Fn(&T, &T) -> bool,
     slip: impl Fn(&T, &T) -> bool,
+    both: bool,
 ) -> bool {
     let only_a = lacking(a, b, &same);
-    if only_a.is_empty() {
-        return false;
-    }
     let only_b = lacking(b, a, &same);
-    if only_b.is_empty() {
-        return false;
+    let a_new = only_a.iter().any(|x| !only_b.iter().any(|y| slip(x, y)));
+    let b_new = only_b.iter().any(|y| !only_a.iter().any(|x| slip(x, y)));
+    if both {
+        a_new && b_new
+    } else {
+        a_new || b_new
     }
-    only_a.iter().any(|x| !only_b.iter().any(|y| slip(x, y)))
-        && only_b.iter().any(|y| !only_a.iter().any(|x| slip(x, y)))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! mode, the saved index, the contract's messages and exit codes, hostile input.
 
 use assert_cmd::Command;
-use korpus::{closed_pipe, finishes_in_time};
+use korpus::{closed_pipe, finishes_in_time, scratch_dir};
 use predicates::prelude::*;
 use serde_json::{json, Value};
 
@@ -87,7 +87,7 @@ fn guards_keep_a_changed_figure_or_negation_apart() {
 
 #[test]
 fn records_without_id_are_named_by_file_and_line() {
-    let dir = tempdir();
+    let dir = scratch_dir("dedupe");
     let file = dir.join("in.jsonl");
     std::fs::write(
         &file,
@@ -141,22 +141,9 @@ fn explain_says_what_matched_and_what_a_guard_turned_down() {
     assert_eq!(out[2]["dup_why"]["reason"], "similar");
 }
 
-fn tempdir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "korpus-dedupe-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn an_index_carries_what_was_seen_into_the_next_run() {
-    let dir = tempdir();
+    let dir = scratch_dir("dedupe");
     let index = dir.join("seen.idx");
     let all = corpus();
     let one = run(&["--mark"], &lines(&all));

@@ -1,24 +1,10 @@
 //! A sharded run (`--signatures` per shard, `--reduce`, `--apply` per shard) gives the output of
 //! one process byte for byte, however the input is cut into shards.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use korpus::bin_dir;
+use korpus::{run_filter, scratch_dir};
 
 fn run(args: &[&str], input: &[u8]) -> Vec<u8> {
-    let mut child = Command::new(bin_dir().join("dedupe"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dedupe runs");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    let out = run_filter("dedupe", args, input);
     assert!(
         out.status.success(),
         "dedupe {args:?}: {}",
@@ -107,13 +93,7 @@ fn sharded(lines: &[String], cuts: &[usize], args: &[&str]) -> Vec<u8> {
     let mut a = vec!["--reduce"];
     a.extend_from_slice(args);
     let verdicts = run(&a, &sigs);
-    let dir = std::env::temp_dir().join(format!(
-        "korpus-shards-{}-{}",
-        std::process::id(),
-        cuts.len()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let vfile = dir.join(format!("verdicts-{}.jsonl", args.join("")));
+    let vfile = scratch_dir("shards").join("verdicts.jsonl");
     std::fs::write(&vfile, &verdicts).unwrap();
     let vpath = vfile.to_str().unwrap().to_string();
     let mut out = Vec::new();
@@ -173,17 +153,7 @@ fn reduce_refuses_signatures_out_of_order() {
         &["--signatures", "--start", "0"],
         lines[5..].concat().as_bytes(),
     );
-    let mut child = Command::new(bin_dir().join("dedupe"))
-        .arg("--reduce")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(&[sig_a, sig_b].concat()).unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    let out = run_filter("dedupe", &["--reduce"], &[sig_a, sig_b].concat());
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("must come in ordinal order"));
 }

@@ -2,6 +2,7 @@
 //! exit codes for bad input, plain-text files with --raw, a closed pipe.
 
 use assert_cmd::Command;
+use korpus::scratch_dir;
 use predicates::prelude::*;
 
 fn normalize() -> Command {
@@ -91,7 +92,7 @@ fn field_picks_another_string_field() {
 
 #[test]
 fn a_missing_file_is_exit_2_and_the_other_files_still_run() {
-    let dir = tempdir();
+    let dir = scratch_dir("normalize");
     let good = dir.join("good.jsonl");
     std::fs::write(&good, "{\"text\":\"x \"}\n").unwrap();
     normalize()
@@ -120,7 +121,7 @@ fn help_shows_examples() {
 
 #[test]
 fn raw_wraps_files_and_reads_non_utf8_as_windows_1252() {
-    let dir = tempdir();
+    let dir = scratch_dir("normalize");
     let utf8 = dir.join("a.txt");
     let latin = dir.join("b.txt");
     std::fs::write(&utf8, "Titel\r\n\r\nGr\u{fc}\u{df}e\u{ad}n \n").unwrap();
@@ -142,7 +143,7 @@ fn raw_wraps_files_and_reads_non_utf8_as_windows_1252() {
 
 #[test]
 fn quiet_silences_warnings() {
-    let dir = tempdir();
+    let dir = scratch_dir("normalize");
     let latin = dir.join("c.txt");
     std::fs::write(&latin, b"caf\xe9").unwrap();
     normalize()
@@ -178,19 +179,6 @@ fn a_50_mb_text_is_one_record() {
     let got = rec["text"].as_str().unwrap();
     assert!(got.starts_with("Über den Fluss. Über"));
     assert!(!got.contains('\u{a0}') && !got.contains("  "));
-}
-
-fn tempdir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "korpus-normalize-test-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
