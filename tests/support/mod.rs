@@ -163,3 +163,25 @@ pub fn finishes_in_time(filter: &str, texts: impl IntoIterator<Item = String>) {
         );
     }
 }
+
+/// Runs `filter` on `input` on one thread and with `--threads` 2, 3 and 0 (one per core), alone
+/// and with `--strict`, and checks that every run gives the same output, messages and exit
+/// status as one thread. Returns the one-thread run.
+pub fn threads_agree(filter: &str, input: &str) -> Output {
+    let run = |args: &[&str]| run_filter(filter, args, input.as_bytes());
+    let same = |a: &Output, b: &Output| {
+        a.status.code() == b.status.code() && a.stdout == b.stdout && a.stderr == b.stderr
+    };
+    let one = run(&[]);
+    for n in ["2", "3", "0"] {
+        assert!(
+            same(&run(&["--threads", n]), &one),
+            "{filter} --threads {n} differs from one thread"
+        );
+    }
+    assert!(
+        same(&run(&["--strict", "--threads", "2"]), &run(&["--strict"])),
+        "{filter} --strict --threads 2 differs from one thread"
+    );
+    one
+}

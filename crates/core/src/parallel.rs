@@ -1,6 +1,6 @@
-//! `--threads N` for the filters that add one field to each record (1 → 1): the records of a
-//! batch are annotated on N threads, each with an annotator of its own, and written in input
-//! order, with the same messages, exit status and output as one thread.
+//! `--threads N` for the per-record filters: the records of a batch go through N threads, each
+//! with a record step of its own, and are written in input order, with the same messages, exit
+//! status and output as one thread.
 
 use std::collections::VecDeque;
 use std::sync::mpsc;
@@ -11,7 +11,9 @@ use crate::lang::Lang;
 use crate::output::{Edits, Output};
 use crate::progress::Progress;
 use crate::record::Record;
-use crate::run::{annotate_record, finish, handle, io_message, run_annotating, Next, Tool};
+use crate::run::{
+    annotate_record, finish, handle, io_message, run_annotating, run_records, Next, Tool,
+};
 
 /// `--threads`: how many records are annotated at once.
 #[derive(clap::Args, Debug, Clone)]
@@ -34,17 +36,28 @@ impl ThreadsArg {
 /// Records a thread takes at a time.
 const CHUNK: usize = 512;
 
+/// The work a filter does on one record, written to any output: what `--threads` hands to
+/// each thread (a method generic in the writer, so that one thread writes to standard output
+/// and many to buffers, with the same code).
+pub trait PerRecord {
+    fn record<W: std::io::Write>(
+        &mut self,
+        rec: &Record,
+        out: &mut Output<W>,
+    ) -> Result<(), Failure>;
+}
+
 /// A chunk of lines for a worker: their numbers and bytes.
 struct Job {
     lines: Vec<(u64, Vec<u8>)>,
 }
 
-/// What a worker made of a chunk: the output of each good record, end to end, and the
-/// problems of the bad ones, by position in the chunk.
+/// What a worker made of a chunk: the output of its records, end to end, and per record the
+/// end of its output in `out` and whether it failed (a failed record keeps what it wrote, as
+/// it does on one thread).
 struct Done {
     out: Vec<u8>,
-    /// Per record: the end of its output in `out`, or why it has none.
-    ends: Vec<Result<usize, Failure>>,
+    ends: Vec<(usize, Result<(), Failure>)>,
 }
 
 /// [`run_annotating`] on `threads` threads: `make` gives each thread its annotator.
@@ -63,6 +76,53 @@ where
         let mut annotate = make();
         return run_annotating(tool, lang, key, |t, l, b| annotate(t, l, b));
     }
+    run_records_threads(tool, threads, || Annotating {
+        tool,
+        lang,
+        key,
+        edits: Edits::new(),
+        annotate: make(),
+    })
+}
+
+/// [`run_annotating`]'s record step as a [`PerRecord`].
+struct Annotating<'a, A> {
+    tool: &'a Tool<'a>,
+    lang: Option<Lang>,
+    key: &'a str,
+    edits: Edits,
+    annotate: A,
+}
+
+impl<A: FnMut(&str, Lang, &mut Vec<u8>)> PerRecord for Annotating<'_, A> {
+    fn record<W: std::io::Write>(
+        &mut self,
+        rec: &Record,
+        out: &mut Output<W>,
+    ) -> Result<(), Failure> {
+        annotate_record(
+            rec,
+            self.tool,
+            self.lang,
+            self.key,
+            &mut self.edits,
+            out,
+            &mut self.annotate,
+        )
+    }
+}
+
+/// [`run_records`] on `threads` threads: `make` gives each thread its record step. The output,
+/// messages and exit status are those of one thread.
+pub fn run_records_threads<M, P>(tool: &Tool, threads: usize, make: M) -> Status
+where
+    M: Fn() -> P + Sync,
+    P: PerRecord,
+{
+    if threads <= 1 {
+        let mut step = make();
+        return run_records(tool, |rec, out| step.record(rec, out));
+    }
     std::thread::scope(|scope| {
         let mut senders = Vec::new();
         let mut receivers = Vec::new();
@@ -71,27 +131,15 @@ where
             let (done_tx, done_rx) = mpsc::channel::<Done>();
             let make = &make;
             scope.spawn(move || {
-                let mut annotate = make();
-                let mut edits = Edits::new();
+                let mut step = make();
                 let mut out = Output::to(Vec::new());
                 for job in job_rx {
                     let mut ends = Vec::with_capacity(job.lines.len());
                     for (_, bytes) in &job.lines {
                         let result = Record::parse(bytes)
                             .map_err(Failure::Bad)
-                            .and_then(|rec| {
-                                annotate_record(
-                                    &rec,
-                                    tool,
-                                    lang,
-                                    key,
-                                    &mut edits,
-                                    &mut out,
-                                    &mut annotate,
-                                )
-                            })
-                            .map(|()| out.inner_mut().len());
-                        ends.push(result);
+                            .and_then(|rec| step.record(&rec, &mut out));
+                        ends.push((out.inner_mut().len(), result));
                     }
                     let done = Done {
                         out: std::mem::take(out.inner_mut()),
@@ -179,13 +227,10 @@ fn drive(
                 break 'inputs;
             };
             let mut from = 0;
-            for (k, end) in done.ends.into_iter().enumerate() {
-                let written = end.and_then(|end| {
-                    out.write_raw(&done.out[from..end])?;
-                    from = end;
-                    Ok(())
-                });
-                if let Err(f) = written {
+            for (k, (end, result)) in done.ends.into_iter().enumerate() {
+                let written = out.write_raw(&done.out[from..end]).map_err(Failure::from);
+                from = end;
+                if let Err(f) = written.and(result) {
                     let at = || format!("{name}:{}", numbers[k]);
                     if let Next::Stop = handle(tool, &mut status, at, f) {
                         break 'inputs;

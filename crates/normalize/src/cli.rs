@@ -1,7 +1,7 @@
 //! The command line of `normalize`, defined once: it drives `--help` and `man/normalize.1`.
 
 use clap::Parser;
-use korpus_core::CommonArgs;
+use korpus_core::{CommonArgs, ThreadsArg};
 
 use crate::Options;
 
@@ -79,6 +79,9 @@ pub struct Cli {
     /// newsletter notices, share buttons.
     #[arg(long)]
     pub drop_boilerplate: bool,
+
+    #[command(flatten)]
+    pub threads: ThreadsArg,
 }
 
 impl Cli {

@@ -4,8 +4,35 @@ use std::borrow::Cow;
 use std::process::ExitCode;
 
 use clap::Parser;
-use korpus_core::{run_records, run_texts, Edits, Tool};
+use korpus_core::error::Failure;
+use korpus_core::{run_records_threads, run_texts, Edits, Output, PerRecord, Record, Tool};
 use normalize::{cli::Cli, Normalizer};
+
+/// One record: its text field normalized; the record unchanged, byte for byte, when the text is.
+struct Step<'a> {
+    normalizer: &'a Normalizer,
+    field: &'a str,
+    edits: Edits,
+}
+
+impl PerRecord for Step<'_> {
+    fn record<W: std::io::Write>(
+        &mut self,
+        rec: &Record,
+        out: &mut Output<W>,
+    ) -> Result<(), Failure> {
+        let text = rec.str_field(self.field)?;
+        match self.normalizer.normalize(&text) {
+            Cow::Borrowed(_) => out.write_unchanged(rec)?,
+            Cow::Owned(new) => {
+                self.edits.clear();
+                self.edits.set_str(self.field, &new);
+                out.write_edited(rec, &self.edits)?;
+            }
+        }
+        Ok(())
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -23,18 +50,10 @@ fn main() -> ExitCode {
             Ok(out.write_value(&doc)?)
         })
     } else {
-        let mut edits = Edits::new();
-        run_records(&tool, |rec, out| {
-            let text = rec.str_field(field)?;
-            match normalizer.normalize(&text) {
-                Cow::Borrowed(_) => out.write_unchanged(rec)?,
-                Cow::Owned(new) => {
-                    edits.clear();
-                    edits.set_str(field, &new);
-                    out.write_edited(rec, &edits)?;
-                }
-            }
-            Ok(())
+        run_records_threads(&tool, cli.threads.count(), || Step {
+            normalizer: &normalizer,
+            field,
+            edits: Edits::new(),
         })
     };
     status.exit_code()

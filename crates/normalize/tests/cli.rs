@@ -2,7 +2,7 @@
 //! exit codes for bad input, plain-text files with --raw, a closed pipe.
 
 use assert_cmd::Command;
-use korpus::scratch_dir;
+use korpus::{scratch_dir, threads_agree};
 use predicates::prelude::*;
 
 fn normalize() -> Command {
@@ -199,4 +199,26 @@ fn the_optional_steps_from_the_command_line() {
         .assert()
         .success()
         .stdout("{\"text\":\"\\\"Nordkorea\\\" final\"}\n");
+}
+
+#[test]
+fn threads_give_the_same_output_messages_and_status() {
+    let mut input = String::new();
+    for i in 0..3000 {
+        if i % 997 == 5 {
+            input.push_str("{\"id\":1,\"text\":\n");
+        }
+        // every third record is clean and passes byte for byte, the others are repaired
+        let text = if i % 3 == 0 {
+            "sauber"
+        } else {
+            "F\\u00c3\\u00bcr  alle"
+        };
+        input.push_str(&format!("{{\"id\":{i},\"text\":\"{text}\"}}\n"));
+    }
+    let one = threads_agree("normalize", &input);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&one.stderr).lines().count(), 4);
+    let out = String::from_utf8_lossy(&one.stdout);
+    assert_eq!(out.matches("\"Für alle\"").count(), 2000);
 }

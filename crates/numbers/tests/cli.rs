@@ -2,7 +2,7 @@
 //! offsets, the contract's messages and exit codes, hostile input.
 
 use assert_cmd::Command;
-use korpus::{finishes_in_time, run_one, slice_of};
+use korpus::{finishes_in_time, run_one, slice_of, threads_agree};
 use predicates::prelude::*;
 
 fn numbers() -> Command {
@@ -93,20 +93,8 @@ fn threads_give_the_same_output_messages_and_status() {
             ));
         }
     }
-    let run = |args: &[&str]| {
-        let out = numbers()
-            .args(args)
-            .write_stdin(input.clone())
-            .output()
-            .unwrap();
-        (out.status.code(), out.stdout, out.stderr)
-    };
-    let one = run(&[]);
-    assert_eq!(one.0, Some(1));
-    assert_eq!(String::from_utf8_lossy(&one.2).lines().count(), 4);
-    for n in ["2", "3", "0"] {
-        assert!(run(&["--threads", n]) == one, "--threads {n} differs");
-    }
-    // --strict stops at the first bad line with either
-    assert!(run(&["--strict", "--threads", "2"]) == run(&["--strict"]));
+    let one = threads_agree("numbers", &input);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&one.stderr).lines().count(), 4);
+    assert!(String::from_utf8_lossy(&one.stdout).contains("\"qualifier\":\"bis zu\""));
 }

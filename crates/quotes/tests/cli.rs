@@ -2,7 +2,7 @@
 //! offsets, --all, the contract's messages and exit codes, hostile input.
 
 use assert_cmd::Command;
-use korpus::{finishes_in_time, run_one, slice_of};
+use korpus::{finishes_in_time, run_one, slice_of, threads_agree};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -83,27 +83,22 @@ fn hostile_input() {
 
 #[test]
 fn threads_give_the_same_output() {
-    let input: String = (0..2000)
-        .map(|i| {
-            serde_json::json!({
+    let mut input = String::new();
+    for i in 0..2000 {
+        if i % 701 == 3 {
+            input.push_str("{\"id\":1,\"text\":7}\n");
+        }
+        input.push_str(
+            &(serde_json::json!({
                 "id": i,
                 "text": format!("„Wir bleiben {i} Tage“, sagte Bürgermeisterin Anna Berg. Sie lachte.")
             })
             .to_string()
-                + "\n"
-        })
-        .collect();
-    let run = |args: &[&str]| {
-        let out = Command::cargo_bin("quotes")
-            .unwrap()
-            .args(args)
-            .write_stdin(input.clone())
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        out.stdout
-    };
-    let one = run(&[]);
-    assert!(String::from_utf8_lossy(&one).contains("\"speaker\":\"Anna Berg\""));
-    assert!(run(&["--threads", "2"]) == one);
+                + "\n"),
+        );
+    }
+    let one = threads_agree("quotes", &input);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&one.stderr).lines().count(), 3);
+    assert!(String::from_utf8_lossy(&one.stdout).contains("\"speaker\":\"Anna Berg\""));
 }

@@ -1,7 +1,7 @@
 //! The command line of `sentences`, defined once: it drives `--help` and `man/sentences.1`.
 
 use clap::Parser;
-use korpus_core::{CommonArgs, LangArg};
+use korpus_core::{CommonArgs, LangArg, ThreadsArg};
 
 const ABOUT: &str = "Split the text of news records into sentences: one record per sentence, \
 with its index and its span in the document.";
@@ -62,4 +62,7 @@ pub struct Cli {
 
     #[command(flatten)]
     pub lang: LangArg,
+
+    #[command(flatten)]
+    pub threads: ThreadsArg,
 }

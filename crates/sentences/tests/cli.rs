@@ -2,7 +2,7 @@
 //! fields, code-point spans, the language choice, the contract's messages and exit codes.
 
 use assert_cmd::Command;
-use korpus::slice_of;
+use korpus::{slice_of, threads_agree};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -159,4 +159,21 @@ fn a_closed_pipe_is_a_quiet_success() {
     );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn threads_give_the_same_output_messages_and_status() {
+    let mut input = String::new();
+    for i in 0..3000 {
+        if i % 997 == 5 {
+            input.push_str("{\"id\":1}\n");
+        }
+        input.push_str(&format!(
+            "{{\"id\":{i},\"text\":\"Am 3. Okt. kamen {i} Gäste. Dr. Roth sprach. Danach ging es weiter.\"}}\n"
+        ));
+    }
+    let one = threads_agree("sentences", &input);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&one.stderr).lines().count(), 4);
+    assert_eq!(records(&one.stdout).len(), 3 * 3000);
 }
