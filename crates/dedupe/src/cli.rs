@@ -114,6 +114,13 @@ pub struct Cli {
     #[arg(long, group = "step")]
     pub reduce: bool,
 
+    /// Verification step of a reduce grouped by key on a cluster: read lines
+    /// `{"rec": SIGNATURE, "with": [SIGNATURE, ...]}`, a record and the first record of each
+    /// of its keys (`x`, `b`) before it, and write `{"o", "to", "dup_score"}` for each record
+    /// that copies one of them (see spark/README.md).
+    #[arg(long, group = "step")]
+    pub verify: bool,
+
     /// Apply step: drop (or with --mark, mark) the records of this shard by the verdicts in
     /// FILE (from --reduce). With --start, as given to --signatures for this shard.
     #[arg(long, value_name = "FILE", group = "step")]

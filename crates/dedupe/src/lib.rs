@@ -333,6 +333,19 @@ impl Deduper {
         }
     }
 
+    /// The verdict on `f` given only the records it can be compared with, in ordinal order:
+    /// the first record of each of its band keys and the first with its exact key (those
+    /// before it). These are exactly the records [`Deduper::push`] looks up in a stream, so the
+    /// verdict is the same, except that `of` and `matched` index `earlier`. This is the
+    /// verification step of a reduce that groups records by key on a cluster.
+    pub fn judge_among(config: Config, earlier: &[Features], f: &Features) -> Verdict {
+        let mut d = Deduper::new(config);
+        for e in earlier {
+            d.remember(e, &Verdict::New);
+        }
+        d.judge(f)
+    }
+
     fn remember(&mut self, f: &Features, verdict: &Verdict) {
         // Ordinals are 32-bit: four billion records a run (and a saved index).
         let me = self.seen.len() as u32;

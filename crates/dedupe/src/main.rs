@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use dedupe::shard::{copy_of, write_signature, write_verdict, Copy as CopyVerdict, Signature};
+use dedupe::shard::{
+    copy_of, write_edge, write_signature, write_verdict, Copy as CopyVerdict, Signature,
+};
 use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Labels, Verdict};
 use korpus_core::error::report;
 use korpus_core::error::Failure;
@@ -134,7 +136,7 @@ fn main() -> ExitCode {
         exact: cli.exact,
         guards: !cli.no_guard,
     };
-    let sharded = cli.signatures || cli.reduce || cli.apply.is_some();
+    let sharded = cli.signatures || cli.reduce || cli.verify || cli.apply.is_some();
     if sharded && (cli.index.is_some() || cli.explain) {
         report(
             "dedupe",
@@ -154,6 +156,8 @@ fn main() -> ExitCode {
         signatures(&tool, config, cli.start)
     } else if cli.reduce {
         reduce(&tool, config)
+    } else if cli.verify {
+        verify(&tool, config)
     } else if let Some(verdicts) = &cli.apply {
         match apply(&tool, verdicts, cli.start, &mut writer) {
             Ok(s) => s,
@@ -280,6 +284,46 @@ fn reduce(tool: &Tool, config: Config) -> korpus_core::Status {
                     score: score(s),
                 },
             );
+            out.write_line(&buf)?;
+        }
+        Ok(())
+    })
+}
+
+/// Verify: each record judged among the first records of its keys; an edge line per copy.
+fn verify(tool: &Tool, config: Config) -> korpus_core::Status {
+    use serde_json::value::RawValue;
+    let mut buf = Vec::new();
+    run_records_at(tool, |rec, _, out| {
+        let bad = |e: &dyn std::fmt::Display| Failure::from(Problem::new(e.to_string()));
+        let sig = |raw: &str| -> Result<(u64, dedupe::Features), Failure> {
+            let r = Record::parse(raw.as_bytes()).map_err(Failure::Bad)?;
+            let s = Signature::read(&r).map_err(|e| bad(&e))?;
+            Ok((s.ord, s.features))
+        };
+        let shape = || bad(&"not a verify line ({\"rec\": SIGNATURE, \"with\": [SIGNATURE, ...]})");
+        let (Some(first), Some(with)) = (rec.raw("rec"), rec.raw("with")) else {
+            return Err(shape());
+        };
+        let with: Vec<&RawValue> = serde_json::from_str(with).map_err(|_| shape())?;
+        let (ord, f) = sig(first)?;
+        let mut earlier = with
+            .iter()
+            .map(|w| sig(w.get()))
+            .collect::<Result<Vec<_>, _>>()?;
+        earlier.sort_by_key(|(o, _)| *o);
+        if earlier.iter().any(|(o, _)| *o >= ord) {
+            return Err(bad(&format!(
+                "record {ord} is given a record that is not before it"
+            )));
+        }
+        let (ords, features): (Vec<u64>, Vec<dedupe::Features>) = earlier.into_iter().unzip();
+        if let Verdict::Copy {
+            matched, score: s, ..
+        } = Deduper::judge_among(config, &features, &f)
+        {
+            buf.clear();
+            write_edge(&mut buf, ord, ords[matched as usize], score(s));
             out.write_line(&buf)?;
         }
         Ok(())

@@ -3,6 +3,12 @@
 //! label and its features; the reduce (`--reduce`) replays the signatures in ordinal order
 //! through a [`Deduper`], exactly what one process does with the records, and writes a verdict
 //! line for each copy; the apply (`--apply`) walks a shard's records beside the verdicts.
+//!
+//! A reduce too big for one machine groups the signatures by key instead (`x`, the exact key,
+//! and `b`, the band keys): each record meets the first record of each of its keys, and
+//! `--verify` judges it among them ([`crate::Deduper::judge_among`]), writing an edge to the
+//! record it copies; the edges point to earlier records, so the components' smallest ordinals
+//! (large-star/small-star rounds) are the groups' first records, as in one process.
 
 use std::io;
 
@@ -34,6 +40,27 @@ pub fn write_signature(
         buf.extend_from_slice(b",\"sentence\":");
         buf.extend_from_slice(s.as_bytes());
     }
+    // The keys a cluster groups the records by: the exact key and the band keys as the
+    // stream looks them up (low 32 bits, each once, none for an empty band).
+    buf.extend_from_slice(b",\"x\":");
+    write_json(buf, &f.exact);
+    buf.extend_from_slice(b",\"b\":[");
+    let mut keys: Vec<u32> = f
+        .sketch
+        .bands
+        .iter()
+        .filter(|&&k| k != 0)
+        .map(|&k| k as u32)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    for (n, k) in keys.iter().enumerate() {
+        if n > 0 {
+            buf.push(b',');
+        }
+        write_json(buf, k);
+    }
+    buf.push(b']');
     buf.extend_from_slice(b",\"sig\":");
     scratch.clear();
     f.encode(scratch);
@@ -129,4 +156,16 @@ pub fn copy_of(verdict: &Verdict) -> Option<(u64, f64)> {
         Verdict::New => None,
         Verdict::Copy { of, score, .. } => Some((*of, *score)),
     }
+}
+
+/// Appends the edge line of a copy found by `--verify` (without its newline): the record, the
+/// record it copies and their similarity.
+pub fn write_edge(buf: &mut Vec<u8>, ord: u64, to: u64, score: f64) {
+    buf.extend_from_slice(b"{\"o\":");
+    write_json(buf, &ord);
+    buf.extend_from_slice(b",\"to\":");
+    write_json(buf, &to);
+    buf.extend_from_slice(b",\"dup_score\":");
+    write_json(buf, &score);
+    buf.push(b'}');
 }

@@ -157,3 +157,99 @@ fn reduce_refuses_signatures_out_of_order() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("must come in ordinal order"));
 }
+
+/// The reduce a cluster runs, in plain code: group the signatures by key (`x`, `b`), give each
+/// record the first record of each of its keys before it, `--verify` them, and take each copy's
+/// group as the root of the edges (which point to earlier records). Returns (ordinal, group,
+/// score) per copy.
+fn keyed_reduce(sigs: &[u8], args: &[&str]) -> Vec<(u64, u64, f64)> {
+    use std::collections::{BTreeSet, HashMap};
+    let lines: Vec<&str> = std::str::from_utf8(sigs).unwrap().lines().collect();
+    let parsed: Vec<(u64, Vec<(bool, u64)>)> = lines
+        .iter()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let mut keys = vec![(true, v["x"].as_u64().unwrap())];
+            keys.extend(
+                v["b"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|k| (false, k.as_u64().unwrap())),
+            );
+            (v["o"].as_u64().unwrap(), keys)
+        })
+        .collect();
+    let mut heads: HashMap<(bool, u64), u64> = HashMap::new();
+    for (o, keys) in &parsed {
+        for k in keys {
+            let h = heads.entry(*k).or_insert(*o);
+            *h = (*h).min(*o);
+        }
+    }
+    let at: HashMap<u64, &str> = parsed
+        .iter()
+        .map(|(o, _)| *o)
+        .zip(lines.iter().copied())
+        .collect();
+    let mut groups = String::new();
+    for (o, keys) in &parsed {
+        let with: BTreeSet<u64> = keys.iter().map(|k| heads[k]).filter(|h| h < o).collect();
+        if !with.is_empty() {
+            let with: Vec<&str> = with.iter().map(|h| at[h]).collect();
+            groups += &format!("{{\"rec\":{},\"with\":[{}]}}\n", at[o], with.join(","));
+        }
+    }
+    let mut a = vec!["--verify"];
+    a.extend_from_slice(args);
+    let edges = run(&a, groups.as_bytes());
+    let mut root: HashMap<u64, u64> = HashMap::new();
+    let mut out = Vec::new();
+    for l in String::from_utf8(edges).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        let (o, to) = (v["o"].as_u64().unwrap(), v["to"].as_u64().unwrap());
+        let r = root.get(&to).copied().unwrap_or(to);
+        root.insert(o, r);
+        out.push((o, r, v["dup_score"].as_f64().unwrap()));
+    }
+    out
+}
+
+#[test]
+fn a_reduce_grouped_by_key_gives_the_verdicts_of_the_stream() {
+    let lines = corpus(3000);
+    let whole = lines.concat().into_bytes();
+    for args in [&[][..], &["--exact"][..], &["--no-guard"][..]] {
+        let mut a = vec!["--signatures"];
+        a.extend_from_slice(args);
+        let sigs = run(&a, &whole);
+        let mut a = vec!["--reduce"];
+        a.extend_from_slice(args);
+        let streamed: Vec<(u64, u64, f64)> = String::from_utf8(run(&a, &sigs))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let n = |k: &str| v[k].as_u64().unwrap();
+                (n("o"), n("of"), v["dup_score"].as_f64().unwrap())
+            })
+            .collect();
+        assert!(streamed.len() > 1000, "{args:?}: {} copies", streamed.len());
+        assert!(
+            keyed_reduce(&sigs, args) == streamed,
+            "{args:?}: the keyed reduce differs from the stream"
+        );
+    }
+}
+
+#[test]
+fn verify_refuses_a_record_that_is_not_earlier() {
+    let sigs = run(&["--signatures"], corpus(3).concat().as_bytes());
+    let l: Vec<&str> = std::str::from_utf8(&sigs).unwrap().lines().collect();
+    let line = format!("{{\"rec\":{},\"with\":[{}]}}\n", l[0], l[2]);
+    let out = run_filter("dedupe", &["--verify"], line.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not before it"));
+    let out = run_filter("dedupe", &["--verify"], b"{\"rec\":1}\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a verify line"));
+}
