@@ -20,12 +20,20 @@ one `dedupe --reduce`, its verdicts shipped to the workers, `dedupe --apply --st
 partition. The kept copy of every group is its first record in corpus order, whatever the
 partitioning: byte for byte the output of one `dedupe` process.
 
+With `--reduce cluster` the reduce runs on the cluster instead, for signatures that outgrow the
+driver: the signatures are grouped by key (`x`, `b`), each record is given the first record of
+each of its keys before it, `dedupe --verify` judges it among them and writes an edge to the
+record it copies, and large-star/small-star rounds find each component's smallest ordinal: its
+group's first record, the same verdicts as the driver's `dedupe --reduce`.
+
 Options:
   --pipeline P     the filters, joined by `|`, each with its flags (`dedupe --mark`)
   --bin DIR        where the korpus binaries are (default: $KORPUS_BIN, else the project's
                    target/release); on a cluster, a path that exists on every worker, or --ship
   --ship           send the binaries with the job (SparkContext.addFile) instead
   --partitions N   cut the input into at least N partitions (default: Spark's choice)
+  --reduce WHERE   dedupe's reduce on the `driver` (default: one stream, fast while the
+                   signatures fit one machine's time) or on the `cluster` (grouped by key)
 """
 import argparse
 import itertools
@@ -125,6 +133,7 @@ def main(argv=None):
     ap.add_argument("--bin", default=os.environ.get("KORPUS_BIN", os.path.join(HERE, "..", "target", "release")))
     ap.add_argument("--ship", action="store_true")
     ap.add_argument("--partitions", type=int, default=None)
+    ap.add_argument("--reduce", choices=("driver", "cluster"), default="driver")
     ap.add_argument("paths", nargs="+", metavar="IN... OUT")
     args = ap.parse_args(argv)
     if len(args.paths) < 2:
@@ -174,12 +183,12 @@ def main(argv=None):
                 # RDD.pipe: one process per partition; checkCode, or a dead filter loses records.
                 rdd = rdd.pipe(command, env=environment(bin_dir), checkCode=True)
         else:
-            rdd = dedupe(sc, rdd, part[1:], worker_bin, bin_dir)
+            rdd = dedupe(sc, rdd, part[1:], worker_bin, bin_dir, args.reduce)
     rdd.saveAsTextFile(output)
     sc.stop()
 
 
-def dedupe(sc, rdd, flags, worker_bin, bin_dir):
+def dedupe(sc, rdd, flags, worker_bin, bin_dir, where="driver"):
     """`dedupe FLAGS` over a whole RDD as map, reduce and apply (see the module's docstring)."""
     from pyspark import SparkFiles
     import tempfile
@@ -189,18 +198,22 @@ def dedupe(sc, rdd, flags, worker_bin, bin_dir):
     starts = [0, *itertools.accumulate(counts)]
 
     def run(step, it, *args):
-        """One dedupe step on the records `it`, with the binary where this worker has it."""
+        """One dedupe step on the lines `it`, with the binary where this worker has it."""
         where = worker_bin()
         argv = [os.path.join(where, "dedupe"), step, *args, *flags]
         return run_process(argv, it, environment(where), "dedupe " + step)
 
     sigs = rdd.mapPartitionsWithIndex(lambda i, it: run("--signatures", it, "--start", str(starts[i])))
-    # The reduce on the driver: the signatures, partition after partition (toLocalIterator
-    # holds one partition at a time), into one dedupe --reduce.
     verdicts = os.path.join(tempfile.mkdtemp(prefix="korpus-dedupe-"), "verdicts.jsonl")
     with open(verdicts, "w", encoding="utf-8") as out:
-        for line in run_process([os.path.join(bin_dir, "dedupe"), "--reduce", *flags],
-                                sigs.toLocalIterator(), environment(bin_dir), "dedupe --reduce"):
+        if where == "cluster":
+            lines = cluster_reduce(sigs, run).toLocalIterator()
+        else:
+            # The reduce on the driver: the signatures, partition after partition
+            # (toLocalIterator holds one partition at a time), into one dedupe --reduce.
+            lines = run_process([os.path.join(bin_dir, "dedupe"), "--reduce", *flags],
+                                sigs.toLocalIterator(), environment(bin_dir), "dedupe --reduce")
+        for line in lines:
             out.write(line + "\n")
     sc.addFile(verdicts)
 
@@ -208,6 +221,87 @@ def dedupe(sc, rdd, flags, worker_bin, bin_dir):
         return run("--apply", it, SparkFiles.get("verdicts.jsonl"), "--start", str(starts[index]))
 
     return rdd.mapPartitionsWithIndex(apply)
+
+
+def labels(line):
+    """The raw JSON of a signature line's id and sentence (None without one), as written."""
+    import json
+    dec = json.JSONDecoder()
+    i = line.index(',"id":') + len(',"id":')
+    j = dec.raw_decode(line, i)[1]
+    sentence = None
+    if line.startswith(',"sentence":', j):
+        k = j + len(',"sentence":')
+        sentence = line[k:dec.raw_decode(line, k)[1]]
+    return line[i:j], sentence
+
+
+def cluster_reduce(sigs, run):
+    """The verdict lines of `dedupe --reduce`, in ordinal order, computed on the cluster."""
+    import json
+
+    # every shuffle into as many partitions as the input has (joins and unions add them up)
+    n = max(1, sigs.getNumPartitions())
+
+    def parse(line):
+        v = json.loads(line)
+        return v["o"], v["x"], v["b"], line
+
+    recs = sigs.map(parse).cache()
+    line_of = recs.map(lambda r: (r[0], r[3]))
+    # (key, ordinal) for the exact key and every band key; the first record of each key.
+    keyed = recs.flatMap(lambda r: [(("x", r[1]), r[0])] + [(("b", k), r[0]) for k in r[2]])
+    heads = keyed.reduceByKey(min, n)
+    # (head, record) for every record with an earlier first record of one of its keys.
+    pairs = keyed.join(heads, n).filter(lambda kv: kv[1][1] < kv[1][0]) \
+        .map(lambda kv: (kv[1][1], kv[1][0])).distinct(n)
+    groups = pairs.join(line_of, n).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(n) \
+        .join(line_of, n).map(lambda kv: '{"rec":%s,"with":[%s]}' % (
+            kv[1][1], ",".join(l for _, l in sorted(kv[1][0]))))
+    # {"o": copy, "to": the record it copies, "dup_score": S}: the score kept as written.
+    def edge(line):
+        v = json.loads(line)
+        return v["o"], (v["to"], line[line.index('"dup_score":') + len('"dup_score":'):-1])
+
+    edges = groups.mapPartitions(lambda it: run("--verify", it)).map(edge).cache()
+    root = components(edges.map(lambda e: (e[0], e[1][0])), n)
+
+    def verdict(kv):
+        copy_of, ((o, score), line) = kv
+        dup_of, sentence = labels(line)
+        extra = ',"dup_of_sentence":' + sentence if sentence is not None else ""
+        return o, '{"o":%d,"of":%d,"dup_of":%s%s,"dup_score":%s}' % (o, copy_of, dup_of, extra, score)
+
+    return edges.join(root, n).map(lambda kv: (kv[1][1], (kv[0], kv[1][0][1]))).join(line_of, n) \
+        .map(verdict).sortByKey(numPartitions=n).values()
+
+
+def components(edges, n):
+    """(node, smallest node of its component) for every node with an edge, by large-star and
+    small-star rounds (Kiveris et al., "Connected Components in MapReduce and Beyond", 2014):
+    no node's neighbours are ever gathered in one place beyond one round's star."""
+    def large_star(kv):
+        u, ns = kv
+        m = min(min(ns), u)
+        return [(v, m) for v in set(ns) if v > u]
+
+    def small_star(kv):
+        u, ns = kv
+        m = min(min(ns), u)
+        return [(v, m) for v in set(ns) | {u} if v != m]
+
+    both = lambda e: [(e[0], e[1]), (e[1], e[0])]
+    e = edges.map(lambda x: (max(x), min(x))).distinct(n).cache()
+    while True:
+        large = e.flatMap(both).groupByKey(n).flatMap(large_star).distinct(n)
+        small = large.map(lambda x: (max(x), min(x))).groupByKey(n).flatMap(small_star) \
+            .map(lambda x: (max(x), min(x))).distinct(n).cache()
+        if small.subtract(e, n).union(e.subtract(small, n)).isEmpty():
+            break
+        e.unpersist()
+        e = small
+    # a star around each component's smallest node
+    return e.flatMap(both).reduceByKey(min, n).filter(lambda kv: kv[1] < kv[0])
 
 
 if __name__ == "__main__":

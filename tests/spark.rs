@@ -26,11 +26,23 @@ fn spark_python() -> Option<String> {
 
 /// Runs the runner under a POSIX locale (the trap: a JVM or a pipe in ASCII).
 fn submit(python: &str, pipeline: &str, input: &Path, out: &Path, partitions: u32) -> Output {
+    submit_with(python, pipeline, input, out, partitions, &[])
+}
+
+fn submit_with(
+    python: &str,
+    pipeline: &str,
+    input: &Path,
+    out: &Path,
+    partitions: u32,
+    options: &[&str],
+) -> Output {
     Command::new(python)
         .arg(root().join("spark/korpus_spark.py"))
         .args(["--pipeline", pipeline, "--bin"])
         .arg(bin_dir())
         .args(["--partitions", &partitions.to_string()])
+        .args(options)
         .arg(input)
         .arg(out)
         .env("LANG", "C")
@@ -114,26 +126,44 @@ fn dedupe_on_spark_equals_one_process() {
     let Some(python) = spark_python() else { return };
     let dir = scratch_dir("spark-dedupe");
     let input = fixture(&dir);
-    for partitions in [1, 4] {
-        let out = dir.join(format!("out{partitions}"));
-        let run = submit(
-            &python,
-            "normalize | dedupe --mark",
-            &input,
-            &out,
-            partitions,
-        );
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-        let one = pipeline(&format!("normalize < {} | dedupe --mark", input.display()));
-        let spark = String::from_utf8(parts(&out)).unwrap();
-        same(&spark, &String::from_utf8(one.stdout).unwrap());
-        // copies found, a changed figure kept apart
-        assert!(spark.contains("\"dup_of\":\"t0\""));
-        assert!(spark
+    // the reduce on the driver, and grouped by key on the cluster (also over sentences, whose
+    // labels carry a sentence number)
+    let runs: [(&str, &str, &[u32]); 3] = [
+        ("driver", "normalize | dedupe --mark", &[1, 4]),
+        ("cluster", "normalize | dedupe --mark", &[3]),
+        ("cluster", "normalize | sentences | dedupe --mark", &[3]),
+    ];
+    for (reduce, chain, cuts) in runs {
+        let one = pipeline(&format!("cat {} | {chain}", input.display()));
+        let one = String::from_utf8(one.stdout).unwrap();
+        for &partitions in cuts {
+            let out = dir.join(format!("out-{reduce}-{}-{partitions}", chain.len()));
+            let run = submit_with(
+                &python,
+                chain,
+                &input,
+                &out,
+                partitions,
+                &["--reduce", reduce],
+            );
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            let spark = String::from_utf8(parts(&out)).unwrap();
+            same(&spark, &one);
+        }
+        // copies found, of a copy too (a chain: exact copies of t2, which copies t0), a
+        // changed figure kept apart
+        let dup_of = |id: &str, of: &str| {
+            one.lines().any(|l| {
+                l.starts_with(&format!("{{\"id\":\"{id}\""))
+                    && l.contains(&format!("\"dup_of\":\"{of}\""))
+            })
+        };
+        assert!(dup_of("t9", "t0") || dup_of("t9", "t2"));
+        assert!(one
             .lines()
             .any(|l| l.contains("1.900") && l.contains("\"dup_of\":null")));
     }
