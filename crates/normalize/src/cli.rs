@@ -38,6 +38,10 @@ const EXAMPLES: &str = "Examples:
   Wrap plain-text articles as records, dropping web furniture:
     normalize --raw --drop-boilerplate articles/*.txt > articles.jsonl
 
+  Attach each article's outlet and date from a metadata file (one line per file:
+  {\"file\": \"a.txt\", \"outlet\": \"Anzeiger\", \"date\": \"2024-10-19\"}):
+    normalize --raw --meta meta.jsonl articles/*.txt
+
   Normalize another field, and fold typography to ASCII:
     normalize --field body --fold < in.jsonl
 
@@ -60,6 +64,13 @@ pub struct Cli {
     /// A file that is not valid UTF-8 is read as Windows-1252, with a warning.
     #[arg(long)]
     pub raw: bool,
+
+    /// With --raw: add to each document the fields of its line in FILE, a JSON Lines file of
+    /// `{"file": NAME, FIELD: VALUE, ...}`, matched on the file name as given or on its last
+    /// component. The fields go between `id` and the text (never over `id` or the text); a
+    /// file without a line is warned of.
+    #[arg(long, value_name = "FILE", requires = "raw")]
+    pub meta: Option<std::path::PathBuf>,
 
     /// Compose to NFKC instead of NFC: ligatures, full-width and other compatibility forms are
     /// folded (ﬁ → fi, Ｔ → T, ½ → 1⁄2).

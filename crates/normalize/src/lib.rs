@@ -13,6 +13,7 @@ pub mod cli;
 pub mod dehyphenate;
 pub mod entities;
 pub mod fold;
+pub mod meta;
 pub mod mojibake;
 
 /// The optional steps.

@@ -4,8 +4,11 @@ use std::borrow::Cow;
 use std::process::ExitCode;
 
 use clap::Parser;
+use korpus_core::error::report;
 use korpus_core::error::Failure;
+use korpus_core::input::{display_name, open, Lines};
 use korpus_core::{run_records_threads, run_texts, Edits, Output, PerRecord, Record, Tool};
+use normalize::meta::Meta;
 use normalize::{cli::Cli, Normalizer};
 
 /// One record: its text field normalized; the record unchanged, byte for byte, when the text is.
@@ -34,6 +37,10 @@ impl PerRecord for Step<'_> {
     }
 }
 
+fn read_meta(path: &std::path::Path) -> std::io::Result<Meta> {
+    Meta::read(&mut Lines::new(open(path)?))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let normalizer = Normalizer::new(cli.options());
@@ -43,9 +50,31 @@ fn main() -> ExitCode {
         args: &cli.common,
     };
     let status = if cli.raw {
+        let meta = match &cli.meta {
+            Some(path) => match read_meta(path) {
+                Ok(m) => m,
+                Err(e) => {
+                    report("normalize", format_args!("{}: {e}", display_name(path)));
+                    return ExitCode::from(2);
+                }
+            },
+            None => Meta::default(),
+        };
         run_texts(&tool, |id, text, out| {
             let mut doc = serde_json::Map::new();
             doc.insert("id".into(), id.into());
+            if cli.meta.is_some() {
+                match meta.of(id) {
+                    Some(fields) => {
+                        for (k, v) in fields {
+                            if k != "id" && k != field {
+                                doc.insert(k.clone(), v.clone());
+                            }
+                        }
+                    }
+                    None => tool.warn(format_args!("{id}: no line for it in the --meta file")),
+                }
+            }
             doc.insert(field.into(), normalizer.normalize(text).into());
             Ok(out.write_value(&doc)?)
         })

@@ -222,3 +222,48 @@ fn threads_give_the_same_output_messages_and_status() {
     let out = String::from_utf8_lossy(&one.stdout);
     assert_eq!(out.matches("\"Für alle\"").count(), 2000);
 }
+
+#[test]
+fn raw_documents_take_their_fields_from_a_meta_file() {
+    let dir = scratch_dir("normalize-meta");
+    std::fs::write(dir.join("a.txt"), "Erster  Text\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "Zweiter Text\n").unwrap();
+    let meta = dir.join("meta.jsonl");
+    std::fs::write(
+        &meta,
+        "{\"file\":\"a.txt\",\"outlet\":\"Kurier\",\"date\":\"2024-11-04\",\"id\":\"x\"}\n",
+    )
+    .unwrap();
+    let a = dir.join("a.txt");
+    normalize()
+        .args(["--raw", "--meta"])
+        .arg(&meta)
+        .arg(&a)
+        .arg(dir.join("b.txt"))
+        .assert()
+        .success()
+        .stdout(format!(
+            "{{\"id\":\"{}\",\"outlet\":\"Kurier\",\"date\":\"2024-11-04\",\"text\":\"Erster Text\"}}\n\
+             {{\"id\":\"{}\",\"text\":\"Zweiter Text\"}}\n",
+            a.display(),
+            dir.join("b.txt").display()
+        ))
+        .stderr(predicate::str::contains("b.txt: no line for it in the --meta file"));
+    // a bad metadata file is named with its line, and nothing is written
+    std::fs::write(&meta, "{\"file\":\"a.txt\"}\n{\"outlet\":1}\n").unwrap();
+    normalize()
+        .args(["--raw", "--meta"])
+        .arg(&meta)
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("meta.jsonl: line 2: no \"file\""));
+    // --meta is for --raw
+    normalize()
+        .arg("--meta")
+        .arg(&meta)
+        .write_stdin("{\"text\":\"x\"}\n")
+        .assert()
+        .code(2);
+}
