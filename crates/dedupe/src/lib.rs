@@ -111,12 +111,12 @@ impl Analyzer {
             text::key(&story.replace("-\n", ""), &mut self.key);
         }
         let sketch = self.shingler.sketch(&self.key);
-        text::figures(text, &mut self.figures);
-        let figures = self.figures.clone();
         let negations = self.words.negations(&self.key);
         let words = self.key.split(' ').count();
         let shouting = !text.chars().any(char::is_lowercase);
         let statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
+        text::figures(text, statement, &mut self.figures);
+        let figures = self.figures.clone();
         let names = (statement && !shouting).then(|| {
             self.words.names(text, &mut self.names);
             self.names.clone()
