@@ -20,8 +20,19 @@ lint:
 test: lint
 	$(CARGO) test --workspace
 
-demo: build
+# The demo: the filters on examples/, then the three questions in jq and in DuckDB SQL. Installs
+# what it needs: jq (apt-get, as root) and DuckDB (from PyPI into target/duckdb-venv).
+DUCKDB_VENV ?= target/duckdb-venv
+
+$(DUCKDB_VENV)/bin/python:
+	python3 -m venv $(DUCKDB_VENV)
+	$(DUCKDB_VENV)/bin/pip install --quiet duckdb
+
+demo: build $(DUCKDB_VENV)/bin/python
+	@command -v jq >/dev/null 2>&1 || sh scripts/install-jq.sh
 	sh examples/demo.sh
+	@echo
+	DUCKDB_PYTHON=$(DUCKDB_VENV)/bin/python sh examples/questions.sh
 
 # Write man/*.1 anew from the clap definitions (a test fails when they are out of date).
 man:
