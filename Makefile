@@ -17,7 +17,9 @@ lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 # Every test: formatting, lints, unit, binary, property and pipeline tests.
+# The examples' scripts, which the pipeline tests run, need jq (installed here when missing).
 test: lint
+	@command -v jq >/dev/null 2>&1 || sh scripts/install-jq.sh
 	$(CARGO) test --workspace
 
 # The demo: the filters on examples/, then the three questions in jq and in DuckDB SQL. Installs

@@ -11,7 +11,7 @@ fn raw_articles_come_out_clean_and_a_second_normalize_changes_nothing() {
         String::from_utf8_lossy(&first.stderr)
     );
     let docs = records(&first);
-    assert_eq!(docs.len(), 12, "one record per article");
+    assert_eq!(docs.len(), 30, "one record per article");
     for doc in &docs {
         let id = doc["id"].as_str().unwrap();
         let text = doc["text"].as_str().unwrap();
@@ -201,7 +201,8 @@ fn numbers_after_sentences_slice_the_sentence_they_sit_on() {
 
 #[test]
 fn dedupe_pairs_the_wire_copies_and_keys_sentences_on_id_and_number() {
-    // Articles: the clinic story printed twice (05, 06) is one story; nothing else is merged.
+    // Articles: the four wire stories printed twice are one story each; nothing else is merged
+    // (15 is a copy of 14 with a paragraph cut, too much for the default --doc-threshold).
     let out = pipeline(
         "normalize --raw -q --drop-boilerplate examples/articles/*.txt | numbers | dedupe --mark",
     );
@@ -211,17 +212,31 @@ fn dedupe_pairs_the_wire_copies_and_keys_sentences_on_id_and_number() {
         String::from_utf8_lossy(&out.stderr)
     );
     let recs = records(&out);
-    assert_eq!(recs.len(), 12, "--mark keeps every article");
+    assert_eq!(recs.len(), 30, "--mark keeps every article");
     let copies: Vec<(&str, &str)> = recs
         .iter()
         .filter_map(|r| Some((r["id"].as_str()?, r["dup_of"].as_str()?)))
+        .map(|(a, b)| {
+            (
+                a.trim_start_matches("examples/articles/"),
+                b.trim_start_matches("examples/articles/"),
+            )
+        })
         .collect();
     assert_eq!(
         copies,
-        [(
-            "examples/articles/06-klinikum-jobabbau.txt",
-            "examples/articles/05-klinikum-stellenabbau.txt"
-        )]
+        [
+            ("06-klinikum-jobabbau.txt", "05-klinikum-stellenabbau.txt"),
+            ("21-kessler-werk-anzeiger.txt", "20-kessler-werk-dpx.txt"),
+            (
+                "26-hochwasser-pegel-tageblatt.txt",
+                "25-hochwasser-pegel-dpx.txt"
+            ),
+            (
+                "30-port-deal-wire-post.txt",
+                "29-port-deal-wire-gazette.txt"
+            ),
+        ]
     );
     // the fields of earlier filters pass through dedupe, in order, before its own
     let keys: Vec<&String> = recs[5].keys().collect();
@@ -265,4 +280,160 @@ fn dedupe_pairs_the_wire_copies_and_keys_sentences_on_id_and_number() {
     let kept = records(&dropped).len();
     let firsts = recs.iter().filter(|r| r["dup_of"].is_null()).count();
     assert_eq!(kept, firsts);
+}
+
+/// The whole chain on the demo corpus, with its metadata, as `make demo` runs it.
+const CHAIN: &str = "normalize --raw -q --drop-boilerplate --meta examples/meta.jsonl \
+    examples/articles/*.txt | sentences | numbers | quotes | dedupe --mark";
+
+#[test]
+fn the_whole_chain_keeps_every_field_in_order_and_every_offset_true() {
+    let out = pipeline(CHAIN);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out);
+    assert!(recs.len() > 500, "{} sentences", recs.len());
+    let (mut figures, mut quotes) = (0, 0);
+    for rec in &recs {
+        // the metadata from normalize --meta survives every filter, in its place
+        let keys: Vec<&str> = rec.keys().map(|k| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "id",
+                "outlet",
+                "date",
+                "lang",
+                "text",
+                "sentence",
+                "start",
+                "end",
+                "numbers",
+                "quotes",
+                "dup_of",
+                "dup_of_sentence",
+                "dup_score"
+            ]
+        );
+        let text = rec["text"].as_str().unwrap();
+        for a in rec["numbers"].as_array().unwrap() {
+            assert_eq!(a["text"].as_str().unwrap(), slice_of(text, a));
+            figures += 1;
+        }
+        for a in rec["quotes"].as_array().unwrap() {
+            assert_eq!(a["text"].as_str().unwrap(), slice_of(text, a));
+            quotes += 1;
+        }
+        // dedupe keys on id and sentence: a copy names a sentence, never its own
+        if let Some(of) = rec["dup_of"].as_str() {
+            let n = rec["dup_of_sentence"]
+                .as_u64()
+                .expect("a sentence's copy names one");
+            assert!(of != rec["id"] || n != rec["sentence"].as_u64().unwrap());
+        }
+    }
+    assert!(
+        figures > 200 && quotes > 80,
+        "{figures} figures, {quotes} quotes"
+    );
+}
+
+#[test]
+fn offsets_slice_the_document_before_sentences_too() {
+    let out = pipeline(
+        "normalize --raw -q --drop-boilerplate --meta examples/meta.jsonl examples/articles/*.txt \
+         | numbers | quotes",
+    );
+    assert!(out.status.success());
+    let recs = records(&out);
+    assert_eq!(recs.len(), 30);
+    let mut n = 0;
+    for rec in &recs {
+        let text = rec["text"].as_str().unwrap();
+        for key in ["numbers", "quotes"] {
+            for a in rec[key].as_array().unwrap() {
+                assert_eq!(a["text"].as_str().unwrap(), slice_of(text, a), "{key}");
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 300, "{n} annotations");
+}
+
+#[test]
+fn a_bad_line_in_the_middle_of_the_chain_is_one_message_and_the_rest_comes_out() {
+    let good = pipeline(
+        "normalize --raw -q --meta examples/meta.jsonl examples/articles/*.txt \
+         > target/chain-in.jsonl; sentences target/chain-in.jsonl | numbers | quotes | dedupe --mark",
+    );
+    assert!(good.status.success());
+    let out = pipeline(
+        "{ head -n 15 target/chain-in.jsonl; echo '{\"id\": \"x\", \"text\": 17}'; \
+           tail -n 15 target/chain-in.jsonl; } > target/chain-bad.jsonl; \
+         sentences target/chain-bad.jsonl | numbers | quotes | dedupe --mark",
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("sentences: target/chain-bad.jsonl:16: "),
+        "{err}"
+    );
+    assert!(err.contains("text"), "{err}");
+    assert_eq!(
+        out.stdout, good.stdout,
+        "every other record comes out, the same"
+    );
+}
+
+/// Runs one of the examples' question scripts (they need jq: `make test` installs it).
+fn question(script: &str) -> String {
+    let out = pipeline(&format!("sh examples/{script}"));
+    assert!(
+        out.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_three_questions_answer_on_the_demo_corpus() {
+    // which figures each outlet reports: the manoeuvre's soldiers, four figures, five outlets
+    let figures = question("figures.sh");
+    for line in [
+        "Soldaten\t3000\tetwa\t3.000\tRundschau am Sonntag\t2024-11-10",
+        "Soldaten\t10000\trund\t10.000\tElbtal-Bote\t2024-11-04",
+        "Soldaten\t10000\trund\t10.000\tLindenbrücker Kurier\t2024-11-04",
+        "Soldaten\t11000\tmehr als\t11.000\tTagesblick Online\t2024-11-08",
+        "Soldaten\t12000\tbis zu\t12.000\tWendelsburger Anzeiger\t2024-11-04",
+    ] {
+        assert!(
+            figures.lines().any(|l| l == line),
+            "no {line:?} in\n{figures}"
+        );
+    }
+    // a thing only one outlet counts is not listed
+    assert!(!figures.contains("Kampfpanzer"), "{figures}");
+
+    // who said what
+    let quotes = question("who-said-what.sh");
+    assert!(quotes.lines().any(|l| l
+        .starts_with("Henrik Albers\tsagte\tWendelsburger Anzeiger\t2024-11-04\tWir üben hier")));
+    assert!(quotes.lines().any(|l| l.starts_with(
+        "Maureen Callaghan\tsaid\tThe Harbour Ledger\t2024-10-23\tWe did not want this"
+    )));
+    assert!(
+        quotes.lines().all(|l| l.split('\t').count() == 5),
+        "{quotes}"
+    );
+
+    // which stories are copies: four wire stories, each printed by two outlets
+    let copies = question("copies.sh");
+    assert_eq!(copies.lines().filter(|l| l.ends_with("\tfirst")).count(), 4);
+    assert!(copies.lines().any(
+        |l| l.starts_with("21-kessler-werk-anzeiger.txt\tWendelsburger Anzeiger\t2024-11-06\tcopy")
+    ));
 }

@@ -20,7 +20,8 @@ pub fn bin_dir() -> PathBuf {
 /// The filters the pipelines may call; each must be built.
 pub const FILTERS: &[&str] = &["normalize", "sentences", "numbers", "quotes", "dedupe"];
 
-/// Runs a shell pipeline with the built filters first on PATH, from the workspace root.
+/// Runs a shell pipeline with the built filters first on PATH (and in KORPUS_BIN, for the
+/// examples' scripts), from the workspace root.
 /// Panics with a clear message when a filter has not been built.
 pub fn pipeline(script: &str) -> Output {
     let bins = bin_dir();
@@ -41,6 +42,7 @@ pub fn pipeline(script: &str) -> Output {
         .arg(format!("set -e; {script}"))
         .current_dir(root())
         .env("PATH", path)
+        .env("KORPUS_BIN", &bins)
         .env("LC_ALL", "C")
         .output()
         .expect("sh runs")
