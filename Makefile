@@ -52,6 +52,8 @@ install:
 	$(CARGO) install --locked --path crates/dedupe --root $(PREFIX)
 	install -d $(PREFIX)/share/man/man1
 	install -m 644 man/*.1 $(PREFIX)/share/man/man1/
+	install -d $(PREFIX)/share/man/man7
+	install -m 644 man/korpus.7 $(PREFIX)/share/man/man7/
 
 # Throughput and quality beside the peers, with the shared bench scripts (a benchmark, never a
 # test). BENCH_PYTHON=VENV/bin/python adds the Python peers (ftfy, pysbd, ...) installed there;

@@ -437,3 +437,23 @@ fn the_three_questions_answer_on_the_demo_corpus() {
         |l| l.starts_with("21-kessler-werk-anzeiger.txt\tWendelsburger Anzeiger\t2024-11-06\tcopy")
     ));
 }
+
+#[test]
+fn the_korpus_page_names_every_filter_and_the_scripts_it_points_to_exist() {
+    let page = std::fs::read_to_string(korpus::root().join("man/korpus.7")).unwrap();
+    for filter in korpus::FILTERS {
+        assert!(page.contains(&format!("\\fB{filter}\\fR(1)")), "{filter}");
+    }
+    for file in [
+        "examples/meta.jsonl",
+        "examples/who-said-what.sh",
+        "examples/figures.sh",
+        "examples/copies.sh",
+        "examples/sql/who-said-what.sql",
+        "examples/sql/figures.sql",
+        "examples/sql/copies.sql",
+        "spark/korpus_spark.py",
+    ] {
+        assert!(korpus::root().join(file).exists(), "{file}");
+    }
+}
