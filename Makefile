@@ -5,7 +5,7 @@ BENCH ?= ../shared/bench
 BENCH_PYTHON ?= python3
 PREFIX ?= $(HOME)/.cargo
 
-.PHONY: all build test lint demo man install bench clean
+.PHONY: all build test lint demo man install bench bench-pipeline clean
 
 all: build
 
@@ -60,6 +60,11 @@ install:
 # RUST_PEERS=path/to/rust_peers adds the sentencex and UAX #29 Rust filters.
 bench: build
 	sh scripts/bench.sh "$(BENCH)" "$(BENCH_PYTHON)"
+	sh scripts/pipeline-bench.sh 100 "$(BENCH)/.."
+
+# The whole pipeline on 100 MB of news-like German text, beside each filter alone.
+bench-pipeline: build
+	sh scripts/pipeline-bench.sh 100 "$(BENCH)/.."
 
 clean:
 	$(CARGO) clean
