@@ -30,6 +30,8 @@ pub struct Lexicon {
     pub particles: FxHashSet<String>,
     /// Function words after which a capitalised word may still be a name: "wie", "und".
     pub conjunctions: FxHashSet<String>,
+    /// Titles written short with a period ("Dr."), lower case.
+    pub abbreviated: FxHashSet<String>,
     /// Capitalised at a sentence start, but nobody's name.
     pub function: FxHashSet<String>,
 }
@@ -92,6 +94,7 @@ impl Lexicon {
             nominative: section(words, "nominative"),
             function: section(words, "function"),
             conjunctions: section(words, "conjunctions"),
+            abbreviated: section(words, "abbreviated"),
         }
     }
 

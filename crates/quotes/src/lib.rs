@@ -358,6 +358,21 @@ impl Finder {
                     .collect::<Vec<(String, String)>>()
             })
         };
+        // Every person the document names, where, and the gender a role gives them
+        // ("Bürgermeisterin Carla Meinhardt"): for a pronoun that cannot be the last speaker.
+        let people = std::cell::OnceCell::new();
+        let people = || {
+            people.get_or_init(|| {
+                let all = words(text, 0..text.len());
+                runs(lex, text, &all)
+                    .into_iter()
+                    .filter_map(|r| {
+                        let gender = r.role.as_deref().and_then(|w| role_gender(w, lex.lang));
+                        Some((all[r.words.start].start, r.name?, gender))
+                    })
+                    .collect::<Vec<(usize, String, Option<Gender>)>>()
+            })
+        };
         let mut last_quote_end: Option<usize> = None;
         let mut last_speaker: Option<String> = None;
         for (n, pair) in found.iter().enumerate() {
@@ -495,11 +510,19 @@ impl Finder {
                 && left
                     .last()
                     .is_some_and(|w| w.capitalised() && !lex.is_cue(w.text));
+            // A cue right after it, without a comma, is the verb of the sentence the title
+            // stands in ("die Gruppe „Bürger für Wendelsburg“ sprach von"), no attribution.
+            let comma_after = text[pair.close.end..right_end]
+                .trim_start()
+                .starts_with(',')
+                || text[..pair.close.end]
+                    .trim_end_matches(|c: char| is_mark(c))
+                    .ends_with(',');
             let title = title
                 || name_like
                 || after_determiner
                 || apposition
-                || (title_like && !colon && !attributed_after);
+                || (title_like && !colon && !(attributed_after && comma_after));
             let quotation = !title
                 && (cue.is_some() || colon || framed || reported || continues || length >= 8);
             if quotation && speaker.is_none() {
@@ -535,7 +558,28 @@ impl Finder {
                 if s.named {
                     s.phrase
                 } else if lex.pronouns.contains(&s.phrase.to_lowercase()) {
-                    last_named.clone().unwrap_or(s.phrase)
+                    // The last named speaker, unless the pronoun's gender rules them out
+                    // ("„Das“, sagte er" after the mayor, Bürgermeisterin Meinhardt, spoke):
+                    // then the nearest person named before it who can be meant.
+                    let wanted = pronoun_gender(&s.phrase);
+                    let gender_of = |name: &str| {
+                        people()
+                            .iter()
+                            .find(|(_, n, g)| n == name && g.is_some())
+                            .and_then(|(_, _, g)| *g)
+                    };
+                    match (&last_named, wanted) {
+                        (Some(last), Some(w)) if gender_of(last).is_some_and(|g| g != w) => {
+                            people()
+                                .iter()
+                                .rev()
+                                .filter(|(at, _, _)| *at < pair.open.start)
+                                .find(|(_, n, _)| gender_of(n).map_or(true, |g| g == w))
+                                .map_or(s.phrase, |(_, n, _)| n.clone())
+                        }
+                        (Some(last), _) => last.clone(),
+                        (None, _) => s.phrase,
+                    }
                 } else {
                     let key = lex.role_key(s.phrase.rsplit(' ').next().unwrap_or(""));
                     named_roles()
@@ -650,11 +694,45 @@ struct Run {
     subject: Option<String>,
 }
 
-/// Whether the gap between two words is only spaces (or an appositive comma when `comma`).
-fn joined(text: &str, a: &Word, b: &Word, comma: bool) -> bool {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender a pronoun gives the person it stands for, where it is clear: "er", "he", "she".
+/// German "sie" is also "they", so it gives none.
+fn pronoun_gender(p: &str) -> Option<Gender> {
+    match p.to_lowercase().as_str() {
+        "er" | "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a role word gives its person: in German the feminine form ends in "-in" or
+/// "-frau" ("Bürgermeisterin", "Landrätin", "Betriebsratschefin") and any other form is
+/// masculine ("Kämmerer", "Sprecher"); in English "-woman" and "-man", else none.
+fn role_gender(role: &str, lang: Lang) -> Option<Gender> {
+    let r = role.to_lowercase();
+    match lang {
+        Lang::De if r.ends_with("in") || r.ends_with("innen") || r.ends_with("frau") => {
+            Some(Gender::Female)
+        }
+        Lang::De => Some(Gender::Male),
+        _ if r.ends_with("woman") => Some(Gender::Female),
+        _ if r.ends_with("man") => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// Whether the gap between two words is only spaces (or an appositive comma when `comma`),
+/// or the period of an initial or an abbreviated title ("William R. Dougan", "Dr. Stefan
+/// Rauch"; not "Roth. Kämmerer": a name ends a sentence there).
+fn joined(lex: &Lexicon, text: &str, a: &Word, b: &Word, comma: bool) -> bool {
     let gap = &text[a.start + a.text.len()..b.start];
-    // "Dr. Stefan Rauch": an abbreviated title joins the name with its period.
-    let title = a.text.len() <= 4 && gap == ". " && a.capitalised();
+    let initial = a.text.chars().count() == 1 && a.capitalised();
+    let title = gap == ". " && (initial || lex.abbreviated.contains(&a.text.to_lowercase()));
     title || gap.chars().all(|c| c == ' ' || (comma && c == ','))
 }
 
@@ -683,7 +761,7 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
         };
         while i + 1 < ws.len()
             && goes_on(&ws[i], &ws[i + 1])
-            && joined(text, &ws[i], &ws[i + 1], false)
+            && joined(lex, text, &ws[i], &ws[i + 1], false)
         {
             i += 1;
         }
@@ -748,14 +826,16 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
         if role.is_some() && name.is_none() {
             let mut j = end;
             while j < ws.len() && j < end + 5 {
-                if j > 0 && !joined(text, &ws[j - 1], &ws[j], false) {
+                if j > 0 && !joined(lex, text, &ws[j - 1], &ws[j], false) {
                     break;
                 }
                 j += 1;
             }
-            if j < ws.len() && j > 0 && joined(text, &ws[j - 1], &ws[j], true) && cap(&ws[j]) {
+            if j < ws.len() && j > 0 && joined(lex, text, &ws[j - 1], &ws[j], true) && cap(&ws[j]) {
                 let mut e = j;
-                while e + 1 < ws.len() && cap(&ws[e + 1]) && joined(text, &ws[e], &ws[e + 1], false)
+                while e + 1 < ws.len()
+                    && cap(&ws[e + 1])
+                    && joined(lex, text, &ws[e], &ws[e + 1], false)
                 {
                     e += 1;
                 }

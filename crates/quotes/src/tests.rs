@@ -162,3 +162,39 @@ fn a_nested_pair_of_the_same_marks_stays_inside() {
         de("Die Modelle „Touareg“ und „Phaeton“ kommen. „In kurzer Zeit“, so Vorstand Ali Berg.");
     assert_eq!(q.iter().filter(|r| !r.3).count(), 1, "{q:?}");
 }
+
+#[test]
+fn a_pronoun_of_the_other_gender_is_not_the_last_speaker() {
+    // "er" after the mayor (a woman, by her role) spoke: the treasurer named before it
+    let text = "„Wir sparen“, sagte Oberbürgermeisterin Ina Roth. Stadtkämmerer Paul Vogt legte \
+                die Zahlen vor. „Das reicht nicht“, sagte er.";
+    assert_eq!(
+        de(text),
+        [
+            quotation("Wir sparen", "Ina Roth", "sagte"),
+            quotation("Das reicht nicht", "Paul Vogt", "sagte"),
+        ]
+    );
+    // "sie" may be "they": it stays with the last speaker, as does a pronoun that fits
+    let text = "„Wir sparen“, sagte Oberbürgermeisterin Ina Roth. Stadtkämmerer Paul Vogt nickte. \
+                „Es geht nicht anders“, sagte sie.";
+    assert_eq!(
+        de(text)[1],
+        quotation("Es geht nicht anders", "Ina Roth", "sagte")
+    );
+}
+
+#[test]
+fn a_name_in_quotes_before_the_verb_of_its_sentence_is_no_quotation() {
+    // no comma between the quoted name and "sprach": the verb is the sentence's, with the
+    // speaker before the name
+    let text = "Fraktionschef Udo Kern von der Liste „Wir für Lindau“ sprach von einer „Kahlschlagpolitik“.";
+    let rows = de(text);
+    assert_eq!(rows[0], ("Wir für Lindau".into(), None, None, true));
+    assert_eq!(rows[1].1.as_deref(), Some("Udo Kern"));
+    // with the comma it is attributed as before
+    assert_eq!(
+        de("„Wir bleiben hier in der Stadt“, sagte Udo Kern.")[0],
+        quotation("Wir bleiben hier in der Stadt", "Udo Kern", "sagte")
+    );
+}
