@@ -2,6 +2,17 @@
 
 use korpus::{pipeline, records, slice_of};
 
+/// Checks that every annotation of `rec[key]` (numbers, quotes) slices the record's text as
+/// it claims; returns how many there are.
+fn slices(rec: &serde_json::Map<String, serde_json::Value>, key: &str) -> usize {
+    let text = rec["text"].as_str().unwrap();
+    let list = rec[key].as_array().expect("every record gets a list");
+    for a in list {
+        assert_eq!(a["text"].as_str().unwrap(), slice_of(text, a), "{key}");
+    }
+    list.len()
+}
+
 #[test]
 fn raw_articles_come_out_clean_and_a_second_normalize_changes_nothing() {
     let first = pipeline("normalize --raw examples/articles/*.txt > target/pipeline-once.jsonl 2>/dev/null; cat target/pipeline-once.jsonl");
@@ -173,14 +184,7 @@ fn numbers_after_sentences_slice_the_sentence_they_sit_on() {
         String::from_utf8_lossy(&out.stderr)
     );
     let recs = records(&out);
-    let mut seen = 0;
-    for rec in &recs {
-        let text = rec["text"].as_str().unwrap();
-        for f in rec["numbers"].as_array().expect("every record gets a list") {
-            assert_eq!(f["text"].as_str().unwrap(), slice_of(text, f));
-            seen += 1;
-        }
-    }
+    let seen: usize = recs.iter().map(|rec| slices(rec, "numbers")).sum();
     assert!(
         seen > 50,
         "the demo articles hold many figures, found {seen}"
@@ -318,15 +322,8 @@ fn the_whole_chain_keeps_every_field_in_order_and_every_offset_true() {
                 "dup_score"
             ]
         );
-        let text = rec["text"].as_str().unwrap();
-        for a in rec["numbers"].as_array().unwrap() {
-            assert_eq!(a["text"].as_str().unwrap(), slice_of(text, a));
-            figures += 1;
-        }
-        for a in rec["quotes"].as_array().unwrap() {
-            assert_eq!(a["text"].as_str().unwrap(), slice_of(text, a));
-            quotes += 1;
-        }
+        figures += slices(rec, "numbers");
+        quotes += slices(rec, "quotes");
         // dedupe keys on id and sentence: a copy names a sentence, never its own
         if let Some(of) = rec["dup_of"].as_str() {
             let n = rec["dup_of_sentence"]
@@ -350,16 +347,10 @@ fn offsets_slice_the_document_before_sentences_too() {
     assert!(out.status.success());
     let recs = records(&out);
     assert_eq!(recs.len(), 30);
-    let mut n = 0;
-    for rec in &recs {
-        let text = rec["text"].as_str().unwrap();
-        for key in ["numbers", "quotes"] {
-            for a in rec[key].as_array().unwrap() {
-                assert_eq!(a["text"].as_str().unwrap(), slice_of(text, a), "{key}");
-                n += 1;
-            }
-        }
-    }
+    let n: usize = recs
+        .iter()
+        .map(|rec| slices(rec, "numbers") + slices(rec, "quotes"))
+        .sum();
     assert!(n > 300, "{n} annotations");
 }
 

@@ -74,17 +74,23 @@ pub fn slice_of(text: &str, annotation: &serde_json::Value) -> String {
         .collect()
 }
 
-/// Runs a built filter on `input` and closes its output after the first bytes, as `| head`
-/// does; returns how it ended.
-pub fn closed_pipe(filter: &str, input: String) -> Output {
-    use std::io::{Read, Write};
+/// Starts a built filter with `args`, its three streams piped.
+fn spawn(filter: &str, args: &[&str]) -> std::process::Child {
     use std::process::Stdio;
-    let mut child = Command::new(bin_dir().join(filter))
+    Command::new(bin_dir().join(filter))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{filter} runs: {e}"));
+        .unwrap_or_else(|e| panic!("{filter} runs: {e}"))
+}
+
+/// Runs a built filter on `input` and closes its output after the first bytes, as `| head`
+/// does; returns how it ended.
+pub fn closed_pipe(filter: &str, input: String) -> Output {
+    use std::io::{Read, Write};
+    let mut child = spawn(filter, &[]);
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
@@ -104,14 +110,7 @@ pub fn closed_pipe(filter: &str, input: String) -> Output {
 /// cannot block on a full pipe) and returns how it ended.
 pub fn run_filter(filter: &str, args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(bin_dir().join(filter))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{filter} runs: {e}"));
+    let mut child = spawn(filter, args);
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let input = input.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&input));

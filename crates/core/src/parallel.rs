@@ -5,14 +5,15 @@
 use std::collections::VecDeque;
 use std::sync::mpsc;
 
-use crate::error::{report, Failure, Status};
-use crate::input::{display_name, inputs, open, Lines};
+use crate::error::{Failure, Status};
+use crate::input::{display_name, inputs};
 use crate::lang::Lang;
 use crate::output::{Edits, Output};
 use crate::progress::Progress;
 use crate::record::Record;
 use crate::run::{
-    annotate_record, finish, handle, io_message, run_annotating, run_records, Next, Tool,
+    annotate_record, finish, handle, input_fault, open_lines, run_annotating, run_records, Next,
+    Tool,
 };
 
 /// `--threads`: how many records are annotated at once.
@@ -47,17 +48,21 @@ pub trait PerRecord {
     ) -> Result<(), Failure>;
 }
 
-/// A chunk of lines for a worker: their numbers and bytes.
+/// A chunk of lines for a worker: their bytes end to end (one buffer, not one a line), where
+/// each ends, and their line numbers.
 struct Job {
-    lines: Vec<(u64, Vec<u8>)>,
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    numbers: Vec<u64>,
 }
 
 /// What a worker made of a chunk: the output of its records, end to end, and per record the
 /// end of its output in `out` and whether it failed (a failed record keeps what it wrote, as
-/// it does on one thread).
+/// it does on one thread); the chunk's line numbers come back with it, for the messages.
 struct Done {
     out: Vec<u8>,
     ends: Vec<(usize, Result<(), Failure>)>,
+    numbers: Vec<u64>,
 }
 
 /// [`run_annotating`] on `threads` threads: `make` gives each thread its annotator.
@@ -134,16 +139,19 @@ where
                 let mut step = make();
                 let mut out = Output::to(Vec::new());
                 for job in job_rx {
-                    let mut ends = Vec::with_capacity(job.lines.len());
-                    for (_, bytes) in &job.lines {
-                        let result = Record::parse(bytes)
+                    let mut ends = Vec::with_capacity(job.ends.len());
+                    let mut from = 0;
+                    for &end in &job.ends {
+                        let result = Record::parse(&job.bytes[from..end])
                             .map_err(Failure::Bad)
                             .and_then(|rec| step.record(&rec, &mut out));
+                        from = end;
                         ends.push((out.inner_mut().len(), result));
                     }
                     let done = Done {
                         out: std::mem::take(out.inner_mut()),
                         ends,
+                        numbers: job.numbers,
                     };
                     if done_tx.send(done).is_err() {
                         break;
@@ -171,48 +179,45 @@ fn drive(
     let mut progress = Progress::new(tool.name, tool.args.progress, tool.args.quiet);
     'inputs: for path in inputs(&tool.args.files) {
         let name = display_name(&path);
-        let mut lines = match open(&path) {
-            Ok(r) => Lines::new(r),
-            Err(e) => {
-                report(tool.name, format_args!("{name}: {}", io_message(&e)));
-                status.fatal = true;
-                continue;
-            }
+        let Some(mut lines) = open_lines(tool, &mut status, &path, &name) else {
+            continue;
         };
         // Chunks go to the threads in turn; results are taken in the order sent, the oldest
         // once 2 chunks a thread are out, so that reading, annotating and writing overlap.
-        let mut in_flight: VecDeque<(usize, Vec<u64>)> = VecDeque::new();
+        let mut in_flight: VecDeque<usize> = VecDeque::new();
         let mut next_worker = 0;
         let mut ended = false;
         loop {
             if !ended {
                 let mut job = Job {
-                    lines: Vec::with_capacity(CHUNK),
+                    bytes: Vec::new(),
+                    ends: Vec::with_capacity(CHUNK),
+                    numbers: Vec::with_capacity(CHUNK),
                 };
-                while job.lines.len() < CHUNK {
+                while job.ends.len() < CHUNK {
                     match lines.next_line() {
                         Ok(Some((number, bytes, len))) => {
                             progress.tick(len);
-                            job.lines.push((number, bytes.to_vec()));
+                            job.bytes.extend_from_slice(bytes);
+                            job.ends.push(job.bytes.len());
+                            job.numbers.push(number);
                         }
                         Ok(None) => {
                             ended = true;
                             break;
                         }
                         Err(e) => {
-                            report(tool.name, format_args!("{name}: {}", io_message(&e)));
-                            status.fatal = true;
+                            input_fault(tool, &mut status, &name, &e);
                             ended = true;
                             break;
                         }
                     }
                 }
-                if !job.lines.is_empty() {
-                    let numbers = job.lines.iter().map(|(n, _)| *n).collect();
+                if !job.ends.is_empty() {
                     if senders[next_worker].send(job).is_err() {
                         break 'inputs;
                     }
-                    in_flight.push_back((next_worker, numbers));
+                    in_flight.push_back(next_worker);
                     next_worker = (next_worker + 1) % threads;
                 }
             }
@@ -222,7 +227,7 @@ fn drive(
             if !ended && in_flight.len() < 2 * threads {
                 continue;
             }
-            let (worker, numbers) = in_flight.pop_front().expect("a chunk is out");
+            let worker = in_flight.pop_front().expect("a chunk is out");
             let Ok(done) = receivers[worker].recv() else {
                 break 'inputs;
             };
@@ -231,7 +236,7 @@ fn drive(
                 let written = out.write_raw(&done.out[from..end]).map_err(Failure::from);
                 from = end;
                 if let Err(f) = written.and(result) {
-                    let at = || format!("{name}:{}", numbers[k]);
+                    let at = || format!("{name}:{}", done.numbers[k]);
                     if let Next::Stop = handle(tool, &mut status, at, f) {
                         break 'inputs;
                     }

@@ -77,6 +77,29 @@ pub(crate) fn finish(
     status
 }
 
+/// An input that cannot be read, or stops being readable: `FILTER: FILE: what`, and the
+/// run's status fatal.
+pub(crate) fn input_fault(tool: &Tool, status: &mut Status, name: &str, e: &io::Error) {
+    report(tool.name, format_args!("{name}: {}", io_message(e)));
+    status.fatal = true;
+}
+
+/// The lines of one input, or `None` when it cannot be opened (reported).
+pub(crate) fn open_lines(
+    tool: &Tool,
+    status: &mut Status,
+    path: &Path,
+    name: &str,
+) -> Option<Lines> {
+    match open(path) {
+        Ok(r) => Some(Lines::new(r)),
+        Err(e) => {
+            input_fault(tool, status, name, &e);
+            None
+        }
+    }
+}
+
 /// Where a record was read: the input's name as messages give it and the line number.
 #[derive(Clone, Copy, Debug)]
 pub struct At<'a> {
@@ -109,21 +132,15 @@ where
     let mut progress = Progress::new(tool.name, tool.args.progress, tool.args.quiet);
     'inputs: for path in inputs(&tool.args.files) {
         let name = display_name(&path);
-        let mut lines = match open(&path) {
-            Ok(r) => Lines::new(r),
-            Err(e) => {
-                report(tool.name, format_args!("{name}: {}", io_message(&e)));
-                status.fatal = true;
-                continue;
-            }
+        let Some(mut lines) = open_lines(tool, &mut status, &path, &name) else {
+            continue;
         };
         loop {
             let (number, bytes, len) = match lines.next_line() {
                 Ok(Some(l)) => l,
                 Ok(None) => break,
                 Err(e) => {
-                    report(tool.name, format_args!("{name}: {}", io_message(&e)));
-                    status.fatal = true;
+                    input_fault(tool, &mut status, &name, &e);
                     break;
                 }
             };
@@ -191,8 +208,7 @@ where
         let text = match read_text(tool, &path, &name) {
             Ok(t) => t,
             Err(e) => {
-                report(tool.name, format_args!("{name}: {}", io_message(&e)));
-                status.fatal = true;
+                input_fault(tool, &mut status, &name, &e);
                 continue;
             }
         };

@@ -280,18 +280,13 @@ fn is_stamp(b: &[u8], start: usize, end: usize) -> bool {
                     .get(if rest.starts_with(b"h") { 1 } else { 3 })
                     .is_some_and(u8::is_ascii_alphanumeric)
         };
-    let dotted_date = run.iter().filter(|&&c| c == b'.').count() == 2
-        && run
-            .rsplit(|&c| c == b'.')
-            .next()
-            .is_some_and(|y| y.len() == 4 || y.len() == 2)
-        && run
-            .split(|&c| c == b'.')
-            .all(|p| !p.is_empty() && p.len() <= 4)
-        && run
-            .split(|&c| c == b'.')
-            .next()
-            .is_some_and(|d| d.len() <= 2);
+    // Day, month and year: three parts (a run's parts are never empty), the day of one or two
+    // digits, the year of two or four.
+    let mut parts = run.split(|&c| c == b'.');
+    let dotted_date = matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(d), Some(m), Some(y), None) if d.len() <= 2 && m.len() <= 4 && matches!(y.len(), 2 | 4)
+    );
     let iso_date = (b.get(end) == Some(&b'-') && digit_at(end + 1) && run.len() == 4)
         || (start >= 2 && b[start - 1] == b'-' && digit_at(start - 2) && run.len() == 2);
     time || dotted_date || iso_date

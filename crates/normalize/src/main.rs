@@ -52,18 +52,18 @@ fn main() -> ExitCode {
     let status = if cli.raw {
         let meta = match &cli.meta {
             Some(path) => match read_meta(path) {
-                Ok(m) => m,
+                Ok(m) => Some(m),
                 Err(e) => {
                     report("normalize", format_args!("{}: {e}", display_name(path)));
                     return ExitCode::from(2);
                 }
             },
-            None => Meta::default(),
+            None => None,
         };
         run_texts(&tool, |id, text, out| {
             let mut doc = serde_json::Map::new();
             doc.insert("id".into(), id.into());
-            if cli.meta.is_some() {
+            if let Some(meta) = &meta {
                 match meta.of(id) {
                     Some(fields) => {
                         for (k, v) in fields {

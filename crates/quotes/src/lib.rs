@@ -346,20 +346,10 @@ impl Finder {
         let mut out: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last_named: Option<String> = None;
         let mut completed: rustc_hash::FxHashMap<String, String> = Default::default();
-        // The people the document names with a role: ("sprecher", "Pat Ryder").
-        // Read only when a role alone needs it: most documents never do.
-        let named_roles = std::cell::OnceCell::new();
-        let named_roles = || {
-            named_roles.get_or_init(|| {
-                let all = words(text, 0..text.len());
-                runs(lex, text, &all)
-                    .into_iter()
-                    .filter_map(|r| Some((lex.role_key(&r.role?)?.to_string(), r.name?)))
-                    .collect::<Vec<(String, String)>>()
-            })
-        };
-        // Every person the document names, where, and the gender a role gives them
-        // ("Bürgermeisterin Carla Meinhardt"): for a pronoun that cannot be the last speaker.
+        // Every person the document names: where, the listed role ("sprecher" of "Pentagon-
+        // Sprecher Pat Ryder") and the gender a role gives ("Bürgermeisterin Carla Meinhardt").
+        // For a role alone or a pronoun that needs them: read once, and only then (most
+        // documents never need them).
         let people = std::cell::OnceCell::new();
         let people = || {
             people.get_or_init(|| {
@@ -367,10 +357,15 @@ impl Finder {
                 runs(lex, text, &all)
                     .into_iter()
                     .filter_map(|r| {
-                        let gender = r.role.as_deref().and_then(|w| role_gender(w, lex.lang));
-                        Some((all[r.words.start].start, r.name?, gender))
+                        let role = r.role.as_deref();
+                        Some(Person {
+                            at: all[r.words.start].start,
+                            role: role.and_then(|w| lex.role_key(w)).map(str::to_string),
+                            gender: role.and_then(|w| role_gender(w, lex.lang)),
+                            name: r.name?,
+                        })
                     })
-                    .collect::<Vec<(usize, String, Option<Gender>)>>()
+                    .collect::<Vec<Person>>()
             })
         };
         let mut last_quote_end: Option<usize> = None;
@@ -565,28 +560,28 @@ impl Finder {
                     let gender_of = |name: &str| {
                         people()
                             .iter()
-                            .find(|(_, n, g)| n == name && g.is_some())
-                            .and_then(|(_, _, g)| *g)
+                            .find(|p| p.name == name && p.gender.is_some())
+                            .and_then(|p| p.gender)
                     };
                     match (&last_named, wanted) {
                         (Some(last), Some(w)) if gender_of(last).is_some_and(|g| g != w) => {
                             people()
                                 .iter()
                                 .rev()
-                                .filter(|(at, _, _)| *at < pair.open.start)
-                                .find(|(_, n, _)| gender_of(n).map_or(true, |g| g == w))
-                                .map_or(s.phrase, |(_, n, _)| n.clone())
+                                .filter(|p| p.at < pair.open.start)
+                                .find(|p| gender_of(&p.name).map_or(true, |g| g == w))
+                                .map_or(s.phrase, |p| p.name.clone())
                         }
                         (Some(last), _) => last.clone(),
                         (None, _) => s.phrase,
                     }
                 } else {
                     let key = lex.role_key(s.phrase.rsplit(' ').next().unwrap_or(""));
-                    named_roles()
+                    people()
                         .iter()
                         .rev()
-                        .find(|(r, _)| Some(r.as_str()) == key)
-                        .map_or(s.phrase, |(_, n)| n.clone())
+                        .find(|p| p.role.is_some() && p.role.as_deref() == key)
+                        .map_or(s.phrase, |p| p.name.clone())
                 }
             });
             let speaker = speaker.map(|s| {
@@ -692,6 +687,16 @@ struct Run {
     after_prep: bool,
     /// Preceded by a nominative determiner (der, die, das, the): the phrase from it.
     subject: Option<String>,
+}
+
+/// A person a document names (see `people` in [`Finder::find`]).
+struct Person {
+    /// Where the mention starts.
+    at: usize,
+    name: String,
+    /// The listed role the mention gives ("sprecher").
+    role: Option<String>,
+    gender: Option<Gender>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
