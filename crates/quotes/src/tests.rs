@@ -198,3 +198,17 @@ fn a_name_in_quotes_before_the_verb_of_its_sentence_is_no_quotation() {
         quotation("Wir bleiben hier in der Stadt", "Udo Kern", "sagte")
     );
 }
+
+#[test]
+fn a_sentence_adverb_before_the_cue_names_nobody() {
+    assert_eq!(
+        de("Zuletzt sagte Anna Berg: „Wir warten noch ab.“")[0],
+        quotation("Wir warten noch ab.", "Anna Berg", "sagte")
+    );
+    assert_eq!(
+        de("Allerdings betonte Udo Kern: „Wir warten noch ab.“")[0]
+            .1
+            .as_deref(),
+        Some("Udo Kern")
+    );
+}
