@@ -138,4 +138,25 @@ mod tests {
         assert!(en.nominative.contains("the") && en.frames.contains("called"));
         assert!(en.is_cue("said") && en.is_role("spokesman") && en.pronouns.contains("she"));
     }
+
+    #[test]
+    fn every_entry_of_a_sectioned_list_stands_in_a_section() {
+        // an entry before the first [section] would be read by nothing
+        for file in [
+            include_str!("../data/de/words.txt"),
+            include_str!("../data/en/words.txt"),
+            include_str!("../data/de/cues.txt"),
+            include_str!("../data/en/cues.txt"),
+        ] {
+            let stray: Vec<&str> = sections(file)
+                .filter(|(s, _)| s.is_empty())
+                .map(|(_, e)| e)
+                .collect();
+            assert!(stray.is_empty(), "entries outside a section: {stray:?}");
+            assert!(
+                entries(file).all(|e| !e.starts_with('[') || e.ends_with(']')),
+                "a section line with text after it"
+            );
+        }
+    }
 }
