@@ -30,12 +30,18 @@ pub struct Record<'a> {
 impl<'a> Record<'a> {
     /// Parses a line; the error says what is wrong in a user's words.
     pub fn parse(line: &'a [u8]) -> Result<Record<'a>, Problem> {
-        let line = std::str::from_utf8(line).map_err(|e| {
-            Problem::new(format!(
+        // simdutf8 checks a line of German text (an umlaut every few words) in a fraction
+        // of the time of the standard check, which leaves its fast ASCII path at each one;
+        // the standard check runs only on a bad line, to say where it goes wrong.
+        let Ok(line) = simdutf8::basic::from_utf8(line) else {
+            let at = std::str::from_utf8(line)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            return Err(Problem::new(format!(
                 "invalid UTF-8 at byte {} of the line",
-                e.valid_up_to() + 1
-            ))
-        })?;
+                at + 1
+            )));
+        };
         Record::parse_str(line)
     }
 

@@ -313,3 +313,26 @@ fn values_serialise_as_the_contract_says() {
     assert_eq!(json(&Value::Range(Some(2.0), None)), "[2,null]");
     assert_eq!(json(&Value::Text("2024-10".into())), "\"2024-10\"");
 }
+
+/// The eight-at-a-time letter scan ends where a byte-by-byte scan ends, for every byte value
+/// at every place in a word, and at the end of the text.
+#[test]
+fn letter_runs_end_where_bytes_say() {
+    let by_byte = |b: &[u8], mut i: usize| {
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        i
+    };
+    for stop in 0..=255u8 {
+        for len in 0..20 {
+            let mut b = b"WortwortWORTwortZzAa".to_vec();
+            b.truncate(len);
+            b.push(stop);
+            b.extend_from_slice(b"abc");
+            for i in 0..b.len() {
+                assert_eq!(ascii_letters_end(&b, i), by_byte(&b, i), "{b:?} from {i}");
+            }
+        }
+    }
+}
