@@ -90,6 +90,11 @@ pub fn write_json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, value: &T) {
     }
 }
 
+/// Appends an integer as JSON writes it (an offset, a count), without the serializer.
+pub fn write_int(buf: &mut Vec<u8>, n: impl itoa::Integer) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
 /// The bytes a JSON string escapes: control characters, the quote and the backslash.
 static ESCAPED: [bool; 256] = {
     let mut t = [false; 256];

@@ -59,12 +59,17 @@ pub enum Value {
     Text(String),
 }
 
-/// A JSON number: whole values as integers (12000, not 12000.0).
+/// A whole value as the integer JSON writes for it (12000, not 12000.0); `None` for a
+/// fraction or one too large for an exact integer.
+pub fn as_integer(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && v.abs() < 9.0e15).then_some(v as i64)
+}
+
+/// A JSON number: whole values as integers.
 fn number<S: Serializer>(v: f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(v as i64)
-    } else {
-        s.serialize_f64(v)
+    match as_integer(v) {
+        Some(n) => s.serialize_i64(n),
+        None => s.serialize_f64(v),
     }
 }
 
@@ -144,7 +149,7 @@ impl Extractor {
             // Most tokens cannot open a figure: turn them away before the full reading.
             let candidate = match tok.t {
                 T::Digits => true,
-                T::Word => reader.lex.may_open(&text[tok.start..tok.end]),
+                T::Word => reader.lex.may_open(tok.s),
                 T::Sym => reader.sym_may_open(i),
             };
             if !candidate {
@@ -185,7 +190,10 @@ enum T {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Tok {
+struct Tok<'t> {
+    /// Its text: the rules read it many times over, and a slice taken once spares each
+    /// reading the bounds and character-boundary checks of slicing the text again.
+    s: &'t str,
     start: usize,
     end: usize,
     t: T,
@@ -258,7 +266,7 @@ fn letter_len(text: &str, i: usize) -> usize {
 
 /// Cuts `text` into tokens. A digit group goes on over ".", ",", "'" or "’" before a digit, and
 /// over a space before exactly three digits ("40 000").
-fn tokens(text: &str) -> Vec<Tok> {
+fn tokens(text: &str) -> Vec<Tok<'_>> {
     let b = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
@@ -277,6 +285,7 @@ fn tokens(text: &str) -> Vec<Tok> {
                 }
             }
             toks.push(Tok {
+                s: &text[start..i],
                 start,
                 end: i,
                 t: T::Word,
@@ -293,6 +302,7 @@ fn tokens(text: &str) -> Vec<Tok> {
         // ASCII punctuation, one byte a token, without decoding.
         if b[i] < 0x80 && !b[i].is_ascii_digit() {
             toks.push(Tok {
+                s: &text[i..i + 1],
                 start: i,
                 end: i + 1,
                 t: T::Sym,
@@ -344,6 +354,7 @@ fn tokens(text: &str) -> Vec<Tok> {
             T::Sym
         };
         toks.push(Tok {
+            s: &text[start..i],
             start,
             end: i,
             t,
@@ -371,14 +382,13 @@ struct Read {
 
 struct Reader<'t, 'l> {
     text: &'t str,
-    toks: &'t [Tok],
+    toks: &'t [Tok<'t>],
     lex: &'l Lexicon,
 }
 
 impl<'t> Reader<'t, '_> {
     fn s(&self, i: usize) -> &'t str {
-        let text: &'t str = self.text;
-        self.toks.get(i).map_or("", |t| &text[t.start..t.end])
+        self.toks.get(i).map_or("", |t| t.s)
     }
 
     fn t(&self, i: usize) -> Option<T> {

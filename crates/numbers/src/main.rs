@@ -3,9 +3,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use korpus_core::output::{write_json, write_json_str};
+use korpus_core::output::{write_int, write_json, write_json_str};
 use korpus_core::{run_annotating_threads, CharCursor, Tool};
-use numbers::{cli::Cli, Extractor, Figure};
+use numbers::{as_integer, cli::Cli, Extractor, Figure, Value};
 
 /// A figure allocates its unit and hedge, and the record's list of figures: mimalloc makes
 /// that a tenth of the whole run cheaper than the system allocator.
@@ -25,17 +25,22 @@ fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
         buf.extend_from_slice(b"{\"text\":");
         write_json_str(buf, &text[f.span.clone()]);
         buf.extend_from_slice(b",\"value\":");
-        write_json(buf, &f.value);
-        buf.extend_from_slice(b",\"kind\":");
-        write_json_str(buf, f.kind.as_str());
-        buf.extend_from_slice(b",\"unit\":");
+        match f.value {
+            // Most values: a whole number, written without the serializer.
+            Value::Number(v) if as_integer(v).is_some() => write_int(buf, v as i64),
+            _ => write_json(buf, &f.value),
+        }
+        // The kinds are constant words with nothing to escape.
+        buf.extend_from_slice(b",\"kind\":\"");
+        buf.extend_from_slice(f.kind.as_str().as_bytes());
+        buf.extend_from_slice(b"\",\"unit\":");
         write_opt_str(buf, f.unit.as_deref());
         buf.extend_from_slice(b",\"qualifier\":");
         write_opt_str(buf, f.qualifier.as_deref());
         buf.extend_from_slice(b",\"start\":");
-        write_json(buf, &chars.char_of(f.span.start));
+        write_int(buf, chars.char_of(f.span.start));
         buf.extend_from_slice(b",\"end\":");
-        write_json(buf, &chars.char_of(f.span.end));
+        write_int(buf, chars.char_of(f.span.end));
         buf.push(b'}');
     }
     buf.push(b']');
