@@ -439,7 +439,10 @@ impl<'t> Reader<'t, '_> {
         let digits_next = self.t(i + 1) == Some(T::Digits);
         match s {
             "-" | "−" => digits_next || matches!(self.s(i + 1), "." | ","),
-            "$" | "€" | "£" | "." | "," => digits_next,
+            "$" | "€" | "£" => digits_next,
+            // A leading decimal point stands apart from the word before and touches its
+            // digits (".08"); not the period that ends a sentence before a figure.
+            "." | "," => digits_next && self.glued(i + 1) && (self.toks[i].space || i == 0),
             _ => vulgar_fraction(s).is_some(),
         }
     }

@@ -34,8 +34,8 @@ impl Reader<'_, '_> {
             ordinal: false,
             fraction: false,
             decimal: value.fract() != 0.0
-                || (s.contains(',') && self.lex.lang == Lang::De)
-                || (s.contains('.') && self.lex.lang == Lang::En),
+                || (has_byte(s, b',') && self.lex.lang == Lang::De)
+                || (has_byte(s, b'.') && self.lex.lang == Lang::En),
             article: false,
         };
         // "1.3x10^6"
@@ -824,8 +824,9 @@ impl Reader<'_, '_> {
             return Some(i + 1);
         }
         // A version: "1.2.3", dots between groups that are no thousands.
-        let groups: Vec<&str> = s.split('.').collect();
-        if groups.len() >= 3 && groups[1..].iter().any(|g| g.len() != 3) && parse_date(s).is_none()
+        if count_byte(s, b'.') >= 2
+            && s.split('.').skip(1).any(|g| g.len() != 3)
+            && parse_date(s).is_none()
         {
             return Some(i + 1);
         }
@@ -933,8 +934,9 @@ impl Reader<'_, '_> {
             if m.len() == 2 && self.t(i + 2) == Some(T::Digits) {
                 hm = Some((s.parse().ok()?, m.parse().ok()?, i + 3));
             }
-        } else if let Some((h, m)) = s
-            .split_once('.')
+        } else if let Some((h, m)) = (has_byte(s, b'.'))
+            .then(|| s.split_once('.'))
+            .flatten()
             .filter(|(h, m)| h.len() <= 2 && m.len() == 2)
         {
             if self.s(i + 1) == "Uhr" {
@@ -1114,7 +1116,7 @@ pub(crate) fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
 
 /// "22.10.2024", "1.1.70" → ISO; `None` for anything else.
 pub(crate) fn parse_date(s: &str) -> Option<String> {
-    if memchr::memchr_iter(b'.', s.as_bytes()).count() != 2 {
+    if count_byte(s, b'.') != 2 {
         return None;
     }
     let parts: Vec<&str> = s.split('.').collect();
@@ -1144,4 +1146,15 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
         y.parse().ok()?
     };
     Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Whether `s` holds the byte `b`: a loop over a token of a few bytes, cheaper than the
+/// searcher `str::contains` sets up.
+fn has_byte(s: &str, b: u8) -> bool {
+    s.bytes().any(|c| c == b)
+}
+
+/// How often the byte `b` occurs in the short token `s`.
+fn count_byte(s: &str, b: u8) -> usize {
+    s.bytes().filter(|&c| c == b).count()
 }
