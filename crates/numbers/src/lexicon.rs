@@ -50,8 +50,9 @@ pub struct Lexicon {
     /// A coarser filter before it, one bit per head class (see `head_class`): no hashing for
     /// most words.
     head_classes: Vec<u64>,
-    /// The openers of three ASCII letters or fewer, whole and lower case.
-    short_openers: FxHashSet<String>,
+    /// The head classes of the openers of three ASCII letters or fewer: such a word's class
+    /// is the whole word, case folded, so one bit says whether it opens a figure.
+    short_classes: Vec<u64>,
     /// The number words by their first byte, longest first, for prefix lookups.
     pub words_by_first: Vec<Vec<(String, u64)>>,
     /// German magnitude and fraction nouns written in lower case ("millionen", "drittel").
@@ -222,7 +223,7 @@ impl Lexicon {
             bounds: bound_map,
             openers: FxHashSet::default(),
             head_classes: Vec::new(),
-            short_openers: FxHashSet::default(),
+            short_classes: Vec::new(),
             words_by_first: Vec::new(),
             magnitudes_lower: FxHashMap::default(),
             fractions_lower: FxHashMap::default(),
@@ -255,17 +256,17 @@ impl Lexicon {
             .map(String::as_str)
             .chain(specials.iter().copied());
         let mut classes = vec![0u64; 27 * 27 * 27 / 64 + 1];
-        let mut short = FxHashSet::default();
+        let mut short = vec![0u64; classes.len()];
         for w in words {
-            if w.len() <= 3 {
-                short.insert(w.to_lowercase());
+            let (bit, _) = head_class(w);
+            if w.len() <= 3 && w.is_ascii() {
+                short[bit / 64] |= 1 << (bit % 64);
             }
             openers.extend(head_key(w));
-            let (bit, _) = head_class(w);
             classes[bit / 64] |= 1 << (bit % 64);
         }
         self.openers = openers;
-        self.short_openers = short;
+        self.short_classes = short;
         self.head_classes = classes;
         let mut by_first = vec![Vec::new(); 256];
         for (w, &v) in &self.words {
@@ -301,11 +302,7 @@ impl Lexicon {
         // "two"; not "sie").
         let b = word.as_bytes();
         if b.len() <= 3 && b.is_ascii() {
-            let mut lower = [0u8; 3];
-            lower[..b.len()].copy_from_slice(b);
-            lower.make_ascii_lowercase();
-            return std::str::from_utf8(&lower[..b.len()])
-                .is_ok_and(|w| self.short_openers.contains(w));
+            return self.short_classes[bit / 64] & (1 << (bit % 64)) != 0;
         }
         exact || head_key(word).is_some_and(|k| self.openers.contains(&k))
     }
