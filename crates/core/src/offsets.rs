@@ -58,37 +58,69 @@ impl CharOffsets {
     }
 }
 
-/// Byte → character offsets for positions visited in ascending order (sentence spans, one
-/// pass over a record): counts only the characters between one position and the next, with no
-/// table. A position behind the last one restarts the count from the text's start.
+/// Byte → character offsets for the annotations of one record, asked in any order: a rank
+/// table of the text's 64-byte blocks, built at the first question, answers each with one
+/// popcount and no branch on the text, where counting from the last position paid a
+/// mispredicted loop exit or two for every offset (a record of figures asks hundreds).
 #[derive(Debug, Clone)]
 pub struct CharCursor<'t> {
     text: &'t [u8],
-    byte: usize,
-    ch: usize,
+    /// For each 64-byte block: the characters before it, and a bit for each of its bytes that
+    /// starts a character (is no UTF-8 continuation byte). One block more when the text ends
+    /// at a block's end, so that the text's length has a block too.
+    blocks: Vec<(usize, u64)>,
 }
 
 impl<'t> CharCursor<'t> {
     pub fn new(text: &'t str) -> Self {
         CharCursor {
             text: text.as_bytes(),
-            byte: 0,
-            ch: 0,
+            blocks: Vec::new(),
         }
     }
 
     /// The character offset of `byte`, a character boundary (clamped to the text's length).
     pub fn char_of(&mut self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
-        if byte < self.byte {
-            self.byte = 0;
-            self.ch = 0;
+        if self.blocks.is_empty() {
+            self.build();
         }
-        // bytecount counts the characters a machine word at a time.
-        self.ch += bytecount::num_chars(&self.text[self.byte..byte]);
-        self.byte = byte;
-        self.ch
+        let (before, starts) = self.blocks[byte / 64];
+        before + (starts & ((1u64 << (byte % 64)) - 1)).count_ones() as usize
     }
+
+    fn build(&mut self) {
+        let mut before = 0;
+        self.blocks.reserve(self.text.len() / 64 + 1);
+        for block in self.text.chunks(64) {
+            let starts = starts_mask(block);
+            self.blocks.push((before, starts));
+            before += starts.count_ones() as usize;
+        }
+        if self.text.len() % 64 == 0 {
+            self.blocks.push((before, 0));
+        }
+    }
+}
+
+/// A bit for each byte of `block` (64 bytes or fewer) that starts a character, eight bytes at
+/// a time: a continuation byte has its high bit set and the next one clear; the multiplication
+/// gathers the eight high bits into one byte, byte k's bit at place k.
+fn starts_mask(block: &[u8]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut mask = 0u64;
+    let mut words = block.chunks_exact(8);
+    for (j, word) in (&mut words).enumerate() {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let continuation = (x & !(x << 1) & HIGH) >> 7;
+        let gathered = continuation.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= (!gathered & 0xff) << (8 * j);
+    }
+    let done = block.len() - words.remainder().len();
+    for (k, &b) in words.remainder().iter().enumerate() {
+        mask |= u64::from((b as i8) >= -0x40) << (done + k);
+    }
+    mask
 }
 
 #[cfg(test)]
@@ -108,7 +140,18 @@ mod tests {
     }
 
     #[test]
-    fn cursor_counts_forward_and_restarts_backward() {
+    fn cursor_counts_at_block_ends() {
+        // Texts that end at a block's end, or one byte after it, and umlauts across blocks.
+        for n in [63, 64, 65, 127, 128, 129] {
+            let t: String = "ä".repeat(n / 2) + &"a".repeat(n % 2);
+            let mut c = CharCursor::new(&t);
+            assert_eq!(c.char_of(t.len()), t.chars().count(), "{n}");
+            assert_eq!(c.char_of(2 * (n / 4)), n / 4, "{n}");
+        }
+    }
+
+    #[test]
+    fn cursor_counts_in_any_order() {
         let t = "Größe: 5 €";
         let mut c = CharCursor::new(t);
         let b = t.find('€').unwrap();
@@ -120,8 +163,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn cursor_agrees_with_table(t in "\\PC*", mut picks in proptest::collection::vec(0usize..80, 0..8)) {
-            picks.sort_unstable();
+        fn cursor_agrees_with_table(t in "\\PC{0,200}", picks in proptest::collection::vec(0usize..300, 0..8)) {
             let table = CharOffsets::new(&t);
             let mut cursor = CharCursor::new(&t);
             for p in picks {
