@@ -14,6 +14,20 @@ pub enum Unit {
     Time,
 }
 
+/// What the lists say of one token's text, from one lookup: the rules after a figure ask
+/// the same token for a magnitude, a fraction, a currency, a unit, a month in turn.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Known {
+    pub magnitude: Option<f64>,
+    pub magnitude_lower: Option<f64>,
+    pub fraction: Option<f64>,
+    pub fraction_lower: Option<f64>,
+    pub currency: bool,
+    pub unit: Option<Unit>,
+    pub function: bool,
+    pub month: Option<u32>,
+}
+
 /// One language's lists.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -58,6 +72,8 @@ pub struct Lexicon {
     /// German magnitude and fraction nouns written in lower case ("millionen", "drittel").
     pub magnitudes_lower: FxHashMap<String, f64>,
     pub fractions_lower: FxHashMap<String, f64>,
+    /// Every word of the lists above that the rules ask about a token, with what each says.
+    pub known: FxHashMap<String, Known>,
 }
 
 /// The first three lower-cased characters as one key (fewer for a shorter word).
@@ -227,6 +243,7 @@ impl Lexicon {
             words_by_first: Vec::new(),
             magnitudes_lower: FxHashMap::default(),
             fractions_lower: FxHashMap::default(),
+            known: FxHashMap::default(),
         }
         .with_openers()
     }
@@ -288,7 +305,39 @@ impl Lexicon {
             self.magnitudes_lower = lower(&self.magnitudes);
             self.fractions_lower = lower(&self.fractions);
         }
+        self.known = self.gather_known();
         self
+    }
+
+    /// The `known` map, from the lists it gathers.
+    fn gather_known(&self) -> FxHashMap<String, Known> {
+        let mut known = FxHashMap::<String, Known>::default();
+        let mut set = |w: &str, f: &dyn Fn(&mut Known)| f(known.entry(w.to_string()).or_default());
+        for (w, &v) in &self.magnitudes {
+            set(w, &|k| k.magnitude = Some(v));
+        }
+        for (w, &v) in &self.magnitudes_lower {
+            set(w, &|k| k.magnitude_lower = Some(v));
+        }
+        for (w, &v) in &self.fractions {
+            set(w, &|k| k.fraction = Some(v));
+        }
+        for (w, &v) in &self.fractions_lower {
+            set(w, &|k| k.fraction_lower = Some(v));
+        }
+        for w in self.currencies.keys() {
+            set(w, &|k| k.currency = true);
+        }
+        for (w, &u) in &self.units {
+            set(w, &|k| k.unit = Some(u));
+        }
+        for w in &self.function {
+            set(w, &|k| k.function = true);
+        }
+        for (w, &m) in &self.months {
+            set(w, &|k| k.month = Some(m));
+        }
+        known
     }
 
     /// Whether a word can open a figure (a number word, month, currency, sign word).

@@ -9,9 +9,11 @@ pub mod cli;
 mod lexicon;
 mod words;
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use korpus_core::{ByLang, Lang};
+use lexicon::Known;
 pub use lexicon::Lexicon;
 use std::borrow::Cow;
 
@@ -142,6 +144,7 @@ impl Extractor {
             text,
             toks: &toks,
             lex: self.lexicon(lang),
+            last_known: Cell::new(None),
         };
         let mut i = 0;
         while i < toks.len() {
@@ -384,6 +387,8 @@ struct Reader<'t, 'l> {
     text: &'t str,
     toks: &'t [Tok<'t>],
     lex: &'l Lexicon,
+    /// The last token looked up in the lists, and what they say of it (`known`).
+    last_known: Cell<Option<(usize, Known)>>,
 }
 
 impl<'t> Reader<'t, '_> {
@@ -419,6 +424,19 @@ impl<'t> Reader<'t, '_> {
                 Cow::Owned(w.to_lowercase())
             }
         })
+    }
+
+    /// What the lists say of token `i`'s text: one lookup for the several questions the
+    /// rules ask of the token after a figure.
+    fn known(&self, i: usize) -> Known {
+        if let Some((at, known)) = self.last_known.get() {
+            if at == i {
+                return known;
+            }
+        }
+        let known = self.lex.known.get(self.s(i)).copied().unwrap_or_default();
+        self.last_known.set(Some((i, known)));
+        known
     }
 
     /// An abbreviation at `i` with its period ("Mio.", "Jan."): the key and the token after.

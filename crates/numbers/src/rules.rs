@@ -441,8 +441,8 @@ impl Reader<'_, '_> {
         self.magnitude(next).is_some()
             || self.fraction_word(next).is_some()
             || matches!(w, "Dutzend" | "dozen")
-            || self.lex.currencies.contains_key(w)
-            || self.lex.units.get(w) == Some(&Unit::Measure)
+            || self.known(next).currency
+            || self.known(next).unit == Some(Unit::Measure)
             || self.percent(next).is_some()
     }
 
@@ -454,7 +454,7 @@ impl Reader<'_, '_> {
         }
         // German nouns also in lower case: "drei millionen".
         if self.lex.lang == Lang::De && self.s(next).starts_with(char::is_lowercase) {
-            if let Some(&f) = self.lex.magnitudes_lower.get(self.s(next)) {
+            if let Some(f) = self.known(next).magnitude_lower {
                 return Some((f, next + 1));
             }
         }
@@ -468,7 +468,7 @@ impl Reader<'_, '_> {
                 return Some((f, after));
             }
         }
-        if let Some(&f) = self.lex.magnitudes.get(self.s(next)) {
+        if let Some(f) = self.known(next).magnitude {
             return Some((f, next + 1));
         }
         match self.s(next) {
@@ -483,9 +483,10 @@ impl Reader<'_, '_> {
             return None;
         }
         let w = self.s(i);
-        self.lex.fractions.get(w).copied().or_else(|| {
+        let known = self.known(i);
+        known.fraction.or_else(|| {
             (self.lex.lang == Lang::De && w.starts_with(char::is_lowercase))
-                .then(|| self.lex.fractions_lower.get(w).copied())
+                .then_some(known.fraction_lower)
                 .flatten()
         })
     }
@@ -539,6 +540,9 @@ impl Reader<'_, '_> {
         if self.s(next) == "US" && self.is_sym(next + 1, "-") && self.s(next + 2) == "Dollar" {
             return Some(("US-Dollar".into(), next + 3));
         }
+        if !self.known(next).currency {
+            return None;
+        }
         let unit = self.lex.currencies.get(self.s(next))?;
         Some((unit.clone(), next + 1))
     }
@@ -575,7 +579,7 @@ impl Reader<'_, '_> {
                 return Some((abbr.to_string(), true));
             }
         }
-        if self.lex.units.contains_key(w) {
+        if self.known(next).unit.is_some() {
             return Some((w.to_string(), true));
         }
         match self.lex.lang {
@@ -597,8 +601,8 @@ impl Reader<'_, '_> {
                 let noun = self.s(j);
                 if self.t(j) != Some(T::Word)
                     || !noun.starts_with(char::is_uppercase)
-                    || self.lex.function.contains(noun)
-                    || self.lex.months.contains_key(noun)
+                    || self.known(j).function
+                    || self.known(j).month.is_some()
                 {
                     return None;
                 }
