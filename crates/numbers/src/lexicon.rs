@@ -28,6 +28,20 @@ pub struct Known {
     pub month: Option<u32>,
 }
 
+impl Known {
+    /// What the lists say of a word in none of them.
+    pub const NOTHING: Known = Known {
+        magnitude: None,
+        magnitude_lower: None,
+        fraction: None,
+        fraction_lower: None,
+        currency: false,
+        unit: None,
+        function: false,
+        month: None,
+    };
+}
+
 /// One language's lists.
 #[derive(Debug)]
 pub struct Lexicon {

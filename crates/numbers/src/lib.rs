@@ -64,7 +64,18 @@ pub enum Value {
 /// A whole value as the integer JSON writes for it (12000, not 12000.0); `None` for a
 /// fraction or one too large for an exact integer.
 pub fn as_integer(v: f64) -> Option<i64> {
-    (v.fract() == 0.0 && v.abs() < 9.0e15).then_some(v as i64)
+    (is_whole(v) && v.abs() < 9.0e15).then_some(v as i64)
+}
+
+/// `v.fract() == 0.0` without the call into the maths library that `fract` makes on a
+/// baseline x86-64 build (no rounding instruction): below 2^52 a round trip through an
+/// integer says it, and every finite double from 2^52 up is whole.
+pub(crate) fn is_whole(v: f64) -> bool {
+    if v.abs() < 4_503_599_627_370_496.0 {
+        (v as i64) as f64 == v
+    } else {
+        v.is_finite()
+    }
 }
 
 /// A JSON number: whole values as integers.
@@ -388,10 +399,10 @@ struct Reader<'t, 'l> {
     toks: &'t [Tok<'t>],
     lex: &'l Lexicon,
     /// The last token looked up in the lists, and what they say of it (`known`).
-    last_known: Cell<Option<(usize, Known)>>,
+    last_known: Cell<Option<(usize, &'l Known)>>,
 }
 
-impl<'t> Reader<'t, '_> {
+impl<'t, 'l> Reader<'t, 'l> {
     fn s(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| t.s)
     }
@@ -428,13 +439,14 @@ impl<'t> Reader<'t, '_> {
 
     /// What the lists say of token `i`'s text: one lookup for the several questions the
     /// rules ask of the token after a figure.
-    fn known(&self, i: usize) -> Known {
+    fn known(&self, i: usize) -> &'l Known {
+        static NOTHING: Known = Known::NOTHING;
         if let Some((at, known)) = self.last_known.get() {
             if at == i {
                 return known;
             }
         }
-        let known = self.lex.known.get(self.s(i)).copied().unwrap_or_default();
+        let known = self.lex.known.get(self.s(i)).unwrap_or(&NOTHING);
         self.last_known.set(Some((i, known)));
         known
     }
@@ -704,7 +716,7 @@ impl<'t> Reader<'t, '_> {
             Kind::Ordinal
         } else if read.fraction {
             Kind::Fraction
-        } else if value.fract() != 0.0 || (read.decimal && magnitude.is_none()) {
+        } else if !is_whole(value) || (read.decimal && magnitude.is_none()) {
             Kind::Decimal
         } else {
             Kind::Cardinal

@@ -6,7 +6,7 @@ use korpus_core::Lang;
 
 use crate::lexicon::Unit;
 use crate::words;
-use crate::{Figure, Kind, Read, Reader, Value, T};
+use crate::{is_whole, Figure, Kind, Read, Reader, Value, T};
 
 /// Ordinal suffixes of English figures ("2nd").
 const EN_ORDINAL_SUFFIX: &[&str] = &["st", "nd", "rd", "th"];
@@ -33,7 +33,7 @@ impl Reader<'_, '_> {
             spelled: false,
             ordinal: false,
             fraction: false,
-            decimal: value.fract() != 0.0
+            decimal: !is_whole(value)
                 || (has_byte(s, b',') && self.lex.lang == Lang::De)
                 || (has_byte(s, b'.') && self.lex.lang == Lang::En),
             article: false,
@@ -47,7 +47,7 @@ impl Reader<'_, '_> {
             let (sign, j) = self.sign_at(i + 4);
             if let Ok(p) = self.s(j).parse::<i32>() {
                 read.value = value * 10f64.powi(sign * p);
-                read.decimal = read.value.fract() != 0.0;
+                read.decimal = !is_whole(read.value);
                 read.next = j + 1;
                 return Some(read);
             }
@@ -55,7 +55,7 @@ impl Reader<'_, '_> {
         // Scientific notation and powers: "1e10", "12.32e+14", "1.1^23", "2.5^-1".
         if let Some((exp, after)) = self.exponent(i + 1) {
             read.value = value * 10f64.powi(exp);
-            read.decimal = read.value.fract() != 0.0;
+            read.decimal = !is_whole(read.value);
             read.next = after;
             return Some(read);
         }

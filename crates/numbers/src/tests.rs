@@ -336,3 +336,29 @@ fn letter_runs_end_where_bytes_say() {
         }
     }
 }
+
+/// The whole-number test agrees with `fract` on ordinary, huge, tiny and special values.
+#[test]
+fn whole_numbers_as_fract_says() {
+    for v in [
+        0.0,
+        -0.0,
+        1.0,
+        -15.0,
+        2.5,
+        -0.5,
+        1e-300,
+        12000.0,
+        1600000.0,
+        4_503_599_627_370_495.5,
+        4_503_599_627_370_496.0,
+        9.1e15,
+        1e300,
+        f64::MAX,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ] {
+        assert_eq!(is_whole(v), v.fract() == 0.0, "{v}");
+    }
+}
