@@ -24,7 +24,7 @@ pub use args::CommonArgs;
 pub use args::LangArg;
 pub use error::{Problem, Status};
 pub use lang::{ByLang, Lang};
-pub use offsets::{CharCursor, CharOffsets};
+pub use offsets::CharCursor;
 pub use output::{Edits, Output};
 pub use parallel::{run_annotating_threads, run_records_threads, PerRecord, ThreadsArg};
 pub use record::Record;

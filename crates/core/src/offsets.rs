@@ -1,62 +1,6 @@
 //! Code-point offsets: the contract counts Unicode scalar values (as Python and jq index
-//! strings), while Rust slices bytes. The conversion table is built once per record and reused
-//! for every annotation on it; ASCII text needs no table at all.
-
-/// Byte ↔ character offset conversion for one text.
-#[derive(Debug, Default, Clone)]
-pub struct CharOffsets {
-    ascii: bool,
-    len: usize,
-    /// Byte offset of each character, plus the text's length at the end.
-    starts: Vec<usize>,
-}
-
-impl CharOffsets {
-    pub fn new(text: &str) -> Self {
-        let mut o = CharOffsets::default();
-        o.reset(text);
-        o
-    }
-
-    /// Rebuilds the table for another text, reusing its memory.
-    pub fn reset(&mut self, text: &str) {
-        self.len = text.len();
-        self.ascii = text.is_ascii();
-        self.starts.clear();
-        if !self.ascii {
-            self.starts.extend(text.char_indices().map(|(i, _)| i));
-            self.starts.push(text.len());
-        }
-    }
-
-    /// Number of characters in the text.
-    pub fn chars(&self) -> usize {
-        if self.ascii {
-            self.len
-        } else {
-            self.starts.len() - 1
-        }
-    }
-
-    /// The character offset of a byte offset (a byte inside a character counts as that character).
-    pub fn char_of(&self, byte: usize) -> usize {
-        if self.ascii {
-            return byte.min(self.len);
-        }
-        match self.starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
-    }
-
-    /// The byte offset of a character offset (past the end clamps to the text's length).
-    pub fn byte_of(&self, ch: usize) -> usize {
-        if self.ascii {
-            return ch.min(self.len);
-        }
-        self.starts[ch.min(self.starts.len() - 1)]
-    }
-}
+//! strings), while Rust slices bytes. The conversion table is built once per record, at the
+//! first offset asked, and reused for every annotation on it.
 
 /// Byte → character offsets for the annotations of one record, asked in any order: a rank
 /// table of the text's 64-byte blocks, built at the first question, answers each with one
@@ -129,17 +73,6 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn counts_scalar_values() {
-        let t = "Größe: 5 €";
-        let o = CharOffsets::new(t);
-        assert_eq!(o.chars(), 10);
-        let b = t.find('€').unwrap();
-        assert_eq!(o.char_of(b), 9);
-        assert_eq!(o.byte_of(9), b);
-        assert_eq!(o.char_of(t.len()), 10);
-    }
-
-    #[test]
     fn cursor_counts_at_block_ends() {
         // Texts that end at a block's end, or one byte after it, and umlauts across blocks.
         for n in [63, 64, 65, 127, 128, 129] {
@@ -163,26 +96,13 @@ mod tests {
 
     proptest! {
         #[test]
-        fn cursor_agrees_with_table(t in "\\PC{0,200}", picks in proptest::collection::vec(0usize..300, 0..8)) {
-            let table = CharOffsets::new(&t);
+        fn cursor_counts_what_chars_count(t in "\\PC{0,200}", picks in proptest::collection::vec(0usize..300, 0..8)) {
             let mut cursor = CharCursor::new(&t);
             for p in picks {
                 let mut b = p.min(t.len());
                 while !t.is_char_boundary(b) { b -= 1; }
-                prop_assert_eq!(cursor.char_of(b), table.char_of(b));
+                prop_assert_eq!(cursor.char_of(b), t[..b].chars().count());
             }
-        }
-
-        #[test]
-        fn round_trips_on_any_text(t in "\\PC*", pick in 0usize..64) {
-            let o = CharOffsets::new(&t);
-            let n = t.chars().count();
-            prop_assert_eq!(o.chars(), n);
-            let ch = pick.min(n);
-            let b = o.byte_of(ch);
-            prop_assert!(t.is_char_boundary(b));
-            prop_assert_eq!(o.char_of(b), ch);
-            prop_assert_eq!(t[..b].chars().count(), ch);
         }
     }
 }

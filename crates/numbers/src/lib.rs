@@ -470,11 +470,19 @@ impl<'t, 'l> Reader<'t, 'l> {
         match s {
             "-" | "−" => digits_next || matches!(self.s(i + 1), "." | ","),
             "$" | "€" | "£" => digits_next,
-            // A leading decimal point stands apart from the word before and touches its
-            // digits (".08"); not the period that ends a sentence before a figure.
-            "." | "," => digits_next && self.glued(i + 1) && (self.toks[i].space || i == 0),
+            "." | "," => self.leading_point(i, false),
             _ => vulgar_fraction(s).is_some(),
         }
+    }
+
+    /// A leading decimal point at `at` (".08", ",5"): it touches its digits and stands apart
+    /// from the word before, unless a sign comes first ("-.5"); not the period that ends a
+    /// sentence before a figure.
+    fn leading_point(&self, at: usize, after_sign: bool) -> bool {
+        matches!(self.s(at), "." | ",")
+            && self.t(at + 1) == Some(T::Digits)
+            && self.glued(at + 1)
+            && (self.toks[at].space || at == 0 || after_sign)
     }
 
     /// The figure that starts at token `i`, and the token after it. The caller has turned
@@ -533,12 +541,8 @@ impl<'t, 'l> Reader<'t, 'l> {
                 return None;
             }
         }
-        // A leading decimal point: ".08", ",5".
-        let leading = matches!(self.s(at), "." | ",")
-            && self.t(at + 1) == Some(T::Digits)
-            && self.glued(at + 1)
-            && (self.toks[at].space || at == 0 || negative)
-            && self.s(at + 1).bytes().all(|b| b.is_ascii_digit());
+        let leading =
+            self.leading_point(at, negative) && self.s(at + 1).bytes().all(|b| b.is_ascii_digit());
         let mut read = if leading {
             let digits = self.s(at + 1);
             Read {

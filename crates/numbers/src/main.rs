@@ -25,10 +25,14 @@ fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
         buf.extend_from_slice(b"{\"text\":");
         write_json_str(buf, &text[f.span.clone()]);
         buf.extend_from_slice(b",\"value\":");
-        match f.value {
-            // Most values: a whole number, written without the serializer.
-            Value::Number(v) if as_integer(v).is_some() => write_int(buf, v as i64),
-            _ => write_json(buf, &f.value),
+        // Most values: a whole number, written without the serializer.
+        let whole = match f.value {
+            Value::Number(v) => as_integer(v),
+            _ => None,
+        };
+        match whole {
+            Some(n) => write_int(buf, n),
+            None => write_json(buf, &f.value),
         }
         // The kinds are constant words with nothing to escape.
         buf.extend_from_slice(b",\"kind\":\"");

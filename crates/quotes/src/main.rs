@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use korpus_core::output::write_json;
+use korpus_core::output::{write_int, write_json};
 use korpus_core::{run_annotating_threads, CharCursor, Tool};
 use quotes::{cli::Cli, Finder, Quote};
 
@@ -26,9 +26,9 @@ fn write_quotes(buf: &mut Vec<u8>, text: &str, quotes: &[Quote], all: bool) {
         buf.extend_from_slice(b",\"cue\":");
         write_json(buf, &q.cue);
         buf.extend_from_slice(b",\"start\":");
-        write_json(buf, &chars.char_of(q.span.start));
+        write_int(buf, chars.char_of(q.span.start));
         buf.extend_from_slice(b",\"end\":");
-        write_json(buf, &chars.char_of(q.span.end));
+        write_int(buf, chars.char_of(q.span.end));
         if q.mention {
             buf.extend_from_slice(b",\"kind\":\"mention\"");
         }
