@@ -70,6 +70,10 @@ pub struct Lexicon {
     pub hedges: Vec<Vec<String>>,
     /// The hedges by their last word (the one next to the figure), as indices into `hedges`.
     pub hedges_by_last: FxHashMap<String, Vec<usize>>,
+    /// A filter before `hedges_by_last`, one bit per pair of first and last byte (`end_pair`):
+    /// most words before a figure end no hedge, and are turned away without being lower-cased
+    /// and hashed.
+    hedge_ends: [u64; 16],
     /// Hedges that bound from below (`false`) or above (`true`), lower case.
     pub bounds: FxHashMap<String, bool>,
     /// The first three letters, lower case, of every word that can open a figure: most words
@@ -88,6 +92,15 @@ pub struct Lexicon {
     pub fractions_lower: FxHashMap<String, f64>,
     /// Every word of the lists above that the rules ask about a token, with what each says.
     pub known: FxHashMap<String, Known>,
+}
+
+/// A word's first and last byte, each folded to five bits as ASCII lower case would leave it
+/// (`| 0x20`), as one index of 1024; `None` if either is not ASCII.
+#[inline]
+fn end_pair(w: &[u8]) -> Option<usize> {
+    let (&a, &z) = (w.first()?, w.last()?);
+    let fold = |b: u8| ((b | 0x20) & 31) as usize;
+    (a.is_ascii() && z.is_ascii()).then(|| fold(a) * 32 + fold(z))
 }
 
 /// The first three lower-cased characters as one key (fewer for a shorter word).
@@ -249,6 +262,7 @@ impl Lexicon {
                 }
                 by_last
             },
+            hedge_ends: [0; 16],
             hedges,
             bounds: bound_map,
             openers: FxHashSet::default(),
@@ -320,7 +334,24 @@ impl Lexicon {
             self.fractions_lower = lower(&self.fractions);
         }
         self.known = self.gather_known();
+        for last in self.hedges_by_last.keys() {
+            if let Some(bit) = end_pair(last.as_bytes()) {
+                self.hedge_ends[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         self
+    }
+
+    /// Whether `word`, in any case, may be the last word of a hedge: `false` only when its
+    /// first and last bytes are ASCII and no hedge's last word has that pair, folded alike.
+    /// Lower-casing maps ASCII to ASCII and keeps every other byte's class, so a word whose
+    /// lower case is a hedge's last word always passes.
+    #[inline]
+    pub fn may_end_hedge(&self, word: &[u8]) -> bool {
+        match end_pair(word) {
+            Some(bit) => self.hedge_ends[bit / 64] & (1 << (bit % 64)) != 0,
+            None => true,
+        }
     }
 
     /// The `known` map, from the lists it gathers.

@@ -150,10 +150,22 @@ impl Extractor {
 
     /// The figures of `text`, in order, appended to `out`.
     pub fn extract_into(&self, text: &str, lang: Lang, out: &mut Vec<Figure>) {
-        let toks = tokens(text);
+        self.extract_with(text, lang, &mut Scratch::default(), out);
+    }
+
+    /// `extract_into` with buffers kept from the text before.
+    pub fn extract_with(
+        &self,
+        text: &str,
+        lang: Lang,
+        scratch: &mut Scratch,
+        out: &mut Vec<Figure>,
+    ) {
+        tokens(text, &mut scratch.toks);
+        let toks = &scratch.toks;
         let reader = Reader {
             text,
-            toks: &toks,
+            toks,
             lex: self.lexicon(lang),
             last_known: Cell::new(None),
         };
@@ -163,7 +175,7 @@ impl Extractor {
             // Most tokens cannot open a figure: turn them away before the full reading.
             let candidate = match tok.t {
                 T::Digits => true,
-                T::Word => reader.lex.may_open(tok.s),
+                T::Word => reader.lex.may_open(reader.s(i)),
                 T::Sym => reader.sym_may_open(i),
             };
             if !candidate {
@@ -203,11 +215,10 @@ enum T {
     Sym,
 }
 
+/// A token: its byte span in the text, what it is, and whether whitespace precedes it. No
+/// reference to the text, so one buffer of tokens serves record after record (`Scratch`).
 #[derive(Clone, Copy, Debug)]
-struct Tok<'t> {
-    /// Its text: the rules read it many times over, and a slice taken once spares each
-    /// reading the bounds and character-boundary checks of slicing the text again.
-    s: &'t str,
+struct Tok {
     start: usize,
     end: usize,
     t: T,
@@ -215,9 +226,41 @@ struct Tok<'t> {
     space: bool,
 }
 
-fn is_group_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+/// Buffers the extractor reuses from one text to the next: a text's tokens are cut into the
+/// same vector, which after the first records no longer grows.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    toks: Vec<Tok>,
 }
+
+/// What a byte starts, for the tokenizer's dispatch: one table load a token.
+/// One bit a class, tested in turn: compared as values, the classes become a jump table,
+/// which mispredicts at nearly every token.
+const LETTER: u8 = 1;
+const SPACE: u8 = 2;
+const DIGIT: u8 = 4;
+const PUNCT: u8 = 8;
+/// A byte of a multi-byte character: a letter, a space or a symbol, decoded to tell.
+const HIGH: u8 = 16;
+
+static CLASS: [u8; 256] = {
+    let mut t = [HIGH; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_whitespace() {
+            SPACE
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            PUNCT
+        };
+        c += 1;
+    }
+    t
+};
 
 /// ASCII letters by byte: one load a byte in the tokenizer's busiest loop.
 static ASCII_LETTER: [bool; 256] = {
@@ -278,97 +321,113 @@ fn letter_len(text: &str, i: usize) -> usize {
     }
 }
 
-/// Cuts `text` into tokens. A digit group goes on over ".", ",", "'" or "’" before a digit, and
-/// over a space before exactly three digits ("40 000").
-fn tokens(text: &str) -> Vec<Tok<'_>> {
+/// Where the word whose letters go on at byte `i` ends: runs of ASCII letters, the bulk of
+/// any text, eight bytes at a time; other letters ("Größe", "Über") one by one.
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    loop {
+        i = ascii_letters_end(b, i);
+        match letter_len(text, i) {
+            0 => return i,
+            n => i += n,
+        }
+    }
+}
+
+/// The separator at byte `i` inside a digit group, if any: its length, and whether it is a
+/// mark (".", ",", "'", "’") or a space that groups thousands (" ", no-break, narrow
+/// no-break, thin).
+#[inline]
+fn group_separator(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    match *b.get(i)? {
+        b'.' | b',' | b'\'' => Some((1, true)),
+        b' ' => Some((1, false)),
+        0xC2 if b.get(i + 1) == Some(&0xA0) => Some((2, false)),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2)? {
+            0x99 => Some((3, true)),
+            0xAF | 0x89 => Some((3, false)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Where the digit group that starts at byte `start` (a digit) ends. It goes on over ".",
+/// ",", "'" or "’" before a digit, and over a space before exactly three digits ("40 000")
+/// when the digits so far are groups of three after a first of at most three.
+fn digits_end(b: &[u8], start: usize) -> usize {
+    let is_digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let mut i = start;
+    let (mut digits, mut spaces) = (0, 0);
+    loop {
+        while is_digit(i) {
+            i += 1;
+            digits += 1;
+        }
+        let Some((len, mark)) = group_separator(b, i) else {
+            return i;
+        };
+        let after = i + len;
+        let goes_on = if mark {
+            is_digit(after)
+        } else {
+            is_digit(after)
+                && is_digit(after + 1)
+                && is_digit(after + 2)
+                && !is_digit(after + 3)
+                && digits <= 3 + 3 * spaces
+        };
+        if !goes_on {
+            return i;
+        }
+        spaces += usize::from(!mark);
+        i = after;
+    }
+}
+
+/// Cuts `text` into tokens, into `toks` (cleared first): words, digit groups (`digits_end`),
+/// and every other character but whitespace as a token of its own.
+fn tokens(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    let b = text.as_bytes();
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
-        // A word: runs of ASCII letters, the bulk of any text, by table; other letters
-        // ("Größe", "Über") one by one.
-        if let n @ 1.. = letter_len(text, i) {
-            let start = i;
-            i += n;
-            loop {
-                i = ascii_letters_end(b, i);
-                match letter_len(text, i) {
-                    0 => break,
-                    n => i += n,
-                }
-            }
-            toks.push(Tok {
-                s: &text[start..i],
-                start,
-                end: i,
-                t: T::Word,
-                space,
-            });
-            space = false;
-            continue;
-        }
-        if b[i].is_ascii_whitespace() {
-            space = true;
-            i += 1;
-            continue;
-        }
-        // ASCII punctuation, one byte a token, without decoding.
-        if b[i] < 0x80 && !b[i].is_ascii_digit() {
-            toks.push(Tok {
-                s: &text[i..i + 1],
-                start: i,
-                end: i + 1,
-                t: T::Sym,
-                space,
-            });
-            space = false;
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            space = true;
-            i += len;
-            continue;
-        }
         let start = i;
-        let t = if c.is_ascii_digit() {
+        // Most frequent class first.
+        let class = CLASS[b[i] as usize];
+        let t = if class & LETTER != 0 {
+            i = word_end(text, i + 1);
+            T::Word
+        } else if class & SPACE != 0 {
+            space = true;
             i += 1;
-            loop {
-                while i < b.len() && b[i].is_ascii_digit() {
-                    i += 1;
-                }
-                let rest = &text[i..];
-                let mut it = rest.chars();
-                let (Some(sep), Some(next)) = (it.next(), it.next()) else {
-                    break;
-                };
-                let mark = matches!(sep, '.' | ',' | '\'' | '’') && next.is_ascii_digit();
-                // A space groups only before exactly three digits, after groups of three.
-                let space = is_group_space(sep)
-                    && rest[sep.len_utf8()..]
-                        .bytes()
-                        .take(3)
-                        .all(|d| d.is_ascii_digit())
-                    && rest.len() >= sep.len_utf8() + 3
-                    && !rest[sep.len_utf8() + 3..].starts_with(|d: char| d.is_ascii_digit())
-                    && text[start..i].bytes().filter(u8::is_ascii_digit).count()
-                        <= 3 + 3 * text[start..i].matches(is_group_space).count();
-                if mark || space {
-                    i += sep.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            continue;
+        } else if class & PUNCT != 0 {
+            i += 1;
+            T::Sym
+        } else if class & DIGIT != 0 {
+            i = digits_end(b, i);
             T::Digits
         } else {
-            i += len;
-            T::Sym
+            match letter_len(text, i) {
+                0 => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    i += c.len_utf8();
+                    if c.is_whitespace() {
+                        space = true;
+                        continue;
+                    }
+                    T::Sym
+                }
+                n => {
+                    i = word_end(text, i + n);
+                    T::Word
+                }
+            }
         };
         toks.push(Tok {
-            s: &text[start..i],
             start,
             end: i,
             t,
@@ -376,7 +435,6 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         });
         space = false;
     }
-    toks
 }
 
 /// A number read at a token: its value and what shaped it.
@@ -396,7 +454,7 @@ struct Read {
 
 struct Reader<'t, 'l> {
     text: &'t str,
-    toks: &'t [Tok<'t>],
+    toks: &'t [Tok],
     lex: &'l Lexicon,
     /// The last token looked up in the lists, and what they say of it (`known`).
     last_known: Cell<Option<(usize, &'l Known)>>,
@@ -404,7 +462,12 @@ struct Reader<'t, 'l> {
 
 impl<'t, 'l> Reader<'t, 'l> {
     fn s(&self, i: usize) -> &'t str {
-        self.toks.get(i).map_or("", |t| t.s)
+        match self.toks.get(i) {
+            // SAFETY: `tokens` cuts the text only between characters, so every token's span
+            // lies on character boundaries inside the text it was cut from, which `text` is.
+            Some(t) => unsafe { self.text.get_unchecked(t.start..t.end) },
+            None => "",
+        }
     }
 
     fn t(&self, i: usize) -> Option<T> {

@@ -665,6 +665,9 @@ impl Reader<'_, '_> {
             _ => return None,
         };
         let nearest = &self.text[self.toks[nearest_at.start].start..self.toks[last].end];
+        if !self.lex.may_end_hedge(nearest.as_bytes()) {
+            return None;
+        }
         // Lower-cased on the stack when short and ASCII ("Rund", "About"): no allocation for
         // the capitalised word in front of most figures.
         let mut stack = [0u8; 24];

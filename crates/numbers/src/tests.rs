@@ -362,3 +362,84 @@ fn whole_numbers_as_fract_says() {
         assert_eq!(is_whole(v), v.fract() == 0.0, "{v}");
     }
 }
+
+/// The tokens of `text` as (text, kind, space before).
+fn cut(text: &str) -> Vec<(&str, T, bool)> {
+    let mut toks = Vec::new();
+    tokens(text, &mut toks);
+    toks.iter()
+        .map(|t| (&text[t.start..t.end], t.t, t.space))
+        .collect()
+}
+
+#[test]
+fn tokens_group_digits_by_every_separator() {
+    use T::{Digits as D, Sym as S, Word as W};
+    assert_eq!(
+        cut("Über 40 000 Fans, 1.500,5 km; 12\u{202f}345 und 7\u{a0}000’000 Größe:3 ×2"),
+        [
+            ("Über", W, true),
+            ("40 000", D, true),
+            ("Fans", W, true),
+            (",", S, false),
+            ("1.500,5", D, true),
+            ("km", W, true),
+            (";", S, false),
+            ("12\u{202f}345", D, true),
+            ("und", W, true),
+            ("7\u{a0}000’000", D, true),
+            ("Größe", W, true),
+            (":", S, false),
+            ("3", D, false),
+            ("×", S, true),
+            ("2", D, false),
+        ]
+    );
+    // A space groups only exactly three digits after groups of three.
+    assert_eq!(cut("1234 567")[0].0, "1234");
+    assert_eq!(cut("12 3456")[0].0, "12");
+    assert_eq!(cut("5 000 000 Euro")[0].0, "5 000 000");
+    // A mark before no digit ends the group: a sentence's period, a quote.
+    assert_eq!(cut("2024. Dann")[0].0, "2024");
+    assert_eq!(cut("3' lang")[0].0, "3");
+}
+
+proptest::proptest! {
+    /// Tokens are in order, apart, on character boundaries, and between them lies only
+    /// whitespace; `space` says whether any lies before.
+    #[test]
+    fn tokens_cover_all_but_whitespace(text in "[a-zäÜ0-9 .,'’:\u{a0}\u{202f}\u{2009}×½-]{0,40}") {
+        let mut toks = Vec::new();
+        tokens(&text, &mut toks);
+        let mut at = 0;
+        for t in &toks {
+            proptest::prop_assert!(at <= t.start && t.start < t.end && t.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            let gap = &text[at..t.start];
+            proptest::prop_assert!(gap.chars().all(char::is_whitespace));
+            proptest::prop_assert_eq!(t.space, at == 0 || !gap.is_empty());
+            at = t.end;
+        }
+        proptest::prop_assert!(text[at..].chars().all(char::is_whitespace));
+    }
+}
+
+/// Every last word of a hedge passes the filter before the hedge lookup, in any case.
+#[test]
+fn hedge_filter_passes_every_hedge_in_any_case() {
+    for lex in [Lexicon::german(), Lexicon::english()] {
+        for last in lex.hedges_by_last.keys() {
+            for w in [last.clone(), last.to_uppercase(), title(last)] {
+                assert!(lex.may_end_hedge(w.as_bytes()), "{w}");
+            }
+        }
+        assert!(!lex.may_end_hedge(b"Soldaten"));
+    }
+}
+
+fn title(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
