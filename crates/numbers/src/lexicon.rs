@@ -90,6 +90,9 @@ pub struct Lexicon {
     /// German magnitude and fraction nouns written in lower case ("millionen", "drittel").
     pub magnitudes_lower: FxHashMap<String, f64>,
     pub fractions_lower: FxHashMap<String, f64>,
+    /// The byte length of the longest magnitude, unit or month written with a period ("Mrd.",
+    /// "Sept."): a word at least this long is, its period added, in none of these lists.
+    pub abbreviation_len: usize,
     /// Every word of the lists above that the rules ask about a token, with what each says.
     pub known: FxHashMap<String, Known>,
 }
@@ -272,6 +275,7 @@ impl Lexicon {
             magnitudes_lower: FxHashMap::default(),
             fractions_lower: FxHashMap::default(),
             known: FxHashMap::default(),
+            abbreviation_len: 0,
         }
         .with_openers()
     }
@@ -334,6 +338,13 @@ impl Lexicon {
             self.fractions_lower = lower(&self.fractions);
         }
         self.known = self.gather_known();
+        self.abbreviation_len = (self.magnitudes.keys())
+            .chain(self.units.keys())
+            .chain(self.months.keys())
+            .filter(|k| k.ends_with('.'))
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
         for last in self.hedges_by_last.keys() {
             if let Some(bit) = end_pair(last.as_bytes()) {
                 self.hedge_ends[bit / 64] |= 1 << (bit % 64);

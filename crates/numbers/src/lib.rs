@@ -514,14 +514,15 @@ impl<'t, 'l> Reader<'t, 'l> {
         known
     }
 
-    /// An abbreviation at `i` with its period ("Mio.", "Jan."): the key and the token after.
-    fn with_period(&self, i: usize) -> (&'t str, usize) {
-        if self.is_sym(i + 1, ".") && self.glued(i + 1) {
+    /// An abbreviation at `i` with its period glued to it ("Mio.", "Jan."): the key to look up
+    /// and the token after. `None` without a period, or when the word is longer than any key
+    /// with a period in the lists: a noun at a sentence's end ("Soldaten.") is no abbreviation,
+    /// and is not looked up as one.
+    fn period_key(&self, i: usize) -> Option<(&'t str, usize)> {
+        let fits = self.s(i).len() < self.lex.abbreviation_len;
+        (fits && self.is_sym(i + 1, ".") && self.glued(i + 1))
             // The word and its period are next to each other in the text.
-            (&self.text[self.toks[i].start..self.toks[i + 1].end], i + 2)
-        } else {
-            (self.s(i), i + 1)
-        }
+            .then(|| (&self.text[self.toks[i].start..self.toks[i + 1].end], i + 2))
     }
 
     /// Whether the symbol at `i` can open a figure: a vulgar fraction, or a sign, currency or

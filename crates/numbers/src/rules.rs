@@ -462,8 +462,7 @@ impl Reader<'_, '_> {
         if single && !self.glued(next) {
             return None;
         }
-        if self.is_sym(next + 1, ".") && self.glued(next + 1) {
-            let (key, after) = self.with_period(next);
+        if let Some((key, after)) = self.period_key(next) {
             if let Some(&f) = self.lex.magnitudes.get(key) {
                 return Some((f, after));
             }
@@ -573,8 +572,7 @@ impl Reader<'_, '_> {
                 return Some((joined, true));
             }
         }
-        if self.is_sym(next + 1, ".") && self.glued(next + 1) {
-            let (abbr, _) = self.with_period(next);
+        if let Some((abbr, _)) = self.period_key(next) {
             if self.lex.units.contains_key(abbr) {
                 return Some((abbr.to_string(), true));
             }
@@ -864,11 +862,10 @@ impl Reader<'_, '_> {
             }
             let month = match self.lex.months.get(s) {
                 Some(&m) => (m, i + 1),
-                None if self.is_sym(i + 1, ".") => {
-                    let (key, after) = self.with_period(i);
+                None => {
+                    let (key, after) = self.period_key(i)?;
                     (*self.lex.months.get(key)?, after)
                 }
-                None => return None,
             };
             let (m, after) = month;
             let n = self.s(after);
@@ -983,12 +980,9 @@ impl Reader<'_, '_> {
             if self.t(j) != Some(T::Word) || !(1..=31).contains(&d) {
                 return None;
             }
-            let (key, after) = self.with_period(j);
             let (m, after) = self
-                .lex
-                .months
-                .get(key)
-                .map(|&m| (m, after))
+                .period_key(j)
+                .and_then(|(key, after)| self.lex.months.get(key).map(|&m| (m, after)))
                 .or_else(|| self.lex.months.get(self.s(j)).map(|&m| (m, j + 1)))?;
             let y = self.s(after);
             if self.t(after) == Some(T::Digits)
