@@ -30,7 +30,10 @@ keep apart texts that are similar but say something else: a figure changed, a ne
 (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name. Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
 --drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \
-alike for it.
+alike for it. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
+half as many, is a copy of it below the similarity too (`dup_why` says \"contained in the \
+other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
+half the story, is not.
 
 Memory grows with the number of records (a few hundred bytes each), not with their length: \
 no text is kept.";

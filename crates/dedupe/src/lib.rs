@@ -30,6 +30,14 @@ use xxhash_rust::xxh3::xxh3_64;
 /// are many.
 pub const STATEMENT_WORDS: usize = 60;
 
+/// A document whose 5-grams lie, this share of them or more, inside another's is a copy of it
+/// (a version cut short, or one a paragraph was added to), unless it is shorter than
+/// [`CONTAINED_SIZE`] of the other: a teaser is not a copy of the full story.
+pub const CONTAINED: f64 = 0.9;
+
+/// The least size, in distinct 5-grams, of the contained document against the other's.
+pub const CONTAINED_SIZE: f64 = 0.5;
+
 /// How records are compared.
 #[derive(Clone, Copy, Debug)]
 pub struct Config {
@@ -139,6 +147,9 @@ pub enum Why {
     Exact,
     /// Similar enough.
     Similar,
+    /// A document (nearly) all inside the other, and not much smaller: cut short, or with a
+    /// paragraph added ([`CONTAINED`]).
+    Contained,
     /// Similar enough, but the figures differ.
     Figures,
     /// Similar enough, but one negates what the other says.
@@ -150,10 +161,16 @@ pub enum Why {
 }
 
 impl Why {
+    /// Whether it makes a copy: the same words, similar, or contained.
+    pub fn is_copy(self) -> bool {
+        matches!(self, Why::Exact | Why::Similar | Why::Contained)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Why::Exact => "same words",
             Why::Similar => "similar",
+            Why::Contained => "contained in the other",
             Why::Figures => "figures differ",
             Why::Negation => "negation differs",
             Why::Names => "names differ",
@@ -261,7 +278,9 @@ impl Deduper {
         } else {
             self.config.doc_threshold
         };
-        let why = if score < threshold {
+        let similar = score >= threshold;
+        let statements = s.statement && f.statement;
+        let why = if !similar && (statements || !contained(score, s.total, f.sketch.total)) {
             Why::Below
         } else if !self.config.guards {
             Why::Similar
@@ -277,6 +296,12 @@ impl Deduper {
             }
         } else {
             Why::Similar
+        };
+        // Past the guards: similar, or only contained.
+        let why = if why == Why::Similar && !similar {
+            Why::Contained
+        } else {
+            why
         };
         Comparison { with, score, why }
     }
@@ -318,7 +343,7 @@ impl Deduper {
         let mut best: Option<Comparison> = None;
         for c in self.candidates(f) {
             let cmp = self.compare(c, f);
-            if cmp.why == Why::Similar && best.map_or(true, |b| cmp.score > b.score) {
+            if cmp.why.is_copy() && best.map_or(true, |b| cmp.score > b.score) {
                 best = Some(cmp);
             }
         }
@@ -327,7 +352,7 @@ impl Deduper {
                 of: u64::from(self.seen[b.with as usize].group),
                 matched: b.with,
                 score: b.score,
-                why: Why::Similar,
+                why: b.why,
             },
             None => Verdict::New,
         }
@@ -388,6 +413,18 @@ impl Deduper {
             statement: f.statement,
         });
     }
+}
+
+/// Whether of two documents with `a` and `b` distinct 5-grams and similarity `j` (Jaccard) the
+/// smaller lies inside the larger ([`CONTAINED`]) and is not much smaller ([`CONTAINED_SIZE`]).
+/// The shared 5-grams are j·|A∪B|, and |A∪B| = (|A| + |B|) / (1 + j).
+pub fn contained(j: f64, a: u32, b: u32) -> bool {
+    let (small, large) = (f64::from(a.min(b)), f64::from(a.max(b)));
+    if small == 0.0 || small < CONTAINED_SIZE * large {
+        return false;
+    }
+    let shared = j * (small + large) / (1.0 + j);
+    shared >= CONTAINED * small
 }
 
 /// How the output names each record seen: its `id` (or `FILE:LINE`) and `sentence`, as JSON

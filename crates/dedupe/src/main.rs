@@ -41,7 +41,7 @@ fn explain(buf: &mut Vec<u8>, labels: &Labels, verdict: &Verdict, checks: &[Comp
     }
     buf.extend_from_slice(b"\"rejected\":[");
     let mut first = true;
-    for c in checks.iter().filter(|c| c.why != dedupe::Why::Similar) {
+    for c in checks.iter().filter(|c| !c.why.is_copy()) {
         if !first {
             buf.push(b',');
         }

@@ -173,10 +173,17 @@ mod properties {
             let mut a = Analyzer::new();
             let v = verdicts(&mut Deduper::new(Config::default()), &mut a, &texts);
             for (i, verdict) in v.iter().enumerate() {
-                if let Verdict::Copy { of, matched, score, .. } = verdict {
+                if let Verdict::Copy { of, matched, score, why } = verdict {
                     prop_assert!((*of as usize) < i && (*matched as usize) < i);
                     prop_assert_eq!(&v[*of as usize], &Verdict::New);
-                    prop_assert!(*score >= Config::default().doc_threshold.min(Config::default().threshold));
+                    if *why == Why::Contained {
+                        // The least similarity of a contained pair: 0.9 s shared, with s at
+                        // least half of the larger: 0.9 s / (s + 2 s - 0.9 s).
+                        let least = CONTAINED * CONTAINED_SIZE / (1.0 + CONTAINED_SIZE - CONTAINED * CONTAINED_SIZE);
+                        prop_assert!(*score >= least - 1e-9, "{}", score);
+                    } else {
+                        prop_assert!(*score >= Config::default().doc_threshold.min(Config::default().threshold));
+                    }
                 }
             }
         }
@@ -214,4 +221,68 @@ fn web_furniture_does_not_make_two_stories_alike() {
     text::key(&b, &mut kb);
     let whole = sh.sketch(&ka).similarity(&sh.sketch(&kb));
     assert!(whole >= Config::default().doc_threshold, "{whole}");
+}
+
+/// Eight paragraphs of one local story, written for this test.
+const STORY: [&str; 8] = [
+    "Der Gemeinderat von Oberbach hat am Donnerstagabend nach langer Debatte den Bau einer neuen Grundschule am Ortsrand beschlossen.",
+    "Die alte Schule in der Lindenstraße ist seit Jahren zu klein, zwei Klassen werden derzeit in Containern auf dem Pausenhof unterrichtet.",
+    "Bürgermeisterin Petra Hansen sprach nach der Abstimmung von einem wichtigen Tag für die Familien des Ortes und dankte den Eltern für ihre Geduld.",
+    "Kritik kam von der Opposition, die den Standort neben der Bundesstraße für ungeeignet hält und ein Verkehrsgutachten verlangt hatte.",
+    "Die Kosten schätzt die Verwaltung auf gut elf Millionen Euro, einen Teil davon soll das Land aus seinem Schulbauprogramm übernehmen.",
+    "Mit den Bauarbeiten soll im kommenden Frühjahr begonnen werden, der Unterricht im neuen Gebäude könnte dann zum Schuljahr darauf starten.",
+    "Der Elternbeirat begrüßte die Entscheidung, mahnte aber einen sicheren Schulweg mit Ampel und Radweg an, bevor die ersten Kinder kommen.",
+    "Über die Gestaltung des Gebäudes will der Rat im Herbst beraten, ein Architektenwettbewerb ist bereits ausgeschrieben worden.",
+];
+
+/// One more paragraph, of another story.
+const OTHER: &str = "Unabhängig davon teilte die Kreisverwaltung mit, dass die Sanierung der Sporthalle im Nachbarort wegen fehlender Handwerker erneut verschoben werden muss.";
+
+#[test]
+fn a_story_cut_short_or_with_a_paragraph_added_is_a_copy() {
+    let full = STORY.join("\n\n");
+    // The last three paragraphs dropped: too few of its 5-grams shared for the similarity
+    // alone.
+    let cut = STORY[..5].join("\n\n");
+    let added = format!("{full}\n\n{OTHER}");
+    let verdicts = run(&[&full, &cut, &added], Config::default());
+    for v in &verdicts[1..] {
+        assert!(
+            matches!(
+                v,
+                Verdict::Copy {
+                    of: 0,
+                    why: Why::Contained | Why::Similar,
+                    ..
+                }
+            ),
+            "{v:?}"
+        );
+    }
+    assert!(
+        matches!(verdicts[1], Verdict::Copy { why: Why::Contained, score, .. } if score < Config::default().doc_threshold),
+        "{:?}",
+        verdicts[1]
+    );
+}
+
+#[test]
+fn a_teaser_is_no_copy_of_the_full_story() {
+    // The lead paragraphs as a teaser before the story, and after it: each lies inside the
+    // story, but is far smaller.
+    let full = STORY.join("\n\n");
+    let teaser = STORY[..2].join("\n\n");
+    assert_eq!(groups(&[&teaser, &full]), vec![0, 1]);
+    assert_eq!(groups(&[&full, &teaser]), vec![0, 1]);
+}
+
+#[test]
+fn containment_needs_nine_tenths_inside_and_half_the_size() {
+    // 100 and 80 distinct 5-grams sharing all 80: j = 0.8.
+    assert!(contained(0.8, 100, 80));
+    // 100 and 40 sharing all 40: inside, but less than half the size.
+    assert!(!contained(0.4, 100, 40));
+    // 100 and 80 sharing 60: j = 60 / 120 = 0.5; 60 of 80 is under nine tenths.
+    assert!(!contained(0.5, 100, 80));
+    assert!(!contained(1.0, 0, 0));
 }
