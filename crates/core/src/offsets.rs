@@ -36,63 +36,40 @@ impl<'t> CharCursor<'t> {
     fn build(&mut self) {
         let mut before = 0;
         self.blocks.reserve(self.text.len() / 64 + 1);
-        let mut blocks = self.text.chunks_exact(64);
-        for block in &mut blocks {
-            let (starts, continuations) = full_block(block);
+        for block in self.text.chunks(64) {
+            let (starts, continuations) = block_bits(block);
             self.blocks.push((before, starts));
-            before += 64 - continuations;
+            before += block.len() - continuations;
         }
-        let rest = blocks.remainder();
-        // The text's length needs a block: the rest's, or an empty one after a full block.
-        self.blocks.push((before, starts_mask(rest)));
+        if self.text.len() % 64 == 0 {
+            self.blocks.push((before, 0));
+        }
     }
 }
 
-/// The continuation bytes of eight bytes, one bit each at the low end of its byte: a
-/// continuation byte has its high bit set and the next one clear.
-#[inline]
-fn continuations(x: u64) -> u64 {
-    (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7
-}
-
-/// The bits of `continuations` gathered into one byte, byte k's bit at place k.
-#[inline]
-fn gather(c: u64) -> u64 {
-    c.wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
-/// For a block of 64 bytes: a bit for each byte that starts a character, and the number of
-/// continuation bytes, summed lane by lane and added up by one multiplication (no popcount,
-/// which a baseline x86-64 build does in software).
-#[inline]
-fn full_block(block: &[u8]) -> (u64, usize) {
+/// For `block` (64 bytes or fewer): a bit for each byte that starts a character, and the
+/// number of continuation bytes, eight bytes at a time. A continuation byte has its high bit
+/// set and the next one clear; one multiplication gathers the eight flags into a byte of the
+/// mask (byte k's at place k), another adds them up, so no popcount, which a baseline x86-64
+/// build does in software.
+fn block_bits(block: &[u8]) -> (u64, usize) {
     let mut mask = 0u64;
     let mut sum = 0u64;
-    for (j, word) in block.chunks_exact(8).enumerate() {
-        let c = continuations(u64::from_le_bytes(word.try_into().unwrap_or_default()));
-        sum += c;
-        mask |= (!gather(c) & 0xff) << (8 * j);
-    }
-    (
-        mask,
-        (sum.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize,
-    )
-}
-
-/// A bit for each byte of `block` (64 bytes or fewer) that starts a character, eight bytes at
-/// a time.
-fn starts_mask(block: &[u8]) -> u64 {
-    let mut mask = 0u64;
     let mut words = block.chunks_exact(8);
     for (j, word) in (&mut words).enumerate() {
-        let c = continuations(u64::from_le_bytes(word.try_into().unwrap_or_default()));
-        mask |= (!gather(c) & 0xff) << (8 * j);
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let c = (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7;
+        sum += c;
+        mask |= (!(c.wrapping_mul(0x0102_0408_1020_4080) >> 56) & 0xff) << (8 * j);
     }
+    let mut continuations = (sum.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     let done = block.len() - words.remainder().len();
     for (k, &b) in words.remainder().iter().enumerate() {
-        mask |= u64::from((b as i8) >= -0x40) << (done + k);
+        let starts = (b as i8) >= -0x40;
+        mask |= u64::from(starts) << (done + k);
+        continuations += usize::from(!starts);
     }
-    mask
+    (mask, continuations)
 }
 
 #[cfg(test)]

@@ -273,35 +273,34 @@ impl Deduper {
         let s = &self.seen[with as usize];
         let complete = s.mins_len as u32 == s.total;
         let score = sketch::similarity(self.mins(s), complete, &f.sketch.mins, f.sketch.complete());
-        let threshold = if s.statement && f.statement {
+        let statements = s.statement && f.statement;
+        let threshold = if statements {
             self.config.threshold
         } else {
             self.config.doc_threshold
         };
-        let similar = score >= threshold;
-        let statements = s.statement && f.statement;
-        let why = if !similar && (statements || !contained(score, s.total, f.sketch.total)) {
-            Why::Below
-        } else if !self.config.guards {
+        // How it is a copy, if no guard says otherwise: similar, or (documents) contained.
+        let matched = if score >= threshold {
             Why::Similar
+        } else if !statements && contained(score, s.total, f.sketch.total) {
+            Why::Contained
+        } else {
+            Why::Below
+        };
+        let why = if matched == Why::Below || !self.config.guards {
+            matched
         } else if text::figures_differ(self.figures(s), &f.figures) {
             Why::Figures
-        } else if s.negations != f.negations && s.statement && f.statement {
+        } else if s.negations != f.negations && statements {
             Why::Negation
         } else if let (Some(a), Some(b)) = (self.names(s), f.names.as_deref()) {
             if text::names_differ(a, b, true) {
                 Why::Names
             } else {
-                Why::Similar
+                matched
             }
         } else {
-            Why::Similar
-        };
-        // Past the guards: similar, or only contained.
-        let why = if why == Why::Similar && !similar {
-            Why::Contained
-        } else {
-            why
+            matched
         };
         Comparison { with, score, why }
     }

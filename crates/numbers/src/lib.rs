@@ -233,9 +233,8 @@ pub struct Scratch {
     toks: Vec<Tok>,
 }
 
-/// What a byte starts, for the tokenizer's dispatch: one table load a token.
-/// One bit a class, tested in turn: compared as values, the classes become a jump table,
-/// which mispredicts at nearly every token.
+/// The classes of `CLASS`, one bit each, tested in turn: compared as values, the classes
+/// become a jump table, which mispredicts at nearly every token.
 const LETTER: u8 = 1;
 const SPACE: u8 = 2;
 const DIGIT: u8 = 4;
@@ -243,6 +242,7 @@ const PUNCT: u8 = 8;
 /// A byte of a multi-byte character: a letter, a space or a symbol, decoded to tell.
 const HIGH: u8 = 16;
 
+/// What a byte starts, for the tokenizer's dispatch and its letter runs: one load a byte.
 static CLASS: [u8; 256] = {
     let mut t = [HIGH; 256];
     let mut c = 0;
@@ -262,17 +262,6 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// ASCII letters by byte: one load a byte in the tokenizer's busiest loop.
-static ASCII_LETTER: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = (c as u8).is_ascii_alphabetic();
-        c += 1;
-    }
-    t
-};
-
 /// Where the run of ASCII letters from byte `i` of `b` ends: eight bytes at a time, so a
 /// word costs one unpredictable branch rather than one at each of its letters.
 #[inline]
@@ -285,7 +274,7 @@ fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
             return i;
         }
     }
-    while i < b.len() && ASCII_LETTER[b[i] as usize] {
+    while i < b.len() && CLASS[b[i] as usize] & LETTER != 0 {
         i += 1;
     }
     i

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use korpus_core::output::{write_int, write_json, write_json_str};
 use korpus_core::{run_annotating_threads, CharCursor, Tool};
-use numbers::{as_integer, cli::Cli, Extractor, Figure, Kind, Scratch, Value};
+use numbers::{as_integer, cli::Cli, Extractor, Figure, Scratch, Value};
 
 /// A figure allocates its unit and hedge, and the record's list of figures: mimalloc makes
 /// that a tenth of the whole run cheaper than the system allocator.
@@ -19,14 +19,8 @@ fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
     let mut chars = CharCursor::new(text);
     buf.push(b'[');
     for (k, f) in figures.iter().enumerate() {
-        let span = &text[f.span.clone()];
-        let unit = f.unit.as_deref();
-        let qualifier = f.qualifier.as_deref();
-        // Room for the whole object at once, so that the pieces below rarely ask for more:
-        // the keys and numbers take under 128 bytes, a string without escapes its length.
-        buf.reserve(128 + span.len() + unit.map_or(0, str::len) + qualifier.map_or(0, str::len));
         buf.extend_from_slice(if k > 0 { b",{\"text\":" } else { b"{\"text\":" });
-        write_json_str(buf, span);
+        write_json_str(buf, &text[f.span.clone()]);
         buf.extend_from_slice(b",\"value\":");
         // Most values: a whole number, written without the serializer.
         let whole = match f.value {
@@ -37,11 +31,13 @@ fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
             Some(n) => write_int(buf, n),
             None => write_json(buf, &f.value),
         }
-        // The kind with the keys around it, one constant each: nothing to escape.
-        buf.extend_from_slice(kind_json(f.kind));
-        write_opt_str(buf, unit);
+        // The kinds are constant words with nothing to escape.
+        buf.extend_from_slice(b",\"kind\":\"");
+        buf.extend_from_slice(f.kind.as_str().as_bytes());
+        buf.extend_from_slice(b"\",\"unit\":");
+        write_opt_str(buf, f.unit.as_deref());
         buf.extend_from_slice(b",\"qualifier\":");
-        write_opt_str(buf, qualifier);
+        write_opt_str(buf, f.qualifier.as_deref());
         buf.extend_from_slice(b",\"start\":");
         write_int(buf, chars.char_of(f.span.start));
         buf.extend_from_slice(b",\"end\":");
@@ -49,28 +45,6 @@ fn write_figures(buf: &mut Vec<u8>, text: &str, figures: &[Figure]) {
         buf.push(b'}');
     }
     buf.push(b']');
-}
-
-/// `,"kind":"KIND","unit":` for each kind.
-fn kind_json(kind: Kind) -> &'static [u8] {
-    macro_rules! k {
-        ($name:literal) => {
-            concat!(",\"kind\":\"", $name, "\",\"unit\":").as_bytes()
-        };
-    }
-    match kind {
-        Kind::Cardinal => k!("cardinal"),
-        Kind::Decimal => k!("decimal"),
-        Kind::Ordinal => k!("ordinal"),
-        Kind::Fraction => k!("fraction"),
-        Kind::Percent => k!("percent"),
-        Kind::Money => k!("money"),
-        Kind::Measure => k!("measure"),
-        Kind::Range => k!("range"),
-        Kind::Date => k!("date"),
-        Kind::Year => k!("year"),
-        Kind::Time => k!("time"),
-    }
 }
 
 fn write_opt_str(buf: &mut Vec<u8>, s: Option<&str>) {
