@@ -30,11 +30,23 @@ pub struct Lexicon {
     pub particles: FxHashSet<String>,
     /// Function words after which a capitalised word may still be a name: "wie", "und".
     pub conjunctions: FxHashSet<String>,
+    /// Finite verbs with an adjective's ending ("hatte", "wurde"): no determiner.
+    pub auxiliaries: FxHashSet<String>,
     /// Titles written short with a period ("Dr."), lower case.
     pub abbreviated: FxHashSet<String>,
     /// Capitalised at a sentence start, but nobody's name.
     pub function: FxHashSet<String>,
+    /// Organisations and documents that say something: "regierung", "bericht"; a compound
+    /// ending in one counts too.
+    pub sources: Vec<String>,
 }
+
+/// German endings of nouns for people: "Bewohner", "Aktivistin", "Präsidenten", "Passanten",
+/// "Ingenieur", "Passagiere", "der 61-Jährige".
+const PERSON_ENDINGS: &[&str] = &[
+    "er", "erin", "innen", "ist", "isten", "ent", "enten", "ant", "anten", "eur", "eure", "ige",
+    "igen", "iger", "iere", "leute",
+];
 
 fn set(file: &str) -> FxHashSet<String> {
     entries(file).map(str::to_lowercase).collect()
@@ -56,6 +68,7 @@ macro_rules! lexicon {
             include_str!(concat!("../data/", $dir, "/pronouns.txt")),
             include_str!(concat!("../data/", $dir, "/titles.txt")),
             include_str!(concat!("../data/", $dir, "/words.txt")),
+            include_str!(concat!("../data/", $dir, "/sources.txt")),
         )
     };
 }
@@ -76,6 +89,7 @@ impl Lexicon {
         pronouns: &str,
         titles: &str,
         words: &str,
+        sources: &str,
     ) -> Self {
         let mut roles: Vec<String> = entries(roles).map(str::to_lowercase).collect();
         // Longest first, so that a compound is matched by its longest role.
@@ -94,7 +108,12 @@ impl Lexicon {
             nominative: section(words, "nominative"),
             function: section(words, "function"),
             conjunctions: section(words, "conjunctions"),
+            auxiliaries: section(words, "auxiliaries"),
             abbreviated: section(words, "abbreviated"),
+            sources: entries(sources)
+                .filter(|e| !e.starts_with('['))
+                .map(str::to_lowercase)
+                .collect(),
         }
     }
 
@@ -107,6 +126,26 @@ impl Lexicon {
     /// ("Außenministerin", "Pentagon-Sprecher").
     pub fn is_role(&self, w: &str) -> bool {
         self.role_key(w).is_some()
+    }
+
+    /// Whether a noun can head the subject that speaks: a role ("Sprecher"), its plural
+    /// ("Experten", "Autoren"), an organisation or document ("Landesregierung",
+    /// "Pressemitteilung"), a noun for a person by its German ending ("Bewohner", "Aktivistin",
+    /// "der 61-Jährige"), or an abbreviation ("der BGH").
+    pub fn speaks(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        let acronym = w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !w.chars().any(char::is_lowercase);
+        acronym
+            || self.is_role(w)
+            || ["n", "en"]
+                .iter()
+                .any(|p| l.strip_suffix(p).is_some_and(|s| self.is_role(s)))
+            || self.sources.iter().any(|s| l.ends_with(s.as_str()))
+            || (self.lang == Lang::De
+                && PERSON_ENDINGS
+                    .iter()
+                    .any(|e| l.ends_with(e) && l.len() > e.len() + 2))
     }
 
     /// The listed role a word is or ends in: "experte" for "Militärexperte".

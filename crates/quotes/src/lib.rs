@@ -225,8 +225,15 @@ struct Word<'t> {
 }
 
 impl Word<'_> {
+    /// Upper case first, or after a number and a hyphen ("der 61-Jährige").
     fn capitalised(&self) -> bool {
         self.text.starts_with(char::is_uppercase)
+            || self
+                .text
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+                && self.text.starts_with(|c: char| c.is_ascii_digit())
     }
 }
 
@@ -314,6 +321,51 @@ fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
     e
 }
 
+/// Whether the word at byte `at` opens a sentence: nothing but spaces, marks or a bracket
+/// between it and a sentence end, a colon, a line break or the text's start.
+fn at_sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c == ' ' || c == '(' || is_mark(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+/// The capitalised words a document writes where their place does not capitalise them: inside
+/// a sentence, or at its start with a capitalised word after ("Hans Roth sagte"). A word
+/// capitalised only at sentence starts ("Zwar", "Anlässlich", "Ähnlich äußerte sich") is no
+/// name. Read once per document, and only when a rule asks.
+struct Inside<'t> {
+    text: &'t str,
+    words: std::cell::OnceCell<rustc_hash::FxHashSet<&'t str>>,
+}
+
+impl<'t> Inside<'t> {
+    fn new(text: &'t str) -> Self {
+        Inside {
+            text,
+            words: Default::default(),
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.words
+            .get_or_init(|| {
+                let all = words(self.text, 0..self.text.len());
+                all.iter()
+                    .enumerate()
+                    .filter(|&(i, w)| {
+                        w.capitalised()
+                            && (!at_sentence_start(self.text, w.start)
+                                || all.get(i + 1).is_some_and(|n| {
+                                    n.capitalised()
+                                        && self.text[w.start + w.text.len()..n.start] == *" "
+                                }))
+                    })
+                    .map(|(_, w)| w.text)
+                    .collect()
+            })
+            .contains(w)
+    }
+}
+
 /// A speaker found beside a cue: the phrase as written and whether it names a person (a
 /// name) or only a role or pronoun.
 #[derive(Clone, Debug)]
@@ -350,11 +402,12 @@ impl Finder {
         // Sprecher Pat Ryder") and the gender a role gives ("Bürgermeisterin Carla Meinhardt").
         // For a role alone or a pronoun that needs them: read once, and only then (most
         // documents never need them).
+        let inside = Inside::new(text);
         let people = std::cell::OnceCell::new();
         let people = || {
             people.get_or_init(|| {
                 let all = words(text, 0..text.len());
-                runs(lex, text, &all)
+                runs(lex, text, &inside, &all)
                     .into_iter()
                     .filter_map(|r| {
                         let role = r.role.as_deref();
@@ -393,7 +446,7 @@ impl Finder {
                 .into_iter()
                 .filter(|w| !titles_before().any(|p| p.inner().contains(&w.start)))
                 .collect();
-            let left_runs = runs(lex, text, &left);
+            let left_runs = runs(lex, text, &inside, &left);
             let right = words(text, pair.close.end..right_end);
             let before = text[left_start..pair.open.start].trim_end();
             let colon = before.ends_with(':');
@@ -406,7 +459,7 @@ impl Finder {
             // Geschäftsführer fragte: „…?“ Greenpeace fordert …").
             let cue_then_colon = colon && left.iter().any(|w| lex.is_cue(w.text));
             if !cue_then_colon {
-                if let Some((c, s)) = self.cue_after(lex, &right, text, pair.close.end) {
+                if let Some((c, s)) = self.cue_after(lex, &right, text, &inside, pair.close.end) {
                     cue = Some(c);
                     speaker = s;
                     attributed_after = true;
@@ -533,7 +586,35 @@ impl Finder {
                             named: true,
                         })
                 };
-                speaker = last_within(300)
+                // A cue further on in its sentence: "Sie wisse, dass ihre Arbeit „…“ sei,
+                // hatte Koch-Mehrin damals gesagt".
+                let mut later = || {
+                    let k = right.iter().take(8).position(|w| lex.is_cue(w.text))?;
+                    if text[pair.close.end..right[k].start].contains([';', ':']) {
+                        return None;
+                    }
+                    let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)?;
+                    cue = Some(right[k].text.to_string());
+                    Some(s)
+                };
+                // The person the sentence before names, or its subject: "Um Zeit zu gewinnen,
+                // will Oettinger die Fächer straffen. „Nicht jede Formel …“"
+                let before = || {
+                    let end = text[..left_start].trim_end().len();
+                    let start = sentence_start(text, end.saturating_sub(1), 300);
+                    let ws = words(text, start..end);
+                    let found = runs(lex, text, &inside, &ws);
+                    found
+                        .iter()
+                        .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
+                        .map(|r| Speaker {
+                            phrase: r.name.clone().unwrap_or_default(),
+                            named: true,
+                        })
+                        .or_else(|| subject_of(&found, ws.len()))
+                };
+                speaker = later()
+                    .or_else(|| last_within(300))
                     .or_else(|| {
                         left_runs
                             .iter()
@@ -545,7 +626,8 @@ impl Finder {
                             })
                     })
                     .or_else(|| subject_of(&left_runs, left.len()))
-                    .or_else(|| last_within(600));
+                    .or_else(|| last_within(600))
+                    .or_else(before);
             }
             // A pronoun stands for the last named speaker; a role for the person the
             // document names with that role ("der Sprecher" → "Pat Ryder"), else it stays.
@@ -615,6 +697,7 @@ impl Finder {
         lex: &Lexicon,
         right: &[Word],
         text: &str,
+        inside: &Inside,
         close_end: usize,
     ) -> Option<(String, Option<Speaker>)> {
         // The attribution follows at once, after at most a comma: not "„…“ und sagte".
@@ -624,10 +707,10 @@ impl Finder {
         }
         // A quotation that ends its sentence with a period is not attributed after it; one
         // that ends with "!" or "?" only by the next word or two ("„Raus!“ rief er").
-        let inside = text[..close_end].trim_end_matches(|c: char| is_mark(c));
-        let reach = if gap.contains(',') || inside.ends_with(',') {
+        let within = text[..close_end].trim_end_matches(|c: char| is_mark(c));
+        let reach = if gap.contains(',') || within.ends_with(',') {
             6
-        } else if inside.ends_with('.') {
+        } else if within.ends_with('.') {
             0
         } else {
             2
@@ -647,7 +730,7 @@ impl Finder {
             Some(w + 1 + c)
         })?;
         let cue = right[k].text.to_string();
-        let found = runs(lex, text, right);
+        let found = runs(lex, text, inside, right);
         Some((cue, speaker_at(lex, text, right, &found, k)))
     }
 
@@ -670,6 +753,12 @@ impl Finder {
 fn is_function(lex: &Lexicon, w: &str) -> bool {
     lex.function.contains(&w.to_lowercase())
 }
+
+/// Endings of German abstract and collective nouns, which no surname has.
+const NOUN_ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "ität", "itäten", "nisse", "ismus",
+];
 
 /// A run of capitalised words in a sentence and what it is.
 #[derive(Clone, Debug)]
@@ -743,7 +832,7 @@ fn joined(lex: &Lexicon, text: &str, a: &Word, b: &Word, comma: bool) -> bool {
 
 /// The runs of capitalised words of a sentence. An appositive joins its role: "Der Leiter des
 /// Programms, Klaus Stöhr," is one run with the name Klaus Stöhr.
-fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
+fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
     // English role words are lower case ("the mayor"); they head a run all the same.
     let cap = |w: &Word| {
         (w.capitalised()
@@ -760,6 +849,16 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
             continue;
         }
         let start = i;
+        // "Von der Leyen" opening a sentence: a name when the text writes it "von der Leyen"
+        // too (not "Von der Regierung hieß es").
+        if ws[i].text == "Von"
+            && i + 2 < ws.len()
+            && matches!(ws[i + 1].text, "der" | "den")
+            && ws[i + 2].capitalised()
+            && text.contains(&format!("von {} {}", ws[i + 1].text, ws[i + 2].text))
+        {
+            i += 2;
+        }
         // "von der Leyen": "der" and "den" belong to a name after "von" or "van".
         let goes_on = |a: &Word, b: &Word| {
             cap(b) || (matches!(b.text, "der" | "den") && matches!(a.text, "von" | "van"))
@@ -775,12 +874,24 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
             i -= 1;
         }
         let end = i + 1;
+        // A word alone, capitalised only for opening its sentence ("Zwar", "Ähnlich äußerte
+        // sich"), or an attribute in brackets ("Heribert Rech (CDU)"), is nobody.
+        let alone = end - start == 1
+            && at_sentence_start(text, ws[start].start)
+            && !lex.is_role(ws[start].text)
+            && !inside.contains(ws[start].text);
+        if alone || text[..ws[start].start].trim_end().ends_with('(') {
+            i = end;
+            continue;
+        }
         let prev = start.checked_sub(1).map(|p| ws[p].text.to_lowercase());
         let after_det = prev.as_deref().is_some_and(|p| {
             // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
             p.starts_with(|c: char| c.is_ascii_digit())
                 || !lex.is_cue(p)
                     && !lex.after.contains(p)
+                    && !lex.reported.contains(p)
+                    && !lex.auxiliaries.contains(p)
                     && !lex.conjunctions.contains(p)
                     && (lex.determiners.contains(p)
                         || lex.function.contains(p)
@@ -823,7 +934,15 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
         while kept.last().is_some_and(|w| !w.capitalised()) {
             kept = &kept[..kept.len() - 1];
         }
-        let mut name = (!kept.is_empty() && (roles > 0 || !after_det))
+        // A German word alone with the ending of an abstract noun is no name: "Situation",
+        // "Bestürzung", "Videoaufzeichnungen" (a surname as short as "Jung" is too short).
+        let common = lex.lang == Lang::De
+            && kept.len() == 1
+            && NOUN_ENDINGS.iter().any(|e| {
+                let w = kept[0].text;
+                w.ends_with(e) && w.chars().count() > e.chars().count() + 2
+            });
+        let mut name = (!kept.is_empty() && (roles > 0 || !after_det) && !common)
             .then(|| kept.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         // "der Leiter des Programms der WHO, Klaus Stöhr": a name after a comma within a few
         // words of a role alone.
@@ -836,7 +955,10 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
                 }
                 j += 1;
             }
-            if j < ws.len() && j > 0 && joined(lex, text, &ws[j - 1], &ws[j], true) && cap(&ws[j]) {
+            let comma = j < ws.len()
+                && j > 0
+                && text[ws[j - 1].start + ws[j - 1].text.len()..ws[j].start].contains(',');
+            if comma && joined(lex, text, &ws[j - 1], &ws[j], true) && cap(&ws[j]) {
                 let mut e = j;
                 while e + 1 < ws.len()
                     && cap(&ws[e + 1])
@@ -870,9 +992,15 @@ fn runs(lex: &Lexicon, text: &str, ws: &[Word]) -> Vec<Run> {
         {
             d -= 1;
         }
+        // A German subject speaks when a word of it can ("Die Landesregierung", "der
+        // 61-Jährige", "Die Deutsche Welle"), not a common noun ("Die Kritik wies sie zurück").
+        let speaks = lex.lang != Lang::De
+            || role.is_some()
+            || capitals >= 2
+            || ws[start..last].iter().any(|w| lex.speaks(w.text));
         let subject = d
             .checked_sub(1)
-            .filter(|&p| lex.nominative.contains(&ws[p].text.to_lowercase()))
+            .filter(|&p| speaks && lex.nominative.contains(&ws[p].text.to_lowercase()))
             .map(|p| text[ws[p].start..ws[last - 1].start + ws[last - 1].text.len()].to_string());
         out.push(Run {
             words: start..last,
@@ -992,10 +1120,17 @@ fn subject_of(found: &[Run], k: usize) -> Option<Speaker> {
 /// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text
 /// writes "Pat Ryder" anywhere.
 fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
-    if name.contains(' ') || name.is_empty() || lex.is_role(name) {
+    // "Von der Leyen" opening a sentence is written "von der Leyen" inside one.
+    let lower = name
+        .strip_prefix("Von ")
+        .filter(|rest| rest.starts_with("der ") || rest.starts_with("den "))
+        .map(|rest| format!("von {rest}"));
+    let written = name;
+    let name = lower.as_deref().unwrap_or(name);
+    if (name.contains(' ') && lower.is_none()) || name.is_empty() || lex.is_role(name) {
         return name.to_string();
     }
-    let mut best = name.to_string();
+    let mut best = written.to_string();
     let mut from = 0;
     while let Some(k) = text[from..].find(name) {
         let at = from + k;

@@ -212,3 +212,48 @@ fn a_sentence_adverb_before_the_cue_names_nobody() {
         Some("Udo Kern")
     );
 }
+
+#[test]
+fn a_word_capitalised_only_for_opening_its_sentence_is_no_name() {
+    // "Ähnlich" stands right before the cue, but the text never writes it inside a sentence
+    let text = "Ähnlich äußerte sich die Ärztin Mara Lind: „Wir sind am Ende unserer Kräfte.“";
+    assert_eq!(de(text)[0].1.as_deref(), Some("Mara Lind"));
+    // a surname the text writes elsewhere is one at a sentence start too
+    let text = "Die Stadt hat Paula Kranz gewählt. Kranz sagte: „Ich freue mich auf die Arbeit.“";
+    assert_eq!(de(text)[0].1.as_deref(), Some("Paula Kranz"));
+}
+
+#[test]
+fn a_party_in_brackets_and_a_name_with_von_der() {
+    let text = "Innenminister Jonas Reh (SPD) sagte: „Die Polizei bekommt mehr Stellen.“";
+    assert_eq!(de(text)[0].1.as_deref(), Some("Jonas Reh"));
+    let text =
+        "Gewählt wurde Clara von der Heyde. Von der Heyde erklärte: „Ich nehme die Wahl an.“";
+    assert_eq!(de(text)[0].1.as_deref(), Some("Clara von der Heyde"));
+}
+
+#[test]
+fn a_subject_speaks_when_it_can() {
+    // an authority does, a common noun does not
+    let text =
+        "Die Kritik des Vereins wies die Stadtverwaltung zurück: „Wir halten jede Vorschrift ein.“";
+    assert_eq!(de(text)[0].1.as_deref(), Some("die Stadtverwaltung"));
+    let text = "Der 61-Jährige gab bekannt: „Ich höre zum Jahresende auf.“";
+    assert_eq!(de(text)[0].1.as_deref(), Some("Der 61-Jährige"));
+    let text = "Die Lage wurde am Abend ernster: „Wir brauchen mehr Helfer an den Deichen.“";
+    assert_eq!(de(text)[0].1, None);
+}
+
+#[test]
+fn the_speaker_from_a_cue_further_on_or_the_sentence_before() {
+    let text =
+        "Sie wisse, dass der Plan „nicht ohne Risiko“ sei, hatte Clara Wendt gestern gesagt.";
+    assert_eq!(
+        de(text)[0],
+        quotation("nicht ohne Risiko", "Clara Wendt", "gesagt")
+    );
+    let text =
+        "Um Geld zu sparen, will Bürgermeister Tom Brandt die Brücke sperren. „Die Sicherheit \
+                der Menschen geht vor, auch wenn es teuer wird.“";
+    assert_eq!(de(text)[0].1.as_deref(), Some("Tom Brandt"));
+}
