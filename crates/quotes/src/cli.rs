@@ -17,8 +17,10 @@ offsets into the record's text.
 
   speaker  the person quoted, in the fullest form the document gives (\"Pat Ryder\" when \
 the text says \"sagte Ryder\" and names \"Pat Ryder\" elsewhere), without role words; a \
-pronoun or role (\"er\", \"der Sprecher\") stands for the last named speaker; null when the \
-text does not say.
+pronoun or role (\"er\", \"der Sprecher\") stands for the last named speaker; a role the text \
+names nobody for stays a role, with what it is a role of (\"ein Sprecher des Ministeriums\" \
+gives \"Sprecher des Ministeriums\"), as does an organisation or document that speaks (\"die \
+Landesregierung\"); null when the text does not say.
   cue      the verb or word that attributes it (\"sagte\", \"so\", \"laut\", \"said\"); null \
 when none is near.
 

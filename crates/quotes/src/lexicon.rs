@@ -1,6 +1,8 @@
 //! The word lists behind `quotes`, one plain-text file per list and language under `data/`,
 //! compiled in and turned into sets once at start-up.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
 use korpus_core::lexicon::{entries, sections};
@@ -19,7 +21,7 @@ pub struct Lexicon {
     /// Verb forms of reported speech: "sei", "habe".
     pub reported: FxHashSet<String>,
     /// Role words: "sprecher", "minister"; a compound ending in one is a role too.
-    pub roles: Vec<String>,
+    pub roles: FxHashSet<String>,
     pub pronouns: FxHashSet<String>,
     /// Words before a quoted name that make it a title or term: "zeitung", "sogenannte".
     pub titles: FxHashSet<String>,
@@ -30,6 +32,12 @@ pub struct Lexicon {
     pub particles: FxHashSet<String>,
     /// Function words after which a capitalised word may still be a name: "wie", "und".
     pub conjunctions: FxHashSet<String>,
+    /// Indefinite articles: "ein Sprecher" is someone unnamed.
+    pub indefinite: FxHashSet<String>,
+    /// Words that join a role to what it is a role of: "des", "von", "of".
+    pub of: FxHashSet<String>,
+    /// Number words and quantifiers: a capitalised word after one is a counted noun.
+    pub numbers: FxHashSet<String>,
     /// Finite verbs with an adjective's ending ("hatte", "wurde"): no determiner.
     pub auxiliaries: FxHashSet<String>,
     /// Titles written short with a period ("Dr."), lower case.
@@ -38,7 +46,7 @@ pub struct Lexicon {
     pub function: FxHashSet<String>,
     /// Organisations and documents that say something: "regierung", "bericht"; a compound
     /// ending in one counts too.
-    pub sources: Vec<String>,
+    pub sources: FxHashSet<String>,
 }
 
 /// German endings of nouns for people: "Bewohner", "Aktivistin", "Präsidenten", "Passanten",
@@ -47,6 +55,28 @@ const PERSON_ENDINGS: &[&str] = &[
     "er", "erin", "innen", "ist", "isten", "ent", "enten", "ant", "anten", "eur", "eure", "ige",
     "igen", "iger", "iere", "leute",
 ];
+
+/// The suffixes of `w` that start on a character boundary after at least `skip` bytes,
+/// longest first.
+fn suffixes(w: &str, skip: usize) -> impl Iterator<Item = &str> {
+    w.char_indices()
+        .filter(move |&(i, _)| i >= skip)
+        .map(move |(i, _)| &w[i..])
+}
+
+/// `w` in lower case, borrowed when it is already (most words are): no allocation for them.
+pub fn lower(w: &str) -> Cow<'_, str> {
+    let upper = if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().any(char::is_uppercase)
+    };
+    if upper {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
 
 fn set(file: &str) -> FxHashSet<String> {
     entries(file).map(str::to_lowercase).collect()
@@ -91,9 +121,7 @@ impl Lexicon {
         words: &str,
         sources: &str,
     ) -> Self {
-        let mut roles: Vec<String> = entries(roles).map(str::to_lowercase).collect();
-        // Longest first, so that a compound is matched by its longest role.
-        roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        let roles = set(roles);
         Lexicon {
             lang,
             cues: section(cues, "cue"),
@@ -108,6 +136,9 @@ impl Lexicon {
             nominative: section(words, "nominative"),
             function: section(words, "function"),
             conjunctions: section(words, "conjunctions"),
+            indefinite: section(words, "indefinite"),
+            of: section(words, "of"),
+            numbers: section(words, "numbers"),
             auxiliaries: section(words, "auxiliaries"),
             abbreviated: section(words, "abbreviated"),
             sources: entries(sources)
@@ -119,7 +150,7 @@ impl Lexicon {
 
     /// A speech verb, in any case.
     pub fn is_cue(&self, w: &str) -> bool {
-        self.cues.contains(w) || self.cues.contains(&w.to_lowercase())
+        self.cues.contains(w) || self.cues.contains(&*lower(w))
     }
 
     /// A role word: listed, or a compound or hyphenated word ending in one
@@ -133,7 +164,7 @@ impl Lexicon {
     /// "Pressemitteilung"), a noun for a person by its German ending ("Bewohner", "Aktivistin",
     /// "der 61-Jährige"), or an abbreviation ("der BGH").
     pub fn speaks(&self, w: &str) -> bool {
-        let l = w.to_lowercase();
+        let l = lower(w);
         let acronym = w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && !w.chars().any(char::is_lowercase);
         acronym
@@ -141,7 +172,7 @@ impl Lexicon {
             || ["n", "en"]
                 .iter()
                 .any(|p| l.strip_suffix(p).is_some_and(|s| self.is_role(s)))
-            || self.sources.iter().any(|s| l.ends_with(s.as_str()))
+            || suffixes(&l, 0).any(|s| self.sources.contains(s))
             || (self.lang == Lang::De
                 && PERSON_ENDINGS
                     .iter()
@@ -150,13 +181,16 @@ impl Lexicon {
 
     /// The listed role a word is or ends in: "experte" for "Militärexperte".
     pub fn role_key(&self, w: &str) -> Option<&str> {
-        let l = w.to_lowercase();
-        self.roles
-            .iter()
-            .find(|r| {
-                l == **r || (l.len() > r.len() + 2 && l.ends_with(r.as_str()) && r.len() >= 5)
-            })
-            .map(String::as_str)
+        let l = lower(w);
+        if let Some(r) = self.roles.get(&*l) {
+            return Some(r);
+        }
+        // A compound: the longest listed role of five letters or more it ends in, after at
+        // least three letters of its own.
+        let found = suffixes(&l, 3)
+            .filter(|s| s.len() >= 5)
+            .find_map(|s| self.roles.get(s));
+        found.map(String::as_str)
     }
 }
 

@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use korpus_core::{ByLang, Lang};
 
+use lexicon::lower;
 pub use lexicon::Lexicon;
 
 /// One quoted string.
@@ -227,6 +228,10 @@ struct Word<'t> {
 impl Word<'_> {
     /// Upper case first, or after a number and a hyphen ("der 61-Jährige").
     fn capitalised(&self) -> bool {
+        let first = self.text.as_bytes().first().copied().unwrap_or(0);
+        if first.is_ascii_alphabetic() {
+            return first.is_ascii_uppercase();
+        }
         self.text.starts_with(char::is_uppercase)
             || self
                 .text
@@ -241,25 +246,46 @@ impl Word<'_> {
 /// hyphens, apostrophes and periods ("Pentagon-Sprecher", "O’Brien", "U.S.").
 fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let s = &text[range.clone()];
-    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 7 + 1);
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let inner = matches!(c, '-' | '’' | '\'' | '.')
-            && start.is_some()
-            && s[i + c.len_utf8()..].starts_with(char::is_alphanumeric);
-        if c.is_alphanumeric() || inner {
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII without decoding; other characters decoded
+        let (c, len) = if b[i].is_ascii() {
+            (b[i] as char, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or('\0');
+            (c, c.len_utf8())
+        };
+        let word_char = if len == 1 {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let inner = !word_char && start.is_some() && matches!(c, '-' | '’' | '\'' | '.') && {
+            let next = s[i + len..].chars().next();
+            // A period between a lower-case and a capital letter is a sentence end that
+            // lost its space ("sagte Merkel.Als"), not part of a word.
+            let lost_space = c == '.'
+                && next.is_some_and(char::is_uppercase)
+                && s[..i].chars().next_back().is_some_and(char::is_lowercase);
+            next.is_some_and(char::is_alphanumeric) && !lost_space
+        };
+        if word_char || inner {
             start.get_or_insert(i);
-        } else if let Some(b) = start.take() {
+        } else if let Some(w) = start.take() {
             out.push(Word {
-                text: &s[b..i],
-                start: range.start + b,
+                text: &s[w..i],
+                start: range.start + w,
             });
         }
+        i += len;
     }
-    if let Some(b) = start {
+    if let Some(w) = start {
         out.push(Word {
-            text: &s[b..],
-            start: range.start + b,
+            text: &s[w..],
+            start: range.start + w,
         });
     }
     out
@@ -328,41 +354,136 @@ fn at_sentence_start(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
 }
 
-/// The capitalised words a document writes where their place does not capitalise them: inside
-/// a sentence, or at its start with a capitalised word after ("Hans Roth sagte"). A word
-/// capitalised only at sentence starts ("Zwar", "Anlässlich", "Ähnlich äußerte sich") is no
-/// name. Read once per document, and only when a rule asks.
-struct Inside<'t> {
+/// How a document uses its capitalised words, read once per document and only when a rule
+/// asks.
+struct Usage<'t> {
     text: &'t str,
-    words: std::cell::OnceCell<rustc_hash::FxHashSet<&'t str>>,
+    lex: &'t Lexicon,
+    all: std::cell::OnceCell<Vec<Word<'t>>>,
+    sets: std::cell::OnceCell<UsageSets<'t>>,
+    /// Words asked about before the table is read, with their uses.
+    asked: std::cell::RefCell<UsageSets<'t>>,
+    /// Bytes searched for them so far.
+    scanned: std::cell::Cell<usize>,
 }
 
-impl<'t> Inside<'t> {
-    fn new(text: &'t str) -> Self {
-        Inside {
+/// For each capitalised word of a document, how it is used (bits).
+type UsageSets<'t> = rustc_hash::FxHashMap<&'t str, u8>;
+/// Written where the place does not capitalise it: inside a sentence, or at its start with a
+/// capitalised word after ("Hans Roth sagte"). A word capitalised only at sentence starts
+/// ("Zwar", "Ähnlich äußerte sich") is no name.
+const INSIDE: u8 = 1;
+/// Written after an article or a number somewhere: a common noun ("die Kunden", "drei
+/// Jahre"), which a name alone is not.
+const NOUN: u8 = 2;
+
+impl<'t> Usage<'t> {
+    fn new(text: &'t str, lex: &'t Lexicon) -> Self {
+        Usage {
             text,
-            words: Default::default(),
+            lex,
+            all: Default::default(),
+            sets: Default::default(),
+            asked: Default::default(),
+            scanned: Default::default(),
         }
     }
 
-    fn contains(&self, w: &str) -> bool {
-        self.words
-            .get_or_init(|| {
-                let all = words(self.text, 0..self.text.len());
-                all.iter()
-                    .enumerate()
-                    .filter(|&(i, w)| {
-                        w.capitalised()
-                            && (!at_sentence_start(self.text, w.start)
-                                || all.get(i + 1).is_some_and(|n| {
-                                    n.capitalised()
-                                        && self.text[w.start + w.text.len()..n.start] == *" "
-                                }))
-                    })
-                    .map(|(_, w)| w.text)
-                    .collect()
-            })
-            .contains(w)
+    /// Every word of the document.
+    fn all(&self) -> &[Word<'t>] {
+        self.all
+            .get_or_init(|| words(self.text, 0..self.text.len()))
+    }
+
+    /// How the word `w` at byte `at` is used there.
+    fn bits_at(&self, at: usize, w: &str) -> u8 {
+        let text = self.text;
+        let mut bits = 0;
+        let after = &text[at + w.len()..];
+        let next_capital = after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(char::is_uppercase));
+        if next_capital || !at_sentence_start(text, at) {
+            bits |= INSIDE;
+        }
+        if let Some(before) = text[..at].strip_suffix(' ') {
+            let p = &before[before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| {
+                k + before[k..].chars().next().map_or(1, char::len_utf8)
+            })..];
+            if p.starts_with(|c: char| c.is_ascii_digit())
+                || self.lex.determiners.contains(p)
+                || self.lex.numbers.contains(p)
+            {
+                bits |= NOUN;
+            }
+        }
+        bits
+    }
+
+    /// Every capitalised word's use, read in one pass over the document.
+    fn sets(&self) -> &UsageSets<'t> {
+        self.sets.get_or_init(|| {
+            let mut sets = UsageSets::default();
+            for w in self.all().iter().filter(|w| w.capitalised()) {
+                *sets.entry(w.text).or_default() |= self.bits_at(w.start, w.text);
+            }
+            sets
+        })
+    }
+
+    /// The uses of `w`: found by searching the text for it while few words are asked
+    /// about (most documents), from the whole document's table once many are (so a long
+    /// document stays linear).
+    fn uses(&self, w: &'t str) -> u8 {
+        if let Some(sets) = self.sets.get() {
+            return sets.get(w).copied().unwrap_or(0);
+        }
+        if let Some(&b) = self.asked.borrow().get(w) {
+            return b;
+        }
+        let text = self.text;
+        let budget = 16 * text.len() + 65536;
+        let table = || self.sets().get(w).copied().unwrap_or(0);
+        self.scanned.set(self.scanned.get() + text.len());
+        if self.scanned.get() > budget {
+            return table();
+        }
+        let mut bits = 0;
+        for at in memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()) {
+            let end = at + w.len();
+            if !text.is_char_boundary(at) || !text.is_char_boundary(end) {
+                continue;
+            }
+            // A word there as `words` cuts it: it cuts each stretch between white space on
+            // its own, so the stretch around the match decides.
+            let from = text[..at]
+                .char_indices()
+                .rfind(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let to = text[end..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |k| end + k);
+            self.scanned.set(self.scanned.get() + (to - from));
+            if self.scanned.get() > budget {
+                return table();
+            }
+            if words(text, from..to)
+                .iter()
+                .any(|x| x.start == at && x.text.len() == w.len())
+            {
+                bits |= self.bits_at(at, w);
+            }
+        }
+        self.asked.borrow_mut().insert(w, bits);
+        bits
+    }
+
+    fn inside(&self, w: &'t str) -> bool {
+        self.uses(w) & INSIDE != 0
+    }
+
+    fn noun(&self, w: &'t str) -> bool {
+        self.uses(w) & NOUN != 0
     }
 }
 
@@ -372,6 +493,20 @@ impl<'t> Inside<'t> {
 struct Speaker {
     phrase: String,
     named: bool,
+    /// A role after an indefinite article ("ein Sprecher des Ministeriums"): someone the text
+    /// does not name, never the person it names with that role.
+    indefinite: bool,
+}
+
+impl Speaker {
+    /// A name, or a phrase that stands as one (a subject, the last speaker).
+    fn named(phrase: String) -> Self {
+        Speaker {
+            phrase,
+            named: true,
+            indefinite: false,
+        }
+    }
 }
 
 impl Finder {
@@ -402,12 +537,12 @@ impl Finder {
         // Sprecher Pat Ryder") and the gender a role gives ("Bürgermeisterin Carla Meinhardt").
         // For a role alone or a pronoun that needs them: read once, and only then (most
         // documents never need them).
-        let inside = Inside::new(text);
+        let inside = Usage::new(text, lex);
         let people = std::cell::OnceCell::new();
         let people = || {
             people.get_or_init(|| {
-                let all = words(text, 0..text.len());
-                runs(lex, text, &inside, &all)
+                let all = inside.all();
+                runs(lex, text, &inside, all)
                     .into_iter()
                     .filter_map(|r| {
                         let role = r.role.as_deref();
@@ -471,10 +606,7 @@ impl Finder {
                     // "… und sagte, …": the verb goes on with the last speaker.
                     let goes_on = k > 0 && matches!(left[k - 1].text, "und" | "and");
                     speaker = if goes_on && last_speaker.is_some() {
-                        last_speaker.clone().map(|phrase| Speaker {
-                            phrase,
-                            named: true,
-                        })
+                        last_speaker.clone().map(Speaker::named)
                     } else {
                         s
                     };
@@ -485,18 +617,15 @@ impl Finder {
                 speaker = left_runs
                     .iter()
                     .find(|r| r.name.is_some() && !r.after_prep)
-                    .map(|r| Speaker {
-                        phrase: r.name.clone().unwrap_or_default(),
-                        named: true,
-                    })
+                    .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
                     .or_else(|| subject_of(&left_runs, left.len()));
             }
-            let framed = left
-                .last()
-                .is_some_and(|w| lex.frames.contains(&w.text.to_lowercase()))
-                || left.iter().rev().take(3).any(|w| {
-                    lex.frames.contains(&w.text.to_lowercase()) && !lex.titles.contains(w.text)
-                }) && length <= 6;
+            let framed =
+                left.last()
+                    .is_some_and(|w| lex.frames.contains(&*lower(w.text)))
+                    || left.iter().rev().take(3).any(|w| {
+                        lex.frames.contains(&*lower(w.text)) && !lex.titles.contains(w.text)
+                    }) && length <= 6;
             // A fragment in a sentence of reported speech: "Er habe „nicht den Eindruck“".
             let reported = length <= 7
                 && left
@@ -539,7 +668,7 @@ impl Finder {
                 && !(cue.is_some()
                     && left.last().is_some_and(|w| {
                         matches!(
-                            w.text.to_lowercase().as_str(),
+                            &*lower(w.text),
                             "ein" | "eine" | "einen" | "einem" | "einer" | "a" | "an" | "als" | "as"
                         )
                     }));
@@ -581,10 +710,7 @@ impl Finder {
                     last_quote_end
                         .filter(|&e| pair.open.start - e < bytes)
                         .and(last_speaker.clone())
-                        .map(|phrase| Speaker {
-                            phrase,
-                            named: true,
-                        })
+                        .map(Speaker::named)
                 };
                 // A cue further on in its sentence: "Sie wisse, dass ihre Arbeit „…“ sei,
                 // hatte Koch-Mehrin damals gesagt".
@@ -607,24 +733,18 @@ impl Finder {
                     found
                         .iter()
                         .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
-                        .map(|r| Speaker {
-                            phrase: r.name.clone().unwrap_or_default(),
-                            named: true,
-                        })
+                        .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
                         .or_else(|| subject_of(&found, ws.len()))
                 };
                 speaker = later()
-                    .or_else(|| last_within(300))
                     .or_else(|| {
                         left_runs
                             .iter()
                             .rev()
                             .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
-                            .map(|r| Speaker {
-                                phrase: r.name.clone().unwrap_or_default(),
-                                named: true,
-                            })
+                            .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
                     })
+                    .or_else(|| last_within(300))
                     .or_else(|| subject_of(&left_runs, left.len()))
                     .or_else(|| last_within(600))
                     .or_else(before);
@@ -634,7 +754,7 @@ impl Finder {
             let speaker = speaker.map(|s| {
                 if s.named {
                     s.phrase
-                } else if lex.pronouns.contains(&s.phrase.to_lowercase()) {
+                } else if lex.pronouns.contains(&*lower(&s.phrase)) {
                     // The last named speaker, unless the pronoun's gender rules them out
                     // ("„Das“, sagte er" after the mayor, Bürgermeisterin Meinhardt, spoke):
                     // then the nearest person named before it who can be meant.
@@ -657,8 +777,10 @@ impl Finder {
                         (Some(last), _) => last.clone(),
                         (None, _) => s.phrase,
                     }
+                } else if s.indefinite {
+                    s.phrase
                 } else {
-                    let key = lex.role_key(s.phrase.rsplit(' ').next().unwrap_or(""));
+                    let key = s.phrase.split(' ').find_map(|w| lex.role_key(w));
                     people()
                         .iter()
                         .rev()
@@ -674,7 +796,7 @@ impl Finder {
             });
             if quotation {
                 if let Some(s) = &speaker {
-                    if !lex.pronouns.contains(&s.to_lowercase()) {
+                    if !lex.pronouns.contains(&*lower(s)) {
                         last_named = Some(s.clone());
                     }
                 }
@@ -692,12 +814,12 @@ impl Finder {
     }
 
     /// A cue in the words right after a quotation and the speaker beside it.
-    fn cue_after(
+    fn cue_after<'t>(
         &self,
         lex: &Lexicon,
-        right: &[Word],
-        text: &str,
-        inside: &Inside,
+        right: &[Word<'t>],
+        text: &'t str,
+        inside: &Usage<'t>,
         close_end: usize,
     ) -> Option<(String, Option<Speaker>)> {
         // The attribution follows at once, after at most a comma: not "„…“ und sagte".
@@ -719,7 +841,7 @@ impl Finder {
         if matches!(right[0].text, "und" | "and" | "oder" | "or") {
             return None;
         }
-        let is_cue = |w: &Word| lex.is_cue(w.text) || lex.after.contains(&w.text.to_lowercase());
+        let is_cue = |w: &Word| lex.is_cue(w.text) || lex.after.contains(&*lower(w.text));
         let k = right.iter().take(reach).position(is_cue).or_else(|| {
             // "„…“ ist, wie Selenskyj es nennt": a clause with "wie" or "as" and a cue.
             let w = right
@@ -751,7 +873,7 @@ impl Finder {
 
 /// Words that are capitalised at the start of a sentence but name nobody.
 fn is_function(lex: &Lexicon, w: &str) -> bool {
-    lex.function.contains(&w.to_lowercase())
+    lex.function.contains(&*lower(w))
 }
 
 /// Endings of German abstract and collective nouns, which no surname has.
@@ -776,6 +898,11 @@ struct Run {
     after_prep: bool,
     /// Preceded by a nominative determiner (der, die, das, the): the phrase from it.
     subject: Option<String>,
+    /// Where its phrase ends: after the run, or for a run without a name after its genitive
+    /// ("Sprecher des Finanzministeriums", "Die Autoren der Studie").
+    phrase_end: usize,
+    /// Preceded by an indefinite article: "ein Sprecher".
+    indefinite: bool,
 }
 
 /// A person a document names (see `people` in [`Finder::find`]).
@@ -797,7 +924,7 @@ enum Gender {
 /// The gender a pronoun gives the person it stands for, where it is clear: "er", "he", "she".
 /// German "sie" is also "they", so it gives none.
 fn pronoun_gender(p: &str) -> Option<Gender> {
-    match p.to_lowercase().as_str() {
+    match &*lower(p) {
         "er" | "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
@@ -826,18 +953,16 @@ fn role_gender(role: &str, lang: Lang) -> Option<Gender> {
 fn joined(lex: &Lexicon, text: &str, a: &Word, b: &Word, comma: bool) -> bool {
     let gap = &text[a.start + a.text.len()..b.start];
     let initial = a.text.chars().count() == 1 && a.capitalised();
-    let title = gap == ". " && (initial || lex.abbreviated.contains(&a.text.to_lowercase()));
+    let title = gap == ". " && (initial || lex.abbreviated.contains(&*lower(a.text)));
     title || gap.chars().all(|c| c == ' ' || (comma && c == ','))
 }
 
 /// The runs of capitalised words of a sentence. An appositive joins its role: "Der Leiter des
 /// Programms, Klaus Stöhr," is one run with the name Klaus Stöhr.
-fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
+fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -> Vec<Run> {
     // English role words are lower case ("the mayor"); they head a run all the same.
     let cap = |w: &Word| {
-        (w.capitalised()
-            && !is_function(lex, w.text)
-            && !lex.determiners.contains(&w.text.to_lowercase()))
+        (w.capitalised() && !is_function(lex, w.text) && !lex.determiners.contains(&*lower(w.text)))
             || lex.particles.contains(w.text)
             || (lex.lang == Lang::En && lex.is_role(w.text))
     };
@@ -879,7 +1004,7 @@ fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
         let alone = end - start == 1
             && at_sentence_start(text, ws[start].start)
             && !lex.is_role(ws[start].text)
-            && !inside.contains(ws[start].text);
+            && !inside.inside(ws[start].text);
         if alone || text[..ws[start].start].trim_end().ends_with('(') {
             i = end;
             continue;
@@ -888,6 +1013,7 @@ fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
         let after_det = prev.as_deref().is_some_and(|p| {
             // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
             p.starts_with(|c: char| c.is_ascii_digit())
+                || lex.numbers.contains(p)
                 || !lex.is_cue(p)
                     && !lex.after.contains(p)
                     && !lex.reported.contains(p)
@@ -928,7 +1054,25 @@ fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
             roles = 1;
         }
         let role = (roles > 0).then(|| ws[start + roles - 1].text.to_lowercase());
-        let name_words = &ws[start + roles..end];
+        let mut name_words = &ws[start + roles..end];
+        // After a role, "von" and one word is what the role is of, a party or place
+        // ("Fraktionschefin von Bündnis 90", "Premierministerin von Queensland"); "von der
+        // Leyen" is a name.
+        if roles > 0
+            && name_words.len() >= 2
+            && name_words[0].text == "von"
+            && !matches!(name_words[1].text, "der" | "den")
+        {
+            name_words = &[];
+        }
+        // "von" after a first name and a surname, with two capitalised words after it, is
+        // where the person works: "John Sifton von Human Rights Watch" ("Johann Wolfgang
+        // von Goethe" keeps it).
+        if let Some(v) = name_words.iter().position(|w| w.text == "von") {
+            if v >= 2 && name_words.len() - v > 2 {
+                name_words = &name_words[..v];
+            }
+        }
         // A person's name is at most four words, and does not end in a particle.
         let mut kept = &name_words[..name_words.len().min(4)];
         while kept.last().is_some_and(|w| !w.capitalised()) {
@@ -936,13 +1080,16 @@ fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
         }
         // A German word alone with the ending of an abstract noun is no name: "Situation",
         // "Bestürzung", "Videoaufzeichnungen" (a surname as short as "Jung" is too short).
-        let common = lex.lang == Lang::De
+        let would_name = !kept.is_empty() && (roles > 0 || !after_det);
+        let common = would_name
             && kept.len() == 1
-            && NOUN_ENDINGS.iter().any(|e| {
-                let w = kept[0].text;
-                w.ends_with(e) && w.chars().count() > e.chars().count() + 2
-            });
-        let mut name = (!kept.is_empty() && (roles > 0 || !after_det) && !common)
+            && (roles == 0 && inside.noun(kept[0].text)
+                || lex.lang == Lang::De
+                    && NOUN_ENDINGS.iter().any(|e| {
+                        let w = kept[0].text;
+                        w.ends_with(e) && w.chars().count() > e.chars().count() + 2
+                    }));
+        let mut name = (would_name && !common)
             .then(|| kept.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         // "der Leiter des Programms der WHO, Klaus Stöhr": a name after a comma within a few
         // words of a role alone.
@@ -992,6 +1139,34 @@ fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
         {
             d -= 1;
         }
+        // What a run without a name is a role of: "des Ministeriums", "der sächsischen
+        // Polizei", "von Greenpeace", "of the Pentagon".
+        let mut phrase_end = ws[last - 1].start + ws[last - 1].text.len();
+        if name.is_none() {
+            let mut j = last;
+            if j < ws.len()
+                && lex.of.contains(ws[j].text)
+                && joined(lex, text, &ws[j - 1], &ws[j], false)
+            {
+                j += 1;
+                // adjectives and an English article before the noun
+                while j < ws.len()
+                    && j < last + 4
+                    && !ws[j].capitalised()
+                    && (!lex.function.contains(ws[j].text) || lex.determiners.contains(ws[j].text))
+                    && joined(lex, text, &ws[j - 1], &ws[j], false)
+                {
+                    j += 1;
+                }
+                let mut e = j;
+                while e < ws.len() && cap(&ws[e]) && joined(lex, text, &ws[e - 1], &ws[e], false) {
+                    e += 1;
+                }
+                if e > j {
+                    phrase_end = ws[e - 1].start + ws[e - 1].text.len();
+                }
+            }
+        }
         // A German subject speaks when a word of it can ("Die Landesregierung", "der
         // 61-Jährige", "Die Deutsche Welle"), not a common noun ("Die Kritik wies sie zurück").
         let speaks = lex.lang != Lang::De
@@ -1001,7 +1176,7 @@ fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
         let subject = d
             .checked_sub(1)
             .filter(|&p| speaks && lex.nominative.contains(&ws[p].text.to_lowercase()))
-            .map(|p| text[ws[p].start..ws[last - 1].start + ws[last - 1].text.len()].to_string());
+            .map(|p| text[ws[p].start..phrase_end].to_string());
         out.push(Run {
             words: start..last,
             noun: after_det && role.is_none(),
@@ -1009,6 +1184,8 @@ fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
             subject,
             name,
             role,
+            phrase_end,
+            indefinite: prev.as_deref().is_some_and(|p| lex.indefinite.contains(p)),
         });
         i = last;
     }
@@ -1019,7 +1196,7 @@ fn runs(lex: &Lexicon, text: &str, inside: &Inside, ws: &[Word]) -> Vec<Run> {
 /// sagte"), else the one right after it ("sagte der Sprecher Pat Ryder", "äußerte sich
 /// Solana"), else the nearest person of the sentence; a pronoun beside the cue is a pronoun.
 fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -> Option<Speaker> {
-    let is_pronoun = |w: &Word| lex.pronouns.contains(&w.text.to_lowercase());
+    let is_pronoun = |w: &Word| lex.pronouns.contains(&*lower(w.text));
     // A pronoun right beside the cue: "sagte er", "er sagte", "he said".
     let next = ws.get(k + 1);
     let prev = k.checked_sub(1).map(|p| &ws[p]);
@@ -1030,21 +1207,17 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         return Some(Speaker {
             phrase: w.text.to_string(),
             named: false,
+            indefinite: false,
         });
     }
     let person = |r: &Run| r.name.is_some() || r.role.is_some();
     let as_speaker = |r: &Run| match &r.name {
-        Some(n) => Speaker {
-            phrase: n.clone(),
-            named: true,
-        },
+        Some(n) => Speaker::named(n.clone()),
+        // A role with what it is a role of: "Sprecher des Ministeriums".
         None => Speaker {
-            phrase: ws[r.words.clone()]
-                .iter()
-                .map(|w| w.text)
-                .collect::<Vec<_>>()
-                .join(" "),
+            phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
             named: false,
+            indefinite: r.indefinite,
         },
     };
     // A role alone stands for a name the same sentence gives: "Hans Roth, Präsident des
@@ -1111,10 +1284,7 @@ fn subject_of(found: &[Run], k: usize) -> Option<Speaker> {
         .iter()
         .filter(|r| r.words.start < k)
         .find_map(|r| r.subject.clone())
-        .map(|phrase| Speaker {
-            phrase,
-            named: true,
-        })
+        .map(Speaker::named)
 }
 
 /// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text
