@@ -141,10 +141,7 @@ impl Lexicon {
             numbers: section(words, "numbers"),
             auxiliaries: section(words, "auxiliaries"),
             abbreviated: section(words, "abbreviated"),
-            sources: entries(sources)
-                .filter(|e| !e.starts_with('['))
-                .map(str::to_lowercase)
-                .collect(),
+            sources: sections(sources).map(|(_, w)| w.to_lowercase()).collect(),
         }
     }
 
@@ -168,7 +165,7 @@ impl Lexicon {
         let acronym = w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && !w.chars().any(char::is_lowercase);
         acronym
-            || self.is_role(w)
+            || self.is_role(&l)
             || ["n", "en"]
                 .iter()
                 .any(|p| l.strip_suffix(p).is_some_and(|s| self.is_role(s)))
@@ -220,6 +217,7 @@ mod tests {
             include_str!("../data/en/words.txt"),
             include_str!("../data/de/cues.txt"),
             include_str!("../data/en/cues.txt"),
+            include_str!("../data/de/sources.txt"),
         ] {
             let stray: Vec<&str> = sections(file)
                 .filter(|(s, _)| s.is_empty())

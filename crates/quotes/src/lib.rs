@@ -732,18 +732,11 @@ impl Finder {
                     let found = runs(lex, text, &inside, &ws);
                     found
                         .iter()
-                        .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
-                        .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
+                        .find_map(Run::named_person)
                         .or_else(|| subject_of(&found, ws.len()))
                 };
                 speaker = later()
-                    .or_else(|| {
-                        left_runs
-                            .iter()
-                            .rev()
-                            .find(|r| r.name.is_some() && !r.noun && !r.after_prep)
-                            .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
-                    })
+                    .or_else(|| left_runs.iter().rev().find_map(Run::named_person))
                     .or_else(|| last_within(300))
                     .or_else(|| subject_of(&left_runs, left.len()))
                     .or_else(|| last_within(600))
@@ -903,6 +896,21 @@ struct Run {
     phrase_end: usize,
     /// Preceded by an indefinite article: "ein Sprecher".
     indefinite: bool,
+}
+
+impl Run {
+    /// Whether it names a person who can be the speaker: a name, neither a common noun nor
+    /// after a preposition.
+    fn names_person(&self) -> bool {
+        self.name.is_some() && !self.noun && !self.after_prep
+    }
+
+    /// That person as a speaker.
+    fn named_person(&self) -> Option<Speaker> {
+        self.names_person()
+            .then(|| self.name.clone().map(Speaker::named))
+            .flatten()
+    }
 }
 
 /// A person a document names (see `people` in [`Finder::find`]).
@@ -1228,7 +1236,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         }
         found
             .iter()
-            .filter(|n| n.name.is_some() && !n.noun && !n.after_prep)
+            .filter(|n| n.names_person())
             .filter(|n| {
                 // An appositive: next to the role, with a comma between.
                 let (a, b) = if n.words.end <= r.words.start {
