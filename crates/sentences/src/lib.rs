@@ -431,7 +431,13 @@ impl<'t> Scan<'t, '_> {
             if clear_or_plain {
                 // "compounds. . . . The": a period, then an ellipsis that opens the next one.
                 let w = self.word_before(i);
-                if spaced && dots >= 4 && !w.is_empty() && text[i + 1..].starts_with(" .") {
+                // The run must open with that period: "…. . . ." opens with an ellipsis.
+                if spaced
+                    && dots >= 4
+                    && text.as_bytes()[i] == b'.'
+                    && !w.is_empty()
+                    && text[i + 1..].starts_with(" .")
+                {
                     self.cut(first_dot_end);
                 } else {
                     self.cut(end);

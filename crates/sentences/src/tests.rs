@@ -366,3 +366,16 @@ fn a_dateline_opening_a_paragraph_is_not_a_sentence() {
         ["Er kam nach Berlin.", "Dort blieb er."]
     );
 }
+
+#[test]
+fn an_ellipsis_character_before_spaced_dots() {
+    // The run opens with "…", not a period: no cut inside the three-byte character.
+    assert_eq!(
+        de("Dann wurde es still…. . . . Am Abend kam der Regen."),
+        ["Dann wurde es still…. . . .", "Am Abend kam der Regen."]
+    );
+    assert_eq!(
+        en("It went quiet. . . . Then the rain came."),
+        ["It went quiet.", ". . . Then the rain came."]
+    );
+}
