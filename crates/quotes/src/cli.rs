@@ -28,8 +28,12 @@ Quote marks are paired by type: „…“ “…” ‚…‘ »…« «…» \"
 mark; a quotation over several paragraphs (each opening again with the mark) is one; a \
 nested quote stays inside its outer one; an unbalanced mark is dropped without costing the \
 rest of the document. Titles, outlet names, terms and scare quotes (der britische „Express“, \
-die „Kyiv Post“, sogenannte „Freiwillige“) are not quotations: --all keeps them, flagged \
-\"kind\": \"mention\".
+die „Kyiv Post“, sogenannte „Freiwillige“, laut „tagesschau.de“) are not quotations: --all \
+keeps them, flagged \"kind\": \"mention\". A quoted string is someone's words when a cue \
+or a colon attributes it, when a verb frames it (\"nannte den Plan „unrealistisch“\", \"sprach \
+von „Panikkäufen“\"), when it stands in reported speech, when it is long, or when it is a \
+fragment of a clause that opens with a lower-case word (\"rät, „nicht dringende Fahrten zu \
+verlegen“\"): three words or more, or two in a sentence of speech.
 
 The language picks the lexicons: --lang, else the record's `lang` field, else a guess from \
 frequent words, else German.";

@@ -626,15 +626,34 @@ impl Finder {
                     || left.iter().rev().take(3).any(|w| {
                         lex.frames.contains(&*lower(w.text)) && !lex.titles.contains(w.text)
                     }) && length <= 6;
+            // A judgment after "als" or "von" in a sentence whose verb frames it: "bezeichnete
+            // den Plan als „Knaller aus Karlsruhe“", "sprachen in diesem Zusammenhang von
+            // „Panikverkäufen“", "vom Wetterdienst als „sehr hoch“ eingestuft".
+            let framed = framed
+                || length <= 6
+                    && left
+                        .iter()
+                        .rev()
+                        .find(|w| !lex.determiners.contains(&*lower(w.text)))
+                        .is_some_and(|w| matches!(w.text, "als" | "von" | "as" | "of"))
+                    && left
+                        .iter()
+                        .chain(right.iter())
+                        .any(|w| lex.frames.contains(&*lower(w.text)));
             // A fragment in a sentence of reported speech: "Er habe „nicht den Eindruck“".
             let reported = length <= 7
                 && left
                     .iter()
                     .chain(right.iter())
                     .any(|w| lex.reported.contains(w.text));
+            // A title word right before the mark: "der Zeitung „Express“", not "sagte der
+            // Zeitung: „…“".
             let title = left.last().is_some_and(|w| {
                 let l = w.text.to_lowercase();
-                lex.titles.contains(&l) || lex.titles.iter().any(|t| l.ends_with(t.as_str()))
+                let gap = text[w.start + w.text.len()..pair.open.start].trim();
+                (gap.is_empty() || gap == ":" && !left.iter().any(|w| lex.is_cue(w.text)))
+                    && (lex.titles.contains(&l)
+                        || lex.titles.iter().any(|t| l.ends_with(t.as_str())))
             });
             // A quotation goes on from the one before: a whole sentence in the same paragraph
             // ("Not this time.") or a new paragraph of the same speaker.
@@ -695,13 +714,45 @@ impl Finder {
                 || text[..pair.close.end]
                     .trim_end_matches(|c: char| is_mark(c))
                     .ends_with(',');
+            // A web address is an outlet: laut „tagesschau.de“.
+            let address = length == 1 && {
+                let t = quoted.trim_end_matches('.');
+                t.contains('.') && !t.contains(char::is_whitespace)
+            };
+            // A translation or another name in brackets after a name: „Cast Lead“ („…“).
+            let alias = n > 0
+                && out.last().is_some_and(|q: &Quote| q.mention)
+                && text[found[n - 1].close.end..pair.open.start].trim() == "(";
             let title = title
+                || address
+                || alias
                 || name_like
                 || after_determiner
                 || apposition
-                || (title_like && !colon && !(attributed_after && comma_after));
+                || (title_like && !cue_then_colon && !(attributed_after && comma_after));
+            // Words out of someone's mouth or text, not a name: a title or a name opens with a
+            // capital, a quoted fragment of a clause with a lower-case word ("eine „größte
+            // Friedensdemo jemals“" does not; "rät, „nicht notwendige Reisen zu verschieben“"
+            // does). Three words or more, or two in a sentence of speech.
+            let speech_around = || {
+                left.iter().chain(right.iter()).any(|w| {
+                    let l = lower(w.text);
+                    lex.cues.contains(&*l)
+                        || lex.frames.contains(&*l)
+                        || lex.after.contains(&*l)
+                        || lex.reported.contains(w.text)
+                })
+            };
+            let fragment = qwords.first().is_some_and(|w| !w.capitalised())
+                && (length >= 3 || (length == 2 && speech_around()));
             let quotation = !title
-                && (cue.is_some() || colon || framed || reported || continues || length >= 8);
+                && (cue.is_some()
+                    || colon
+                    || framed
+                    || reported
+                    || continues
+                    || fragment
+                    || length >= 8);
             if quotation && speaker.is_none() {
                 // No cue beside it: the speaker of the quotation just before (reported speech
                 // goes on), else a person named in its sentence, else its subject, else the
@@ -834,16 +885,28 @@ impl Finder {
         if matches!(right[0].text, "und" | "and" | "oder" | "or") {
             return None;
         }
-        let is_cue = |w: &Word| lex.is_cue(w.text) || lex.after.contains(&*lower(w.text));
-        let k = right.iter().take(reach).position(is_cue).or_else(|| {
-            // "„…“ ist, wie Selenskyj es nennt": a clause with "wie" or "as" and a cue.
-            let w = right
-                .iter()
-                .take(3)
-                .position(|w| matches!(w.text, "wie" | "as"))?;
-            let c = right[w + 1..].iter().take(6).position(is_cue)?;
-            Some(w + 1 + c)
-        })?;
+        // "so" attributes before a name or a determiner ("so Selenskyj", "so der Sprecher"),
+        // not in "so genannten".
+        let is_cue = |i: usize| {
+            let w = &right[i];
+            lex.is_cue(w.text)
+                || lex.after.contains(&*lower(w.text))
+                    && (!matches!(w.text, "so" | "So")
+                        || right.get(i + 1).is_some_and(|n| {
+                            n.capitalised() || lex.determiners.contains(&*lower(n.text))
+                        }))
+        };
+        let k = (0..right.len().min(reach))
+            .find(|&i| is_cue(i))
+            .or_else(|| {
+                // "„…“ ist, wie Selenskyj es nennt": a clause with "wie" or "as" and a cue.
+                let w = right
+                    .iter()
+                    .take(3)
+                    .position(|w| matches!(w.text, "wie" | "as"))?;
+                let c = (w + 1..right.len().min(w + 7)).find(|&i| is_cue(i))? - (w + 1);
+                Some(w + 1 + c)
+            })?;
         let cue = right[k].text.to_string();
         let found = runs(lex, text, inside, right);
         Some((cue, speaker_at(lex, text, right, &found, k)))

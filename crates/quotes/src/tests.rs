@@ -322,3 +322,77 @@ fn a_word_searched_for_is_used_as_the_whole_table_says() {
         assert_eq!(searched, table, "{}", w.text);
     }
 }
+
+/// Whether each quoted string of a German text is a quotation (true) or a mention (false).
+fn quotations(text: &str) -> Vec<(String, bool)> {
+    de(text).into_iter().map(|r| (r.0, !r.3)).collect()
+}
+
+fn is_quotation(text: &str, quoted: &str) -> bool {
+    let all = quotations(text);
+    all.iter()
+        .find(|(q, _)| q == quoted)
+        .unwrap_or_else(|| panic!("no {quoted:?} in {all:?}"))
+        .1
+}
+
+#[test]
+fn a_fragment_opening_with_a_lower_case_word_is_someones_words() {
+    // Three words or more of a clause: no title or name opens so.
+    let t = "Das Amt rät dazu, „nicht dringende Fahrten auf morgen zu verlegen“.";
+    assert!(is_quotation(
+        t,
+        "nicht dringende Fahrten auf morgen zu verlegen"
+    ));
+    let t = "Der Verband hält den Schritt für „längst überfällig und richtig“.";
+    assert!(is_quotation(t, "längst überfällig und richtig"));
+    // Two words only in a sentence of speech.
+    let t = "Die Lage sei „völlig ungeklärt“, sagte die Sprecherin.";
+    assert!(is_quotation(t, "völlig ungeklärt"));
+    let t = "Er trat der linksradikalen „roten Zelle“ bei.";
+    assert!(!is_quotation(t, "roten Zelle"));
+    // A capitalised name stays a name.
+    let t = "Sie las aus „Die Stadt am Fluss“ vor.";
+    assert!(!is_quotation(t, "Die Stadt am Fluss"));
+}
+
+#[test]
+fn a_judgment_after_als_or_von_in_a_framing_sentence() {
+    let t = "Händler sprachen am Morgen von „Panikkäufen“.";
+    assert!(is_quotation(t, "Panikkäufen"));
+    let t = "Der Wetterdienst hat die Gefahr als „sehr hoch“ eingestuft.";
+    assert!(is_quotation(t, "sehr hoch"));
+    // No verb that frames it: "als" alone names a role.
+    let t = "Sie arbeitete als „Springerin“ im Lager.";
+    assert!(!is_quotation(t, "Springerin"));
+}
+
+#[test]
+fn web_addresses_aliases_and_so_genannt_are_no_quotations() {
+    let t = "Er hatte laut „tagesschau.de“ kritisiert, dass der Plan scheitere.";
+    assert!(!is_quotation(t, "tagesschau.de"));
+    let t = "Die Übung „Nordwind“ („Vent du Nord“) begann am Montag.";
+    assert_eq!(
+        quotations(t),
+        [("Nordwind".into(), false), ("Vent du Nord".into(), false)]
+    );
+    // "so genannt" is no attribution with "so".
+    let t = "Im Mittelpunkt steht der „Vertrag der Guten Nachbarschaft“, der auf dem so \
+             genannten „Entwurf“ beruht.";
+    assert!(!is_quotation(t, "Vertrag der Guten Nachbarschaft"));
+}
+
+#[test]
+fn a_colon_after_an_outlet_or_a_motto() {
+    // The outlet a person spoke to is no title of what follows its colon.
+    let t = "Ina Berg sagte der Lokalzeitung: „Wir prüfen das sehr genau.“";
+    assert_eq!(
+        de(t),
+        [quotation("Wir prüfen das sehr genau.", "Ina Berg", "sagte")]
+    );
+    // Without a cue, a motto or a name in title case after a colon is a name.
+    let t = "Der Verein (Motto: „Gemeinsam stark“) lädt ein.";
+    assert!(!is_quotation(t, "Gemeinsam stark"));
+    let t = "Im Mai erschien ihr drittes Album: „Nights On The Open Road“.";
+    assert!(!is_quotation(t, "Nights On The Open Road"));
+}
