@@ -1,8 +1,6 @@
 //! The word lists behind `quotes`, one plain-text file per list and language under `data/`,
 //! compiled in and turned into sets once at start-up.
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashSet;
 
 use korpus_core::lexicon::{entries, sections};
@@ -47,6 +45,17 @@ pub struct Lexicon {
     /// Organisations and documents that say something: "regierung", "bericht"; a compound
     /// ending in one counts too.
     pub sources: FxHashSet<String>,
+    /// The last three bytes of every role a compound can end in, and of every source: most
+    /// words end in none, and are ruled out with one lookup instead of one per suffix.
+    role_tails: FxHashSet<u32>,
+    source_tails: FxHashSet<u32>,
+}
+
+/// The last three bytes of a word of three bytes or more, as one number.
+fn tail(w: &str) -> Option<u32> {
+    let b = w.as_bytes();
+    let n = b.len();
+    (n >= 3).then(|| u32::from_le_bytes([b[n - 3], b[n - 2], b[n - 1], 0]))
 }
 
 /// German endings of nouns for people: "Bewohner", "Aktivistin", "Präsidenten", "Passanten",
@@ -64,18 +73,57 @@ fn suffixes(w: &str, skip: usize) -> impl Iterator<Item = &str> {
         .map(move |(i, _)| &w[i..])
 }
 
-/// `w` in lower case, borrowed when it is already (most words are): no allocation for them.
-pub fn lower(w: &str) -> Cow<'_, str> {
-    let upper = if w.is_ascii() {
-        w.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        w.chars().any(char::is_uppercase)
-    };
-    if upper {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
+/// A word in lower case: borrowed when it is already (most words are), else on the stack
+/// when it is short ASCII (a capitalised noun), else on the heap. No allocation for nearly
+/// every word of a news text.
+pub enum Lower<'a> {
+    Borrowed(&'a str),
+    Short([u8; 24], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // SAFETY: `lower` fills the first `n` bytes with whole characters, each written
+            // by `char::encode_utf8` or copied from ASCII, so they are valid UTF-8.
+            Lower::Short(b, n) => unsafe { std::str::from_utf8_unchecked(&b[..*n as usize]) },
+            Lower::Owned(s) => s,
+        }
     }
+}
+
+/// `w` in lower case, without allocating for nearly any word.
+pub fn lower(w: &str) -> Lower<'_> {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Borrowed(w);
+        }
+        if w.len() <= 24 {
+            let mut b = [0u8; 24];
+            b[..w.len()].copy_from_slice(w.as_bytes());
+            b[..w.len()].make_ascii_lowercase();
+            return Lower::Short(b, w.len() as u8);
+        }
+    } else if !w.chars().any(char::is_uppercase) {
+        return Lower::Borrowed(w);
+    } else if w.len() <= 24 && !w.contains('Σ') {
+        // Character by character into the buffer, while it fits ("Äußerung" → "äußerung");
+        // a capital sigma lower-cases by its place in the word, which only `to_lowercase` knows.
+        let mut b = [0u8; 24];
+        let mut n = 0;
+        for c in w.chars().flat_map(char::to_lowercase) {
+            if n + c.len_utf8() > b.len() {
+                return Lower::Owned(w.to_lowercase());
+            }
+            n += c.encode_utf8(&mut b[n..]).len();
+        }
+        return Lower::Short(b, n as u8);
+    }
+    Lower::Owned(w.to_lowercase())
 }
 
 fn set(file: &str) -> FxHashSet<String> {
@@ -122,6 +170,13 @@ impl Lexicon {
         sources: &str,
     ) -> Self {
         let roles = set(roles);
+        let sources: FxHashSet<String> = sections(sources).map(|(_, w)| w.to_lowercase()).collect();
+        let role_tails = roles
+            .iter()
+            .filter(|r| r.len() >= 5)
+            .filter_map(|r| tail(r))
+            .collect();
+        let source_tails = sources.iter().filter_map(|r| tail(r)).collect();
         Lexicon {
             lang,
             cues: section(cues, "cue"),
@@ -141,7 +196,9 @@ impl Lexicon {
             numbers: section(words, "numbers"),
             auxiliaries: section(words, "auxiliaries"),
             abbreviated: section(words, "abbreviated"),
-            sources: sections(sources).map(|(_, w)| w.to_lowercase()).collect(),
+            sources,
+            role_tails,
+            source_tails,
         }
     }
 
@@ -169,7 +226,8 @@ impl Lexicon {
             || ["n", "en"]
                 .iter()
                 .any(|p| l.strip_suffix(p).is_some_and(|s| self.is_role(s)))
-            || suffixes(&l, 0).any(|s| self.sources.contains(s))
+            || tail(&l).is_some_and(|t| self.source_tails.contains(&t))
+                && suffixes(&l, 0).any(|s| self.sources.contains(s))
             || (self.lang == Lang::De
                 && PERSON_ENDINGS
                     .iter()
@@ -184,6 +242,9 @@ impl Lexicon {
         }
         // A compound: the longest listed role of five letters or more it ends in, after at
         // least three letters of its own.
+        if !tail(&l).is_some_and(|t| self.role_tails.contains(&t)) {
+            return None;
+        }
         let found = suffixes(&l, 3)
             .filter(|s| s.len() >= 5)
             .find_map(|s| self.roles.get(s));
@@ -194,6 +255,27 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_agrees_with_to_lowercase() {
+        let words = [
+            "sagte",
+            "Sagte",
+            "ÄUSSERUNG",
+            "Bürgermeisterin",
+            "İstanbul",
+            "ẞ",
+            "Bundesverfassungsgerichtspräsidentin",
+            "DONAUDAMPFSCHIFFFAHRTSGESELLSCHAFT",
+            "ΟΔΥΣΣΕΥΣ",
+            "",
+        ];
+        for w in words {
+            assert_eq!(&*lower(w), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(lower("sagte"), Lower::Borrowed(_)));
+        assert!(matches!(lower("Äußerung"), Lower::Short(..)));
+    }
 
     #[test]
     fn lists_load_and_roles_match_compounds() {

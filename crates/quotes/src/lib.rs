@@ -121,6 +121,28 @@ fn is_mark(c: char) -> bool {
     )
 }
 
+/// Every quote mark of `text` with its byte offset, in order. Each mark is ASCII or starts
+/// with the byte 0xE2 („“”‚‘’‹›) or 0xC2 («»), so the text is searched for those bytes
+/// (memchr) rather than decoded character by character.
+fn marks(text: &str) -> Vec<(usize, char)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut push = |i: usize| {
+        if let Some(c) = text[i..].chars().next().filter(|&c| is_mark(c)) {
+            out.push((i, c));
+        }
+    };
+    let mut latin = memchr::memchr_iter(0xC2, b).peekable();
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, b) {
+        while let Some(j) = latin.next_if(|&j| j < i) {
+            push(j);
+        }
+        push(i);
+    }
+    latin.for_each(push);
+    out
+}
+
 /// Where the paragraph that holds byte `at` ends: a blank line or a line break.
 fn paragraph_end(text: &str, at: usize) -> usize {
     memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |k| at + k)
@@ -132,8 +154,12 @@ fn paragraph_end(text: &str, at: usize) -> usize {
 /// dropped otherwise. Linear in the text.
 pub fn pairs(text: &str) -> Vec<Pair> {
     // German »…« opens with », French and Swiss «…» with «: the first one decides.
-    let guillemet_open = text.chars().find(|&c| c == '»' || c == '«').unwrap_or('»');
-    let marks: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_mark(c)).collect();
+    let marks = marks(text);
+    let guillemet_open = marks
+        .iter()
+        .map(|&(_, c)| c)
+        .find(|&c| c == '»' || c == '«')
+        .unwrap_or('»');
     let char_before = |i: usize| text[..i].chars().next_back();
     let char_after = |i: usize, c: char| text[i + c.len_utf8()..].chars().next();
     let mut out = Vec::new();
@@ -1080,7 +1106,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             i = end;
             continue;
         }
-        let prev = start.checked_sub(1).map(|p| ws[p].text.to_lowercase());
+        let prev = start.checked_sub(1).map(|p| lower(ws[p].text));
         let after_det = prev.as_deref().is_some_and(|p| {
             // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
             p.starts_with(|c: char| c.is_ascii_digit())
@@ -1205,7 +1231,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         let mut d = start;
         while d > 0
             && !ws[d - 1].capitalised()
-            && !lex.determiners.contains(&ws[d - 1].text.to_lowercase())
+            && !lex.determiners.contains(&*lower(ws[d - 1].text))
             && start - d < 2
         {
             d -= 1;
@@ -1240,13 +1266,15 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         }
         // A German subject speaks when a word of it can ("Die Landesregierung", "der
         // 61-Jährige", "Die Deutsche Welle"), not a common noun ("Die Kritik wies sie zurück").
-        let speaks = lex.lang != Lang::De
-            || role.is_some()
-            || capitals >= 2
-            || ws[start..last].iter().any(|w| lex.speaks(w.text));
+        let speaks = || {
+            lex.lang != Lang::De
+                || role.is_some()
+                || capitals >= 2
+                || ws[start..last].iter().any(|w| lex.speaks(w.text))
+        };
         let subject = d
             .checked_sub(1)
-            .filter(|&p| speaks && lex.nominative.contains(&ws[p].text.to_lowercase()))
+            .filter(|&p| lex.nominative.contains(&*lower(ws[p].text)) && speaks())
             .map(|p| text[ws[p].start..phrase_end].to_string());
         out.push(Run {
             words: start..last,

@@ -396,3 +396,11 @@ fn a_colon_after_an_outlet_or_a_motto() {
     let t = "Im Mai erschien ihr drittes Album: „Nights On The Open Road“.";
     assert!(!is_quotation(t, "Nights On The Open Road"));
 }
+
+#[test]
+fn marks_are_found_by_their_bytes_as_by_their_characters() {
+    let t = "«Non», sagte er – „Ja“ ‚so‘ »hier« “there” ’t' \"x\" ‹a› ±·\u{a0}—…€ Kim’s";
+    let slow: Vec<(usize, char)> = t.char_indices().filter(|&(_, c)| is_mark(c)).collect();
+    assert_eq!(marks(t), slow);
+    assert_eq!(marks("ohne Zeichen – nur Text …"), []);
+}
