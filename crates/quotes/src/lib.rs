@@ -692,10 +692,14 @@ impl Finder {
             // A short quoted string of capitalised words only is a name: a title, an outlet
             // ("Berliner Zeitung", "Kyiv Post"); one word after a determiner or adjective too
             // (der britische „Express“).
+            // A number is part of a name too: „Apollo 11“, „Hvalur 9“.
             let name_like = (2..=4).contains(&length)
-                && qwords
-                    .iter()
-                    .all(|w| w.capitalised() || lex.particles.contains(w.text));
+                && qwords.first().is_some_and(|w| w.capitalised())
+                && qwords.iter().all(|w| {
+                    w.capitalised()
+                        || lex.particles.contains(w.text)
+                        || w.text.bytes().all(|b| b.is_ascii_digit())
+                });
             let after_determiner = length == 1
                 && left.last().is_some_and(|w| {
                     let l = w.text.to_lowercase();
@@ -770,7 +774,11 @@ impl Finder {
                 })
             };
             let fragment = qwords.first().is_some_and(|w| !w.capitalised())
-                && (length >= 3 || (length == 2 && speech_around()));
+                && (length >= 3
+                    // Two words that open with an article are a noun phrase: „den Westen“.
+                    || (length == 2
+                        && !lex.determiners.contains(&*lower(qwords[0].text))
+                        && speech_around()));
             let quotation = !title
                 && (cue.is_some()
                     || colon
@@ -947,7 +955,11 @@ impl Finder {
         left_runs: &[Run],
         text: &str,
     ) -> Option<(String, usize, Option<Speaker>)> {
-        let k = left.iter().rposition(|w| lex.is_cue(w.text))?;
+        // "Laut einer Mitteilung des Amtes sei die Lage „…“": "laut" and "zufolge" attribute
+        // before the quotation too.
+        let k = left.iter().rposition(|w| {
+            lex.is_cue(w.text) || matches!(&*lower(w.text), "laut" | "zufolge" | "according")
+        })?;
         let cue = left[k].text.to_string();
         Some((cue, k, speaker_at(lex, text, left, left_runs, k)))
     }
@@ -1308,6 +1320,30 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             named: false,
             indefinite: false,
         });
+    }
+    // A document or an organisation the text attributes to outright, with no person named
+    // in it: "laut einer Mitteilung des Ministeriums", "dem Bericht zufolge", "heißt es in
+    // einer Erklärung der Partei".
+    let cue = lower(ws[k].text);
+    if matches!(&*cue, "laut" | "zufolge" | "heißt" | "according") {
+        let near = |r: &&Run| {
+            if &*cue == "zufolge" {
+                r.words.end <= k && k - r.words.end <= 1
+            } else {
+                r.words.start > k && r.words.start - k <= 4
+            }
+        };
+        if let Some(r) = found.iter().find(near).filter(|r| {
+            r.name.is_none()
+                && r.role.is_none()
+                && ws[r.words.clone()].iter().any(|w| lex.speaks(w.text))
+        }) {
+            return Some(Speaker {
+                phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
+                named: false,
+                indefinite: true,
+            });
+        }
     }
     let person = |r: &Run| r.name.is_some() || r.role.is_some();
     let as_speaker = |r: &Run| match &r.name {

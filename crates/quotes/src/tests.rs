@@ -404,3 +404,28 @@ fn marks_are_found_by_their_bytes_as_by_their_characters() {
     assert_eq!(marks(t), slow);
     assert_eq!(marks("ohne Zeichen – nur Text …"), []);
 }
+
+#[test]
+fn a_document_or_organisation_attributed_outright_speaks() {
+    let t = "Die Lage sei „weiterhin sehr angespannt“, heißt es in einer Mitteilung des \
+             Landratsamts.";
+    assert_eq!(
+        first_speaker(t).as_deref(),
+        Some("Mitteilung des Landratsamts")
+    );
+    let t = "Laut einem Bericht der Stadtwerke seien die Leitungen „seit Jahren marode“.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Bericht der Stadtwerke"));
+    let t = "„Wir rechnen mit höheren Preisen“, dem Gutachten zufolge.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Gutachten"));
+    // A person named with "laut" is still the speaker.
+    let t = "Die Zahlen seien „nicht belastbar“, laut Statistikerin Jana Wolff.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Jana Wolff"));
+}
+
+#[test]
+fn a_name_with_a_number_and_an_article_with_a_noun_are_no_quotations() {
+    let t = "Laut der Reederei soll die „Nordstern 4“ im Mai auslaufen.";
+    assert!(!is_quotation(t, "Nordstern 4"));
+    let t = "Eine Warnung an „den Süden“ folgte, bevor die Ministerin sprach.";
+    assert!(!is_quotation(t, "den Süden"));
+}
