@@ -858,11 +858,16 @@ impl Finder {
                 } else if s.indefinite {
                     s.phrase
                 } else {
+                    // The nearest before the quotation, else the first after it.
                     let key = s.phrase.split(' ').find_map(|w| lex.role_key(w));
-                    people()
+                    let with_role = |p: &&Person| p.role.is_some() && p.role.as_deref() == key;
+                    let all = people();
+                    let split = all.partition_point(|p| p.at < pair.open.start);
+                    all[..split]
                         .iter()
                         .rev()
-                        .find(|p| p.role.is_some() && p.role.as_deref() == key)
+                        .find(with_role)
+                        .or_else(|| all[split..].iter().find(with_role))
                         .map_or(s.phrase, |p| p.name.clone())
                 }
             });

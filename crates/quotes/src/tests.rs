@@ -429,3 +429,14 @@ fn a_name_with_a_number_and_an_article_with_a_noun_are_no_quotations() {
     let t = "Eine Warnung an „den Süden“ folgte, bevor die Ministerin sprach.";
     assert!(!is_quotation(t, "den Süden"));
 }
+
+#[test]
+fn a_role_is_the_person_named_with_it_nearest_before() {
+    let t = "Bürgermeisterin Eva Kern eröffnete das Fest am Morgen. „Willkommen in unserer \
+             Stadt!“, sagte die Bürgermeisterin. Am Abend sprach dann Bürgermeisterin Lea \
+             Brandt aus der Nachbarstadt.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Eva Kern"));
+    // Named only after the quotation: the first so named after it.
+    let t = "„Wir bauen“, sagte der Landrat. Landrat Udo Pieper nannte Zahlen.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Udo Pieper"));
+}
