@@ -12,10 +12,10 @@ mod words;
 use std::cell::Cell;
 use std::ops::Range;
 
+use korpus_core::lexicon::{lower, Lower};
 use korpus_core::{ByLang, Lang};
 use lexicon::Known;
 pub use lexicon::Lexicon;
-use std::borrow::Cow;
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
@@ -477,16 +477,9 @@ impl<'t, 'l> Reader<'t, 'l> {
         self.t(i) == Some(T::Word) && words.iter().any(|w| self.s(i).eq_ignore_ascii_case(w))
     }
 
-    /// The word at `i` in lower case; borrowed when it has no capitals (most words).
-    fn word_lower(&self, i: usize) -> Option<Cow<'t, str>> {
-        let w = self.s(i);
-        (self.t(i) == Some(T::Word)).then(|| {
-            if w.bytes().all(|b| b.is_ascii_lowercase()) {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(w.to_lowercase())
-            }
-        })
+    /// The word at `i` in lower case, without allocating for nearly any word.
+    fn word_lower(&self, i: usize) -> Option<Lower<'t>> {
+        (self.t(i) == Some(T::Word)).then(|| lower(self.s(i)))
     }
 
     /// What the lists say of token `i`'s text: one lookup for the several questions the

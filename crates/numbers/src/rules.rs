@@ -2,6 +2,7 @@
 //! numbers, magnitudes, fractions, ranges, percent, currencies, counted things, hedges, dates,
 //! times, and the identifiers that are no figures.
 
+use korpus_core::lexicon::lower;
 use korpus_core::Lang;
 
 use crate::lexicon::Unit;
@@ -185,11 +186,7 @@ impl Reader<'_, '_> {
                 article: true,
             });
         }
-        let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
-            w.to_lowercase().into()
-        } else {
-            w.into()
-        };
+        let lower = lower(w);
         let base = Read {
             value: 0.0,
             next: i + 1,
@@ -1003,14 +1000,14 @@ impl Reader<'_, '_> {
         }
         let w = self.word_lower(i)?;
         match w.as_ref() {
-            "am" | "pm" => Some((w == "pm", i + 1)),
+            "am" | "pm" => Some((&*w == "pm", i + 1)),
             "a" | "p" if self.is_sym(i + 1, ".") && self.word_is(i + 2, &["m"]) => {
                 let end = if self.is_sym(i + 3, ".") {
                     i + 4
                 } else {
                     i + 3
                 };
-                Some((w == "p", end))
+                Some((&*w == "p", end))
             }
             _ => None,
         }

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
-use korpus_core::lexicon::{entries, sections};
+use korpus_core::lexicon::{entries, lower, sections};
 use korpus_core::Lang;
 
 /// One language's lists; every entry lower case.
@@ -12,8 +12,12 @@ pub struct Lexicon {
     pub lang: Lang,
     /// Speech verbs: "sagte", "said".
     pub cues: FxHashSet<String>,
-    /// Attributions that take the source after them: "so", "laut", "according".
+    /// Attributions that take the source after them: "so", "laut", "according" (the
+    /// `source` words among them).
     pub after: FxHashSet<String>,
+    /// Attributions to a person or a document on either side of the quotation: "laut",
+    /// "zufolge", "heißt" (es in der Mitteilung), "according".
+    pub source: FxHashSet<String>,
     /// Words right before a short quoted phrase that make it someone's words: "nannte", "als".
     pub frames: FxHashSet<String>,
     /// Verb forms of reported speech: "sei", "habe".
@@ -73,59 +77,6 @@ fn suffixes(w: &str, skip: usize) -> impl Iterator<Item = &str> {
         .map(move |(i, _)| &w[i..])
 }
 
-/// A word in lower case: borrowed when it is already (most words are), else on the stack
-/// when it is short ASCII (a capitalised noun), else on the heap. No allocation for nearly
-/// every word of a news text.
-pub enum Lower<'a> {
-    Borrowed(&'a str),
-    Short([u8; 24], u8),
-    Owned(String),
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        match self {
-            Lower::Borrowed(s) => s,
-            // SAFETY: `lower` fills the first `n` bytes with whole characters, each written
-            // by `char::encode_utf8` or copied from ASCII, so they are valid UTF-8.
-            Lower::Short(b, n) => unsafe { std::str::from_utf8_unchecked(&b[..*n as usize]) },
-            Lower::Owned(s) => s,
-        }
-    }
-}
-
-/// `w` in lower case, without allocating for nearly any word.
-pub fn lower(w: &str) -> Lower<'_> {
-    if w.is_ascii() {
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Lower::Borrowed(w);
-        }
-        if w.len() <= 24 {
-            let mut b = [0u8; 24];
-            b[..w.len()].copy_from_slice(w.as_bytes());
-            b[..w.len()].make_ascii_lowercase();
-            return Lower::Short(b, w.len() as u8);
-        }
-    } else if !w.chars().any(char::is_uppercase) {
-        return Lower::Borrowed(w);
-    } else if w.len() <= 24 && !w.contains('Σ') {
-        // Character by character into the buffer, while it fits ("Äußerung" → "äußerung");
-        // a capital sigma lower-cases by its place in the word, which only `to_lowercase` knows.
-        let mut b = [0u8; 24];
-        let mut n = 0;
-        for c in w.chars().flat_map(char::to_lowercase) {
-            if n + c.len_utf8() > b.len() {
-                return Lower::Owned(w.to_lowercase());
-            }
-            n += c.encode_utf8(&mut b[n..]).len();
-        }
-        return Lower::Short(b, n as u8);
-    }
-    Lower::Owned(w.to_lowercase())
-}
-
 fn set(file: &str) -> FxHashSet<String> {
     entries(file).map(str::to_lowercase).collect()
 }
@@ -180,7 +131,11 @@ impl Lexicon {
         Lexicon {
             lang,
             cues: section(cues, "cue"),
-            after: section(cues, "after"),
+            after: section(cues, "after")
+                .into_iter()
+                .chain(section(cues, "source"))
+                .collect(),
+            source: section(cues, "source"),
             frames: section(cues, "frame"),
             reported: section(cues, "reported"),
             roles,
@@ -255,27 +210,6 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lower_agrees_with_to_lowercase() {
-        let words = [
-            "sagte",
-            "Sagte",
-            "ÄUSSERUNG",
-            "Bürgermeisterin",
-            "İstanbul",
-            "ẞ",
-            "Bundesverfassungsgerichtspräsidentin",
-            "DONAUDAMPFSCHIFFFAHRTSGESELLSCHAFT",
-            "ΟΔΥΣΣΕΥΣ",
-            "",
-        ];
-        for w in words {
-            assert_eq!(&*lower(w), w.to_lowercase(), "{w}");
-        }
-        assert!(matches!(lower("sagte"), Lower::Borrowed(_)));
-        assert!(matches!(lower("Äußerung"), Lower::Short(..)));
-    }
 
     #[test]
     fn lists_load_and_roles_match_compounds() {

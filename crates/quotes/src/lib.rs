@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use korpus_core::{ByLang, Lang};
 
-use lexicon::lower;
+use korpus_core::lexicon::lower;
 pub use lexicon::Lexicon;
 
 /// One quoted string.
@@ -675,11 +675,11 @@ impl Finder {
             // A title word right before the mark: "der Zeitung „Express“", not "sagte der
             // Zeitung: „…“".
             let title = left.last().is_some_and(|w| {
-                let l = w.text.to_lowercase();
                 let gap = text[w.start + w.text.len()..pair.open.start].trim();
-                (gap.is_empty() || gap == ":" && !left.iter().any(|w| lex.is_cue(w.text)))
-                    && (lex.titles.contains(&l)
-                        || lex.titles.iter().any(|t| l.ends_with(t.as_str())))
+                (gap.is_empty() || gap == ":" && !cue_then_colon) && {
+                    let l = lower(w.text);
+                    lex.titles.iter().any(|t| l.ends_with(t.as_str()))
+                }
             });
             // A quotation goes on from the one before: a whole sentence in the same paragraph
             // ("Not this time.") or a new paragraph of the same speaker.
@@ -702,10 +702,10 @@ impl Finder {
                 });
             let after_determiner = length == 1
                 && left.last().is_some_and(|w| {
-                    let l = w.text.to_lowercase();
-                    lex.determiners.contains(&l)
-                        || lex.function.contains(&l)
-                        || lex.particles.contains(&l)
+                    let l = lower(w.text);
+                    lex.determiners.contains(&*l)
+                        || lex.function.contains(&*l)
+                        || lex.particles.contains(&*l)
                         || (!w.capitalised()
                             && ["e", "en", "er", "es", "em"].iter().any(|e| l.ends_with(e)))
                 })
@@ -764,13 +764,11 @@ impl Finder {
             // capital, a quoted fragment of a clause with a lower-case word ("eine „größte
             // Friedensdemo jemals“" does not; "rät, „nicht notwendige Reisen zu verschieben“"
             // does). Three words or more, or two in a sentence of speech.
+            // (Reported speech around a fragment of two words makes it a quotation already.)
             let speech_around = || {
                 left.iter().chain(right.iter()).any(|w| {
                     let l = lower(w.text);
-                    lex.cues.contains(&*l)
-                        || lex.frames.contains(&*l)
-                        || lex.after.contains(&*l)
-                        || lex.reported.contains(w.text)
+                    lex.cues.contains(&*l) || lex.frames.contains(&*l) || lex.after.contains(&*l)
                 })
             };
             let fragment = qwords.first().is_some_and(|w| !w.capitalised())
@@ -924,13 +922,14 @@ impl Finder {
         if matches!(right[0].text, "und" | "and" | "oder" | "or") {
             return None;
         }
-        // "so" attributes before a name or a determiner ("so Selenskyj", "so der Sprecher"),
-        // not in "so genannten".
+        // A word that attributes after the quotation only does so before a name or a
+        // determiner ("so Selenskyj", "so der Sprecher"), not in "so genannten".
         let is_cue = |i: usize| {
             let w = &right[i];
+            let l = lower(w.text);
             lex.is_cue(w.text)
-                || lex.after.contains(&*lower(w.text))
-                    && (!matches!(w.text, "so" | "So")
+                || lex.after.contains(&*l)
+                    && (lex.source.contains(&*l)
                         || right.get(i + 1).is_some_and(|n| {
                             n.capitalised() || lex.determiners.contains(&*lower(n.text))
                         }))
@@ -962,9 +961,9 @@ impl Finder {
     ) -> Option<(String, usize, Option<Speaker>)> {
         // "Laut einer Mitteilung des Amtes sei die Lage „…“": "laut" and "zufolge" attribute
         // before the quotation too.
-        let k = left.iter().rposition(|w| {
-            lex.is_cue(w.text) || matches!(&*lower(w.text), "laut" | "zufolge" | "according")
-        })?;
+        let k = left
+            .iter()
+            .rposition(|w| lex.is_cue(w.text) || lex.source.contains(&*lower(w.text)))?;
         let cue = left[k].text.to_string();
         Some((cue, k, speaker_at(lex, text, left, left_runs, k)))
     }
@@ -1049,7 +1048,7 @@ fn pronoun_gender(p: &str) -> Option<Gender> {
 /// "-frau" ("Bürgermeisterin", "Landrätin", "Betriebsratschefin") and any other form is
 /// masculine ("Kämmerer", "Sprecher"); in English "-woman" and "-man", else none.
 fn role_gender(role: &str, lang: Lang) -> Option<Gender> {
-    let r = role.to_lowercase();
+    let r = lower(role);
     match lang {
         Lang::De if r.ends_with("in") || r.ends_with("innen") || r.ends_with("frau") => {
             Some(Gender::Female)
@@ -1330,7 +1329,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // in it: "laut einer Mitteilung des Ministeriums", "dem Bericht zufolge", "heißt es in
     // einer Erklärung der Partei".
     let cue = lower(ws[k].text);
-    if matches!(&*cue, "laut" | "zufolge" | "heißt" | "according") {
+    if lex.source.contains(&*cue) {
         let near = |r: &&Run| {
             if &*cue == "zufolge" {
                 r.words.end <= k && k - r.words.end <= 1
