@@ -80,3 +80,11 @@ if [ -d "$bench/dedupe" ]; then
             --out results/results.jsonl > results/table.md)
     echo "table: target/bench/dedupe/results/table.md"
 fi
+
+# quotes: quality on the GNQA splits beside the regex and marks peers, and MB per CPU-second
+# beside the regex peer on the same 16 MB (the splits ten times over), median of 3.
+if [ -d "$bench/quotes" ]; then
+    python3 "$top/scripts/quotes_bench.py" "$bench/quotes" "$top/target/release/quotes" \
+        "$top/target/bench/quotes" 3
+    echo "table: target/bench/quotes/RESULTS.md"
+fi
