@@ -402,6 +402,10 @@ const INSIDE: u8 = 1;
 /// Written after an article or a number somewhere: a common noun ("die Kunden", "drei
 /// Jahre"), which a name alone is not.
 const NOUN: u8 = 2;
+/// Written right after another capitalised word that is no function word: a surname after a
+/// first name or a role ("Pat Ryder", "Kanzlerin Merkel"). A capitalised word alone that the
+/// document never writes so is more likely a common noun ("Kunden", "Hinweise").
+const NAMED: u8 = 4;
 
 impl<'t> Usage<'t> {
     fn new(text: &'t str, lex: &'t Lexicon) -> Self {
@@ -441,6 +445,20 @@ impl<'t> Usage<'t> {
                 || self.lex.numbers.contains(p)
             {
                 bits |= NOUN;
+            } else if p.starts_with(char::is_uppercase)
+                && !is_function(self.lex, p)
+                && !self.lex.determiners.contains(&*lower(p))
+            {
+                // Not a noun after its article: "die US-Regierung Georgien" (an object
+                // follows), unless it is a role ("die Kanzlerin Merkel").
+                let pp = before[..before.len() - p.len()]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                if !self.lex.determiners.contains(&*lower(pp)) || self.lex.is_role(p) {
+                    bits |= NAMED;
+                }
             }
         }
         bits
@@ -510,6 +528,10 @@ impl<'t> Usage<'t> {
 
     fn noun(&self, w: &'t str) -> bool {
         self.uses(w) & NOUN != 0
+    }
+
+    fn named(&self, w: &'t str) -> bool {
+        self.uses(w) & NAMED != 0
     }
 }
 
@@ -988,6 +1010,8 @@ struct Run {
     /// The person's name in it, after any role words: "Pat Ryder" of "Pentagon-Sprecher Pat
     /// Ryder"; `None` for a role alone or a common noun.
     name: Option<String>,
+    /// The name is surely one: see `runs`.
+    sure: bool,
     /// The role words at its head, lower case: "pentagon-sprecher".
     role: Option<String>,
     /// Preceded by a determiner or preposition and no role: a common noun ("die Rolle").
@@ -1010,9 +1034,9 @@ impl Run {
         self.name.is_some() && !self.noun && !self.after_prep
     }
 
-    /// That person as a speaker.
+    /// That person as a speaker, when no cue stands beside it: only a sure name.
     fn named_person(&self) -> Option<Speaker> {
-        self.names_person()
+        (self.names_person() && self.sure)
             .then(|| self.name.clone().map(Speaker::named))
             .flatten()
     }
@@ -1204,6 +1228,16 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                     }));
         let mut name = (would_name && !common)
             .then(|| kept.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+        // Surely a person's (or an organisation's) name, not a common noun a sentence opens
+        // with or puts before its verb ("Es gebe Kunden, die …"): more than one word, with a
+        // role, in English, an acronym or a word the document writes after a first name or a
+        // role somewhere.
+        let mut sure = name.is_some()
+            && (roles > 0
+                || kept.len() >= 2
+                || lex.lang != Lang::De
+                || kept[0].text.chars().skip(1).any(char::is_uppercase)
+                || inside.named(kept[0].text));
         // "der Leiter des Programms der WHO, Klaus Stöhr": a name after a comma within a few
         // words of a role alone.
         let mut last = end;
@@ -1226,6 +1260,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 {
                     e += 1;
                 }
+                sure = true;
                 name = Some(
                     ws[j..=e.min(j + 3)]
                         .iter()
@@ -1298,6 +1333,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             after_prep,
             subject,
             name,
+            sure,
             role,
             phrase_end,
             indefinite: prev.as_deref().is_some_and(|p| lex.indefinite.contains(p)),
@@ -1312,12 +1348,22 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
 /// Solana"), else the nearest person of the sentence; a pronoun beside the cue is a pronoun.
 fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -> Option<Speaker> {
     let is_pronoun = |w: &Word| lex.pronouns.contains(&*lower(w.text));
-    // A pronoun right beside the cue: "sagte er", "er sagte", "he said".
+    // A pronoun right beside the cue: "er sagte", "sagte er", "he said"; after the cue only
+    // when no person stands right before it, whose object it is ("Der Präsident nannte sie
+    // „…“").
     let next = ws.get(k + 1);
     let prev = k.checked_sub(1).map(|p| &ws[p]);
-    if let Some(w) = next
+    let subject_before = || {
+        let Some(p) = prev else { return false };
+        found.iter().rev().filter(|r| r.words.end <= k).any(|r| {
+            (k - r.words.end <= 1 || r.phrase_end >= p.start + p.text.len())
+                && (r.name.is_some() || r.role.is_some())
+                && !r.after_prep
+        })
+    };
+    if let Some(w) = prev
         .filter(|w| is_pronoun(w))
-        .or(prev.filter(|w| is_pronoun(w)))
+        .or(next.filter(|w| is_pronoun(w) && !subject_before()))
     {
         return Some(Speaker {
             phrase: w.text.to_string(),
@@ -1407,10 +1453,10 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         return Some(named_instead(r));
     }
     subject_of(found, k).or_else(|| {
-        // The nearest person of the sentence.
+        // The nearest person of the sentence, surely one.
         found
             .iter()
-            .filter(|r| person(r) && !r.noun)
+            .filter(|r| (r.sure || r.role.is_some()) && !r.noun)
             .min_by_key(|r| r.words.start.abs_diff(k))
             .map(as_speaker)
     })
@@ -1430,13 +1476,13 @@ fn subject_of(found: &[Run], k: usize) -> Option<Speaker> {
 /// writes "Pat Ryder" anywhere.
 fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
     // "Von der Leyen" opening a sentence is written "von der Leyen" inside one.
-    let lower = name
+    let lowered = name
         .strip_prefix("Von ")
         .filter(|rest| rest.starts_with("der ") || rest.starts_with("den "))
         .map(|rest| format!("von {rest}"));
     let written = name;
-    let name = lower.as_deref().unwrap_or(name);
-    if (name.contains(' ') && lower.is_none()) || name.is_empty() || lex.is_role(name) {
+    let name = lowered.as_deref().unwrap_or(name);
+    if (name.contains(' ') && lowered.is_none()) || name.is_empty() || lex.is_role(name) {
         return name.to_string();
     }
     let mut best = written.to_string();
@@ -1456,6 +1502,7 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
             let gap = &text[w.start + w.text.len()..ws.get(start).map_or(at, |n| n.start)];
             if w.capitalised()
                 && !is_function(lex, w.text)
+                && !lex.determiners.contains(&*lower(w.text))
                 && !lex.is_role(w.text)
                 && gap.chars().all(|c| c == ' ')
             {
@@ -1463,6 +1510,14 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
             } else {
                 break;
             }
+        }
+        // After an article, the first of two words or more is what the person is, as in
+        // `runs`: "die Wirtin Gerda Hausmann".
+        if start > 0
+            && ws.len() - start >= 2
+            && lex.determiners.contains(&*lower(ws[start - 1].text))
+        {
+            start += 1;
         }
         if start < ws.len() && ws.len() - start <= 3 {
             let full = text[ws[start].start..at + name.len()].to_string();

@@ -440,3 +440,26 @@ fn a_role_is_the_person_named_with_it_nearest_before() {
     let t = "„Wir bauen“, sagte der Landrat. Landrat Udo Pieper nannte Zahlen.";
     assert_eq!(first_speaker(t).as_deref(), Some("Udo Pieper"));
 }
+
+#[test]
+fn a_common_noun_alone_is_no_speaker_without_a_cue() {
+    // "Händler" is written only as a noun; nobody is named in the sentence.
+    let t = "Es gebe Händler, die den „neuen Vorschriften“ misstrauen würden.";
+    assert_eq!(first_speaker(t), None);
+    // A surname the document gives with a first name somewhere is a name alone too.
+    let t = "Die Wirtin Gerda Hausmann öffnet um sechs. Gäste gebe es, sagt Hausmann, \
+             „die vor der Tür schon warten“. Später sei Hausmann „eigentlich \
+             zufrieden“ mit der Saison.";
+    assert_eq!(de(t)[1].1.as_deref(), Some("Gerda Hausmann"));
+}
+
+#[test]
+fn a_pronoun_after_the_cue_is_its_object_when_a_person_stands_before_it() {
+    let t = "Der Vorsitzende des Mieterbunds nannte sie „völlig überzogen“.";
+    assert_eq!(
+        first_speaker(t).as_deref(),
+        Some("Vorsitzende des Mieterbunds")
+    );
+    let t = "Die Zahlen lagen vor. „Das reicht nicht“, sagte er.";
+    assert_eq!(first_speaker(t).as_deref(), Some("er"));
+}
