@@ -20,8 +20,10 @@ the text says \"sagte Ryder\" and names \"Pat Ryder\" elsewhere), without role w
 pronoun or role (\"er\", \"der Sprecher\") stands for the last named speaker; a role the text \
 names nobody for stays a role, with what it is a role of (\"ein Sprecher des Ministeriums\" \
 gives \"Sprecher des Ministeriums\"), as does an organisation or document that speaks (\"die \
-Landesregierung\", \"laut einem Bericht der Stadtwerke\"); a role is the person named with it \
-nearest before the quotation; null when the text does not say.
+Landesregierung\", \"laut einem Bericht der Stadtwerke\", \"nach Angaben der Polizei\"); a \
+role is the person named with it nearest before the quotation; a capitalised word alone is a \
+speaker without a cue only when the document writes it as a name somewhere (after a first \
+name or a role); null when the text does not say.
   cue      the verb or word that attributes it (\"sagte\", \"so\", \"laut\", \"said\"); null \
 when none is near.
 

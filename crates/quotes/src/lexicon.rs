@@ -18,6 +18,8 @@ pub struct Lexicon {
     /// Attributions to a person or a document on either side of the quotation: "laut",
     /// "zufolge", "heißt" (es in der Mitteilung), "according".
     pub source: FxHashSet<String>,
+    /// Nouns that attribute to what follows them after "nach": "Angaben", "Ansicht".
+    pub opinion: FxHashSet<String>,
     /// Words right before a short quoted phrase that make it someone's words: "nannte", "als".
     pub frames: FxHashSet<String>,
     /// Verb forms of reported speech: "sei", "habe".
@@ -136,6 +138,7 @@ impl Lexicon {
                 .chain(section(cues, "source"))
                 .collect(),
             source: section(cues, "source"),
+            opinion: section(cues, "opinion"),
             frames: section(cues, "frame"),
             reported: section(cues, "reported"),
             roles,
@@ -191,16 +194,34 @@ impl Lexicon {
 
     /// The listed role a word is or ends in: "experte" for "Militärexperte".
     pub fn role_key(&self, w: &str) -> Option<&str> {
+        self.listed_role(&lower(w))
+    }
+
+    /// The listed role a word is or ends in, in German also in the genitive or plural ("des
+    /// SPD-Politikers", "den Experten").
+    pub fn inflected_role_key(&self, w: &str) -> Option<&str> {
         let l = lower(w);
-        if let Some(r) = self.roles.get(&*l) {
+        self.listed_role(&l).or_else(|| {
+            (self.lang == Lang::De)
+                .then(|| {
+                    ["s", "n", "en"]
+                        .iter()
+                        .find_map(|e| l.strip_suffix(e).and_then(|s| self.listed_role(s)))
+                })
+                .flatten()
+        })
+    }
+
+    fn listed_role(&self, l: &str) -> Option<&str> {
+        if let Some(r) = self.roles.get(l) {
             return Some(r);
         }
         // A compound: the longest listed role of five letters or more it ends in, after at
         // least three letters of its own.
-        if !tail(&l).is_some_and(|t| self.role_tails.contains(&t)) {
+        if !tail(l).is_some_and(|t| self.role_tails.contains(&t)) {
             return None;
         }
-        let found = suffixes(&l, 3)
+        let found = suffixes(l, 3)
             .filter(|s| s.len() >= 5)
             .find_map(|s| self.roles.get(s));
         found.map(String::as_str)

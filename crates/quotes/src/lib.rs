@@ -879,7 +879,7 @@ impl Finder {
                     s.phrase
                 } else {
                     // The nearest before the quotation, else the first after it.
-                    let key = s.phrase.split(' ').find_map(|w| lex.role_key(w));
+                    let key = s.phrase.split(' ').find_map(|w| lex.inflected_role_key(w));
                     let with_role = |p: &&Person| p.role.is_some() && p.role.as_deref() == key;
                     let all = people();
                     let split = all.partition_point(|p| p.at < pair.open.start);
@@ -950,6 +950,7 @@ impl Finder {
             let w = &right[i];
             let l = lower(w.text);
             lex.is_cue(w.text)
+                || opinion(lex, right, i)
                 || lex.after.contains(&*l)
                     && (lex.source.contains(&*l)
                         || right.get(i + 1).is_some_and(|n| {
@@ -983,12 +984,19 @@ impl Finder {
     ) -> Option<(String, usize, Option<Speaker>)> {
         // "Laut einer Mitteilung des Amtes sei die Lage „…“": "laut" and "zufolge" attribute
         // before the quotation too.
-        let k = left
-            .iter()
-            .rposition(|w| lex.is_cue(w.text) || lex.source.contains(&*lower(w.text)))?;
+        let k = (0..left.len()).rev().find(|&i| {
+            let w = left[i].text;
+            lex.is_cue(w) || lex.source.contains(&*lower(w)) || opinion(lex, left, i)
+        })?;
         let cue = left[k].text.to_string();
         Some((cue, k, speaker_at(lex, text, left, left_runs, k)))
     }
+}
+
+/// Whether word `i` is a noun that attributes after "nach": "nach Angaben der Polizei",
+/// "Nach Ansicht von Ministerin Roth".
+fn opinion(lex: &Lexicon, ws: &[Word], i: usize) -> bool {
+    i > 0 && matches!(ws[i - 1].text, "nach" | "Nach") && lex.opinion.contains(&*lower(ws[i].text))
 }
 
 /// Words that are capitalised at the start of a sentence but name nobody.
@@ -1427,6 +1435,33 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             .min_by_key(|n| n.words.start.abs_diff(r.words.start))
             .map_or_else(|| as_speaker(r), as_speaker)
     };
+    // "nach Angaben des Sprechers", "nach Ansicht von Ministerin Roth": who follows the noun,
+    // a person (a role stands for the person the sentence names with it) or a source.
+    if opinion(lex, ws, k) {
+        // The noun may open the run itself: "Ansicht von Stadträtin Ilse Brandl".
+        let r = found
+            .iter()
+            .find(|r| r.words.start > k && r.words.start - k <= 4)
+            .or_else(|| {
+                found
+                    .iter()
+                    .find(|r| r.words.start == k && r.name.is_some())
+            })?;
+        return Some(if r.name.is_some() || r.role.is_some() {
+            named_instead(r)
+        } else {
+            // A role in the genitive stands for the person named with it ("nach Meinung des
+            // SPD-Politikers"); anything else is the source as written.
+            let head = ws[r.words.start].text;
+            Speaker {
+                phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
+                named: false,
+                indefinite: lex.inflected_role_key(head).is_none()
+                    || k + 1 < r.words.start
+                        && lex.indefinite.contains(&*lower(ws[r.words.start - 1].text)),
+            }
+        });
+    }
     // Right before the cue, with at most two lower-case words between; or a person a few
     // words before it, past a genitive ("Präsident des Gerichts sagte").
     if let Some(r) = found

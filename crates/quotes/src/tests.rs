@@ -463,3 +463,18 @@ fn a_pronoun_after_the_cue_is_its_object_when_a_person_stands_before_it() {
     let t = "Die Zahlen lagen vor. „Das reicht nicht“, sagte er.";
     assert_eq!(first_speaker(t).as_deref(), Some("er"));
 }
+
+#[test]
+fn nach_angaben_and_nach_ansicht_attribute_to_what_follows() {
+    let t = "Die Brücke sei nach Angaben der Wasserwerke „nicht mehr zu retten“.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Wasserwerke"));
+    let t = "Nach Ansicht von Stadträtin Ilse Brandl ist der Plan „ein teurer Irrweg“.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Ilse Brandl"));
+    // A role in the genitive stands for the person named with it.
+    let t = "Der Abgeordnete Jonas Rieder sprach im Ausschuss. Die Reform sei nach Meinung \
+             des Abgeordneten „längst überfällig“.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Jonas Rieder"));
+    // "Angaben" without "nach" attributes nothing.
+    let t = "Die Firma machte keine Angaben zu dem „internen Vorgang“.";
+    assert_eq!(first_speaker(t), None);
+}
