@@ -34,6 +34,8 @@ pub struct Lexicon {
     pub nominative: FxHashSet<String>,
     /// Name particles, as written: "von", "de".
     pub particles: FxHashSet<String>,
+    /// Prepositions: a noun after one and its article is no subject ("an die Mitarbeiter").
+    pub prepositions: FxHashSet<String>,
     /// Function words after which a capitalised word may still be a name: "wie", "und".
     pub conjunctions: FxHashSet<String>,
     /// Indefinite articles: "ein Sprecher" is someone unnamed.
@@ -149,6 +151,7 @@ impl Lexicon {
             nominative: section(words, "nominative"),
             function: section(words, "function"),
             conjunctions: section(words, "conjunctions"),
+            prepositions: section(words, "prepositions"),
             indefinite: section(words, "indefinite"),
             of: section(words, "of"),
             numbers: section(words, "numbers"),

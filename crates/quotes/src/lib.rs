@@ -716,6 +716,8 @@ impl Finder {
             // (der britische „Express“).
             // A number is part of a name too: „Apollo 11“, „Hvalur 9“.
             let name_like = (2..=4).contains(&length)
+                // "„Bleiben Sie zu Hause.“" is a sentence.
+                && !quoted.trim_end().ends_with('.')
                 && qwords.first().is_some_and(|w| w.capitalised())
                 && qwords.iter().all(|w| {
                     w.capitalised()
@@ -1279,22 +1281,30 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 last = e + 1;
             }
         }
-        let after_prep = prev.as_deref().is_some_and(|p| {
+        let preposition = |p: &str| {
             (lex.function.contains(p)
                 && !lex.determiners.contains(p)
                 && !lex.conjunctions.contains(p))
                 || matches!(p, "von" | "vom")
-        });
+        };
         // "Der 23-jährige Sportler", "das russische Außenministerium": back over adjectives
         // and numbers to a nominative determiner.
         let mut d = start;
         while d > 0
             && !ws[d - 1].capitalised()
             && !lex.determiners.contains(&*lower(ws[d - 1].text))
+            && !is_function(lex, ws[d - 1].text)
             && start - d < 2
         {
             d -= 1;
         }
+        // Right after a preposition, or after one and an article ("an die Mitarbeiter",
+        // "mit dem neuen Trainer").
+        let after_prep = prev.as_deref().is_some_and(preposition)
+            || d >= 2
+                && lex.determiners.contains(&*lower(ws[d - 1].text))
+                && lex.prepositions.contains(&*lower(ws[d - 2].text))
+                && joined(lex, text, &ws[d - 2], &ws[d - 1], false);
         // What a run without a name is a role of: "des Ministeriums", "der sächsischen
         // Polizei", "von Greenpeace", "of the Pentagon".
         let mut phrase_end = ws[last - 1].start + ws[last - 1].text.len();

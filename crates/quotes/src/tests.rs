@@ -478,3 +478,22 @@ fn nach_angaben_and_nach_ansicht_attribute_to_what_follows() {
     let t = "Die Firma machte keine Angaben zu dem „internen Vorgang“.";
     assert_eq!(first_speaker(t), None);
 }
+
+#[test]
+fn quantifiers_prepositions_and_person_nouns() {
+    // "Jede Schule" is no name.
+    let t = "Jede Schule könne „das Budget selbst verwalten“, hieß es.";
+    assert_ne!(first_speaker(t).as_deref(), Some("Jede Schule"));
+    // A noun after a preposition and its article is no speaker.
+    let t = "In einem Brief an die Mitarbeiter war von einem „schwierigen Jahr“ die Rede.";
+    assert_ne!(first_speaker(t).as_deref(), Some("Mitarbeiter"));
+    // A person noun with its genitive phrase: "die Moderatorin eines Radiosenders".
+    let t = "Am Morgen warnte die Moderatorin eines Radiosenders: „Bleiben Sie zu Hause.“";
+    assert_eq!(
+        first_speaker(t).as_deref(),
+        Some("Moderatorin eines Radiosenders")
+    );
+    // "für" before a person attributes a view.
+    let t = "Für den Historiker Paul Lenz sei der Fund „eine kleine Sensation“.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Paul Lenz"));
+}
