@@ -972,7 +972,24 @@ impl Finder {
             })?;
         let cue = right[k].text.to_string();
         let found = runs(lex, text, inside, right);
-        Some((cue, speaker_at(lex, text, right, &found, k)))
+        // Else the phrase after the verb that opens with a nominative article is its subject,
+        // whatever its noun: "„…“, meint die 56-jährige Fachangestellte".
+        let subject_after = || {
+            let det = right.get(k + 1)?;
+            if !lex.nominative.contains(&*lower(det.text)) {
+                return None;
+            }
+            let r = found
+                .iter()
+                .find(|r| r.words.start > k + 1 && r.words.start <= k + 4)?;
+            Some(Speaker {
+                phrase: text[det.start..r.phrase_end].to_string(),
+                named: false,
+                indefinite: false,
+            })
+        };
+        let speaker = speaker_at(lex, text, right, &found, k).or_else(subject_after);
+        Some((cue, speaker))
     }
 
     /// A cue in the words of the sentence before a quotation (with their runs), where it
@@ -1157,6 +1174,15 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             continue;
         }
         let prev = start.checked_sub(1).map(|p| lower(ws[p].text));
+        // A preposition, or a contraction of one with its article: not an adverb ("zitiert
+        // dazu Néstor Kirchner").
+        let preposition = |p: &str| {
+            lex.prepositions.contains(p)
+                || matches!(
+                    p,
+                    "vom" | "am" | "im" | "zum" | "zur" | "beim" | "ins" | "ans" | "aufs"
+                )
+        };
         let after_det = prev.as_deref().is_some_and(|p| {
             // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
             p.starts_with(|c: char| c.is_ascii_digit())
@@ -1281,12 +1307,6 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 last = e + 1;
             }
         }
-        let preposition = |p: &str| {
-            (lex.function.contains(p)
-                && !lex.determiners.contains(p)
-                && !lex.conjunctions.contains(p))
-                || matches!(p, "von" | "vom")
-        };
         // "Der 23-jährige Sportler", "das russische Außenministerium": back over adjectives
         // and numbers to a nominative determiner.
         let mut d = start;
@@ -1300,11 +1320,14 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         }
         // Right after a preposition, or after one and an article ("an die Mitarbeiter",
         // "mit dem neuen Trainer").
-        let after_prep = prev.as_deref().is_some_and(preposition)
-            || d >= 2
-                && lex.determiners.contains(&*lower(ws[d - 1].text))
-                && lex.prepositions.contains(&*lower(ws[d - 2].text))
-                && joined(lex, text, &ws[d - 2], &ws[d - 1], false);
+        // "für" too, except opening the sentence, where it gives a view ("Für Senator Willi
+        // Lemke ist das „…“").
+        let after_prep = prev.as_deref().is_some_and(|p| {
+            preposition(p) || p == "für" && !at_sentence_start(text, ws[start - 1].start)
+        }) || d >= 2
+            && lex.determiners.contains(&*lower(ws[d - 1].text))
+            && lex.prepositions.contains(&*lower(ws[d - 2].text))
+            && joined(lex, text, &ws[d - 2], &ws[d - 1], false);
         // What a run without a name is a role of: "des Ministeriums", "der sächsischen
         // Polizei", "von Greenpeace", "of the Pentagon".
         let mut phrase_end = ws[last - 1].start + ws[last - 1].text.len();
@@ -1343,7 +1366,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         };
         let subject = d
             .checked_sub(1)
-            .filter(|&p| lex.nominative.contains(&*lower(ws[p].text)) && speaks())
+            .filter(|&p| !after_prep && lex.nominative.contains(&*lower(ws[p].text)) && speaks())
             .map(|p| text[ws[p].start..phrase_end].to_string());
         out.push(Run {
             words: start..last,
@@ -1472,6 +1495,22 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             }
         });
     }
+    // A noun for people alone opening the sentence right before the cue: "Analysten
+    // sprachen von „…“", "Experten warnen".
+    if k == 1
+        && ws[0].capitalised()
+        && at_sentence_start(text, ws[0].start)
+        && !is_function(lex, ws[0].text)
+        && !lex.determiners.contains(&*lower(ws[0].text))
+        && lex.speaks(ws[0].text)
+        && !found.iter().any(|r| r.words.start == 0)
+    {
+        return Some(Speaker {
+            phrase: ws[0].text.to_string(),
+            named: false,
+            indefinite: true,
+        });
+    }
     // Right before the cue, with at most two lower-case words between; or a person a few
     // words before it, past a genitive ("Präsident des Gerichts sagte").
     if let Some(r) = found
@@ -1488,6 +1527,13 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         })
     {
         return Some(named_instead(r));
+    }
+    // A verb that frames a judgment has its object right after it ("Das Magazin bezeichnete
+    // Stratfor als „…“"): the subject before it speaks.
+    if lex.frames.contains(&*cue) {
+        if let Some(s) = subject_of(found, k) {
+            return Some(s);
+        }
     }
     // Right after it, past "sich", adverbs and determiners.
     if let Some(r) = found

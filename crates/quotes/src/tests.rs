@@ -497,3 +497,22 @@ fn quantifiers_prepositions_and_person_nouns() {
     let t = "Für den Historiker Paul Lenz sei der Fund „eine kleine Sensation“.";
     assert_eq!(first_speaker(t).as_deref(), Some("Paul Lenz"));
 }
+
+#[test]
+fn subjects_that_no_list_names() {
+    // After a quotation, the phrase after the verb that opens with a nominative article.
+    let t = "„Wir haben genug gewartet“, meint die 40-jährige Krankenpflegerin.";
+    assert_eq!(
+        first_speaker(t).as_deref(),
+        Some("die 40-jährige Krankenpflegerin")
+    );
+    // A noun for people alone opening the sentence before the cue.
+    let t = "Händler sprachen am Abend von „Panik an den Märkten“.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Händler"));
+    // A verb framing a judgment: its object follows it, its subject speaks.
+    let t = "Die Zeitung bezeichnete Brenner am Montag als „völlig überfordert“.";
+    assert_eq!(first_speaker(t).as_deref(), Some("Die Zeitung"));
+    // No subject after a preposition: "In der Sendung zeigte sich der Trainer zufrieden".
+    let t = "In der Sendung zeigte sich der Trainer zufrieden: „Das war stark.“";
+    assert_ne!(first_speaker(t).as_deref(), Some("der Sendung"));
+}
