@@ -953,6 +953,8 @@ impl Finder {
             let l = lower(w.text);
             lex.is_cue(w.text)
                 || opinion(lex, right, i)
+                // after a comma, a verb that frames: "„…“, so charakterisierte ihn Aubin"
+                || reach == 6 && lex.frames.contains(&*l)
                 || lex.after.contains(&*l)
                     && (lex.source.contains(&*l)
                         || right.get(i + 1).is_some_and(|n| {
@@ -1223,6 +1225,8 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             && lex.lang == Lang::De
             && capitals >= 3
             && ws[start].text.chars().count() >= 10
+            // not "Internetseite von Borussia Dortmund", a thing of a name
+            && !lex.particles.contains(ws[start + 1].text)
         {
             roles = 1;
         }
@@ -1402,9 +1406,17 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 && !r.after_prep
         })
     };
+    // Nor when a person follows it: "so beschrieb sie der Vorsitzende Ralf Obst".
+    let subject_after = || {
+        ws.get(k + 2)
+            .is_some_and(|w| lex.nominative.contains(&*lower(w.text)))
+            || found
+                .iter()
+                .any(|r| r.words.start == k + 2 && (r.name.is_some() || r.role.is_some()))
+    };
     if let Some(w) = prev
         .filter(|w| is_pronoun(w))
-        .or(next.filter(|w| is_pronoun(w) && !subject_before()))
+        .or(next.filter(|w| is_pronoun(w) && !subject_before() && !subject_after()))
     {
         return Some(Speaker {
             phrase: w.text.to_string(),

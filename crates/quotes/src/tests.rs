@@ -516,3 +516,20 @@ fn subjects_that_no_list_names() {
     let t = "In der Sendung zeigte sich der Trainer zufrieden: „Das war stark.“";
     assert_ne!(first_speaker(t).as_deref(), Some("der Sendung"));
 }
+
+#[test]
+fn a_framing_verb_after_a_comma_attributes_and_a_thing_of_a_name_is_no_role() {
+    let t = "„Sie ist das Gedächtnis des Vereins“, so beschrieb sie der Vorsitzende Ralf Obst.";
+    assert_eq!(
+        de(t)[0],
+        quotation(
+            "Sie ist das Gedächtnis des Vereins",
+            "Ralf Obst",
+            "beschrieb"
+        )
+    );
+    // "Internetseite von Hansa Rostock" is a page, not a person called "von Hansa Rostock".
+    let t = "Trainer Max Olbrich wird auf der offiziellen Internetseite von Hansa Rostock so \
+             zitiert: „Wir wollen oben mitspielen.“";
+    assert_eq!(first_speaker(t).as_deref(), Some("Max Olbrich"));
+}
