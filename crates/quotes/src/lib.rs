@@ -881,7 +881,12 @@ impl Finder {
                     s.phrase
                 } else {
                     // The nearest before the quotation, else the first after it.
-                    let key = s.phrase.split(' ').find_map(|w| lex.inflected_role_key(w));
+                    let Some(key) = s.phrase.split(' ').find_map(|w| lex.inflected_role_key(w))
+                    else {
+                        // No role in it ("die 56-jährige Fachangestellte"): as written.
+                        return s.phrase;
+                    };
+                    let key = Some(key);
                     let with_role = |p: &&Person| p.role.is_some() && p.role.as_deref() == key;
                     let all = people();
                     let split = all.partition_point(|p| p.at < pair.open.start);
