@@ -447,7 +447,7 @@ impl<'t> Usage<'t> {
                 bits |= NOUN;
             } else if p.starts_with(char::is_uppercase)
                 && !is_function(self.lex, p)
-                && !self.lex.determiners.contains(&*lower(p))
+                && !is_determiner(self.lex, p)
             {
                 // Not a noun after its article: "die US-Regierung Georgien" (an object
                 // follows), unless it is a role ("die Kanzlerin Merkel").
@@ -456,7 +456,7 @@ impl<'t> Usage<'t> {
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .next()
                     .unwrap_or("");
-                if !self.lex.determiners.contains(&*lower(pp)) || self.lex.is_role(p) {
+                if !is_determiner(self.lex, pp) || self.lex.is_role(p) {
                     bits |= NAMED;
                 }
             }
@@ -682,7 +682,7 @@ impl Finder {
                     && left
                         .iter()
                         .rev()
-                        .find(|w| !lex.determiners.contains(&*lower(w.text)))
+                        .find(|w| !is_determiner(lex, w.text))
                         .is_some_and(|w| matches!(w.text, "als" | "von" | "as" | "of"))
                     && left
                         .iter()
@@ -799,7 +799,7 @@ impl Finder {
                 && (length >= 3
                     // Two words that open with an article are a noun phrase: „den Westen“.
                     || (length == 2
-                        && !lex.determiners.contains(&*lower(qwords[0].text))
+                        && !is_determiner(lex, qwords[0].text)
                         && speech_around()));
             let quotation = !title
                 && (cue.is_some()
@@ -886,8 +886,7 @@ impl Finder {
                         // No role in it ("die 56-jährige Fachangestellte"): as written.
                         return s.phrase;
                     };
-                    let key = Some(key);
-                    let with_role = |p: &&Person| p.role.is_some() && p.role.as_deref() == key;
+                    let with_role = |p: &&Person| p.role.as_deref() == Some(key);
                     let all = people();
                     let split = all.partition_point(|p| p.at < pair.open.start);
                     all[..split]
@@ -940,7 +939,8 @@ impl Finder {
         // A quotation that ends its sentence with a period is not attributed after it; one
         // that ends with "!" or "?" only by the next word or two ("„Raus!“ rief er").
         let within = text[..close_end].trim_end_matches(|c: char| is_mark(c));
-        let reach = if gap.contains(',') || within.ends_with(',') {
+        let after_comma = gap.contains(',') || within.ends_with(',');
+        let reach = if after_comma {
             6
         } else if within.ends_with('.') {
             0
@@ -959,11 +959,11 @@ impl Finder {
             lex.is_cue(w.text)
                 || opinion(lex, right, i)
                 // after a comma, a verb that frames: "„…“, so charakterisierte ihn Aubin"
-                || reach == 6 && lex.frames.contains(&*l)
+                || after_comma && lex.frames.contains(&*l)
                 || lex.after.contains(&*l)
                     && (lex.source.contains(&*l)
                         || right.get(i + 1).is_some_and(|n| {
-                            n.capitalised() || lex.determiners.contains(&*lower(n.text))
+                            n.capitalised() || is_determiner(lex, n.text)
                         }))
         };
         let k = (0..right.len().min(reach))
@@ -983,7 +983,7 @@ impl Finder {
         // whatever its noun: "„…“, meint die 56-jährige Fachangestellte".
         let subject_after = || {
             let det = right.get(k + 1)?;
-            if !lex.nominative.contains(&*lower(det.text)) {
+            if !is_nominative(lex, det.text) {
                 return None;
             }
             let r = found
@@ -1028,6 +1028,16 @@ fn opinion(lex: &Lexicon, ws: &[Word], i: usize) -> bool {
 /// Words that are capitalised at the start of a sentence but name nobody.
 fn is_function(lex: &Lexicon, w: &str) -> bool {
     lex.function.contains(&*lower(w))
+}
+
+/// An article or another determiner, in any case: "Die", "jeder", "the".
+fn is_determiner(lex: &Lexicon, w: &str) -> bool {
+    lex.determiners.contains(&*lower(w))
+}
+
+/// A determiner of a subject, in any case: "Der", "die", "the".
+fn is_nominative(lex: &Lexicon, w: &str) -> bool {
+    lex.nominative.contains(&*lower(w))
 }
 
 /// Endings of German abstract and collective nouns, which no surname has.
@@ -1133,7 +1143,7 @@ fn joined(lex: &Lexicon, text: &str, a: &Word, b: &Word, comma: bool) -> bool {
 fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -> Vec<Run> {
     // English role words are lower case ("the mayor"); they head a run all the same.
     let cap = |w: &Word| {
-        (w.capitalised() && !is_function(lex, w.text) && !lex.determiners.contains(&*lower(w.text)))
+        (w.capitalised() && !is_function(lex, w.text) && !is_determiner(lex, w.text))
             || lex.particles.contains(w.text)
             || (lex.lang == Lang::En && lex.is_role(w.text))
     };
@@ -1181,15 +1191,6 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             continue;
         }
         let prev = start.checked_sub(1).map(|p| lower(ws[p].text));
-        // A preposition, or a contraction of one with its article: not an adverb ("zitiert
-        // dazu Néstor Kirchner").
-        let preposition = |p: &str| {
-            lex.prepositions.contains(p)
-                || matches!(
-                    p,
-                    "vom" | "am" | "im" | "zum" | "zur" | "beim" | "ins" | "ans" | "aufs"
-                )
-        };
         let after_det = prev.as_deref().is_some_and(|p| {
             // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
             p.starts_with(|c: char| c.is_ascii_digit())
@@ -1321,7 +1322,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         let mut d = start;
         while d > 0
             && !ws[d - 1].capitalised()
-            && !lex.determiners.contains(&*lower(ws[d - 1].text))
+            && !is_determiner(lex, ws[d - 1].text)
             && !is_function(lex, ws[d - 1].text)
             && start - d < 2
         {
@@ -1332,9 +1333,10 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         // "für" too, except opening the sentence, where it gives a view ("Für Senator Willi
         // Lemke ist das „…“").
         let after_prep = prev.as_deref().is_some_and(|p| {
-            preposition(p) || p == "für" && !at_sentence_start(text, ws[start - 1].start)
+            lex.prepositions.contains(p)
+                || p == "für" && !at_sentence_start(text, ws[start - 1].start)
         }) || d >= 2
-            && lex.determiners.contains(&*lower(ws[d - 1].text))
+            && is_determiner(lex, ws[d - 1].text)
             && lex.prepositions.contains(&*lower(ws[d - 2].text))
             && joined(lex, text, &ws[d - 2], &ws[d - 1], false);
         // What a run without a name is a role of: "des Ministeriums", "der sächsischen
@@ -1375,7 +1377,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         };
         let subject = d
             .checked_sub(1)
-            .filter(|&p| !after_prep && lex.nominative.contains(&*lower(ws[p].text)) && speaks())
+            .filter(|&p| !after_prep && is_nominative(lex, ws[p].text) && speaks())
             .map(|p| text[ws[p].start..phrase_end].to_string());
         out.push(Run {
             words: start..last,
@@ -1413,8 +1415,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     };
     // Nor when a person follows it: "so beschrieb sie der Vorsitzende Ralf Obst".
     let subject_after = || {
-        ws.get(k + 2)
-            .is_some_and(|w| lex.nominative.contains(&*lower(w.text)))
+        ws.get(k + 2).is_some_and(|w| is_nominative(lex, w.text))
             || found
                 .iter()
                 .any(|r| r.words.start == k + 2 && (r.name.is_some() || r.role.is_some()))
@@ -1518,7 +1519,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         && ws[0].capitalised()
         && at_sentence_start(text, ws[0].start)
         && !is_function(lex, ws[0].text)
-        && !lex.determiners.contains(&*lower(ws[0].text))
+        && !is_determiner(lex, ws[0].text)
         && lex.speaks(ws[0].text)
         && !found.iter().any(|r| r.words.start == 0)
     {
@@ -1610,7 +1611,7 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
             let gap = &text[w.start + w.text.len()..ws.get(start).map_or(at, |n| n.start)];
             if w.capitalised()
                 && !is_function(lex, w.text)
-                && !lex.determiners.contains(&*lower(w.text))
+                && !is_determiner(lex, w.text)
                 && !lex.is_role(w.text)
                 && gap.chars().all(|c| c == ' ')
             {
@@ -1621,10 +1622,7 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
         }
         // After an article, the first of two words or more is what the person is, as in
         // `runs`: "die Wirtin Gerda Hausmann".
-        if start > 0
-            && ws.len() - start >= 2
-            && lex.determiners.contains(&*lower(ws[start - 1].text))
-        {
+        if start > 0 && ws.len() - start >= 2 && is_determiner(lex, ws[start - 1].text) {
             start += 1;
         }
         if start < ws.len() && ws.len() - start <= 3 {

@@ -25,6 +25,12 @@ fn first_speaker(text: &str) -> Option<String> {
     de(text)[0].1.clone()
 }
 
+/// Asserts the speaker of the first quoted string of a German text.
+#[track_caller]
+fn assert_speaker(text: &str, speaker: &str) {
+    assert_eq!(first_speaker(text).as_deref(), Some(speaker), "in {text:?}");
+}
+
 fn quotation(text: &str, speaker: &str, cue: &str) -> Row {
     (text.into(), Some(speaker.into()), Some(cue.into()), false)
 }
@@ -409,17 +415,14 @@ fn marks_are_found_by_their_bytes_as_by_their_characters() {
 fn a_document_or_organisation_attributed_outright_speaks() {
     let t = "Die Lage sei „weiterhin sehr angespannt“, heißt es in einer Mitteilung des \
              Landratsamts.";
-    assert_eq!(
-        first_speaker(t).as_deref(),
-        Some("Mitteilung des Landratsamts")
-    );
+    assert_speaker(t, "Mitteilung des Landratsamts");
     let t = "Laut einem Bericht der Stadtwerke seien die Leitungen „seit Jahren marode“.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Bericht der Stadtwerke"));
+    assert_speaker(t, "Bericht der Stadtwerke");
     let t = "„Wir rechnen mit höheren Preisen“, dem Gutachten zufolge.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Gutachten"));
+    assert_speaker(t, "Gutachten");
     // A person named with "laut" is still the speaker.
     let t = "Die Zahlen seien „nicht belastbar“, laut Statistikerin Jana Wolff.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Jana Wolff"));
+    assert_speaker(t, "Jana Wolff");
 }
 
 #[test]
@@ -435,10 +438,10 @@ fn a_role_is_the_person_named_with_it_nearest_before() {
     let t = "Bürgermeisterin Eva Kern eröffnete das Fest am Morgen. „Willkommen in unserer \
              Stadt!“, sagte die Bürgermeisterin. Am Abend sprach dann Bürgermeisterin Lea \
              Brandt aus der Nachbarstadt.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Eva Kern"));
+    assert_speaker(t, "Eva Kern");
     // Named only after the quotation: the first so named after it.
     let t = "„Wir bauen“, sagte der Landrat. Landrat Udo Pieper nannte Zahlen.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Udo Pieper"));
+    assert_speaker(t, "Udo Pieper");
 }
 
 #[test]
@@ -456,24 +459,21 @@ fn a_common_noun_alone_is_no_speaker_without_a_cue() {
 #[test]
 fn a_pronoun_after_the_cue_is_its_object_when_a_person_stands_before_it() {
     let t = "Der Vorsitzende des Mieterbunds nannte sie „völlig überzogen“.";
-    assert_eq!(
-        first_speaker(t).as_deref(),
-        Some("Vorsitzende des Mieterbunds")
-    );
+    assert_speaker(t, "Vorsitzende des Mieterbunds");
     let t = "Die Zahlen lagen vor. „Das reicht nicht“, sagte er.";
-    assert_eq!(first_speaker(t).as_deref(), Some("er"));
+    assert_speaker(t, "er");
 }
 
 #[test]
 fn nach_angaben_and_nach_ansicht_attribute_to_what_follows() {
     let t = "Die Brücke sei nach Angaben der Wasserwerke „nicht mehr zu retten“.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Wasserwerke"));
+    assert_speaker(t, "Wasserwerke");
     let t = "Nach Ansicht von Stadträtin Ilse Brandl ist der Plan „ein teurer Irrweg“.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Ilse Brandl"));
+    assert_speaker(t, "Ilse Brandl");
     // A role in the genitive stands for the person named with it.
     let t = "Der Abgeordnete Jonas Rieder sprach im Ausschuss. Die Reform sei nach Meinung \
              des Abgeordneten „längst überfällig“.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Jonas Rieder"));
+    assert_speaker(t, "Jonas Rieder");
     // "Angaben" without "nach" attributes nothing.
     let t = "Die Firma machte keine Angaben zu dem „internen Vorgang“.";
     assert_eq!(first_speaker(t), None);
@@ -489,29 +489,23 @@ fn quantifiers_prepositions_and_person_nouns() {
     assert_ne!(first_speaker(t).as_deref(), Some("Mitarbeiter"));
     // A person noun with its genitive phrase: "die Moderatorin eines Radiosenders".
     let t = "Am Morgen warnte die Moderatorin eines Radiosenders: „Bleiben Sie zu Hause.“";
-    assert_eq!(
-        first_speaker(t).as_deref(),
-        Some("Moderatorin eines Radiosenders")
-    );
+    assert_speaker(t, "Moderatorin eines Radiosenders");
     // "für" before a person attributes a view.
     let t = "Für den Historiker Paul Lenz sei der Fund „eine kleine Sensation“.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Paul Lenz"));
+    assert_speaker(t, "Paul Lenz");
 }
 
 #[test]
 fn subjects_that_no_list_names() {
     // After a quotation, the phrase after the verb that opens with a nominative article.
     let t = "„Wir haben genug gewartet“, meint die 40-jährige Krankenpflegerin.";
-    assert_eq!(
-        first_speaker(t).as_deref(),
-        Some("die 40-jährige Krankenpflegerin")
-    );
+    assert_speaker(t, "die 40-jährige Krankenpflegerin");
     // A noun for people alone opening the sentence before the cue.
     let t = "Händler sprachen am Abend von „Panik an den Märkten“.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Händler"));
+    assert_speaker(t, "Händler");
     // A verb framing a judgment: its object follows it, its subject speaks.
     let t = "Die Zeitung bezeichnete Brenner am Montag als „völlig überfordert“.";
-    assert_eq!(first_speaker(t).as_deref(), Some("Die Zeitung"));
+    assert_speaker(t, "Die Zeitung");
     // No subject after a preposition: "In der Sendung zeigte sich der Trainer zufrieden".
     let t = "In der Sendung zeigte sich der Trainer zufrieden: „Das war stark.“";
     assert_ne!(first_speaker(t).as_deref(), Some("der Sendung"));
@@ -531,5 +525,5 @@ fn a_framing_verb_after_a_comma_attributes_and_a_thing_of_a_name_is_no_role() {
     // "Internetseite von Hansa Rostock" is a page, not a person called "von Hansa Rostock".
     let t = "Trainer Max Olbrich wird auf der offiziellen Internetseite von Hansa Rostock so \
              zitiert: „Wir wollen oben mitspielen.“";
-    assert_eq!(first_speaker(t).as_deref(), Some("Max Olbrich"));
+    assert_speaker(t, "Max Olbrich");
 }
