@@ -132,6 +132,12 @@ mod tests {
             Lang::guess("The government said it would not change the plan."),
             Lang::En
         );
+        // short lines with few function words
+        assert_eq!(
+            Lang::guess("No comment, a spokesman told reporters."),
+            Lang::En
+        );
+        assert_eq!(Lang::guess("Dazu sagte sie nur, dass es gehe."), Lang::De);
         assert_eq!(Lang::guess("12345"), Lang::De);
     }
 }

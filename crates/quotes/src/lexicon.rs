@@ -40,6 +40,8 @@ pub struct Lexicon {
     pub conjunctions: FxHashSet<String>,
     /// Indefinite articles: "ein Sprecher" is someone unnamed.
     pub indefinite: FxHashSet<String>,
+    /// Personal pronouns, which are subjects: "zitierte man Yolanda Alvarez".
+    pub personal: FxHashSet<String>,
     /// Words that join a role to what it is a role of: "des", "von", "of".
     pub of: FxHashSet<String>,
     /// Number words and quantifiers: a capitalised word after one is a counted noun.
@@ -58,6 +60,9 @@ pub struct Lexicon {
     role_tails: FxHashSet<u32>,
     source_tails: FxHashSet<u32>,
 }
+
+/// The shortest role, in bytes, that a compound can end in: "chef" of "Fraktionschef".
+const COMPOUND_ROLE: usize = 4;
 
 /// The last three bytes of a word of three bytes or more, as one number.
 fn tail(w: &str) -> Option<u32> {
@@ -128,7 +133,7 @@ impl Lexicon {
         let sources: FxHashSet<String> = sections(sources).map(|(_, w)| w.to_lowercase()).collect();
         let role_tails = roles
             .iter()
-            .filter(|r| r.len() >= 5)
+            .filter(|r| r.len() >= COMPOUND_ROLE)
             .filter_map(|r| tail(r))
             .collect();
         let source_tails = sources.iter().filter_map(|r| tail(r)).collect();
@@ -153,6 +158,7 @@ impl Lexicon {
             conjunctions: section(words, "conjunctions"),
             prepositions: section(words, "prepositions"),
             indefinite: section(words, "indefinite"),
+            personal: section(words, "personal"),
             of: section(words, "of"),
             numbers: section(words, "numbers"),
             auxiliaries: section(words, "auxiliaries"),
@@ -219,13 +225,20 @@ impl Lexicon {
         if let Some(r) = self.roles.get(l) {
             return Some(r);
         }
-        // A compound: the longest listed role of five letters or more it ends in, after at
-        // least three letters of its own.
-        if !tail(l).is_some_and(|t| self.role_tails.contains(&t)) {
+        // An English plural: "officials", "critics".
+        if self.lang == Lang::En {
+            if let Some(r) = l.strip_suffix('s').and_then(|s| self.roles.get(s)) {
+                return Some(r);
+            }
+        }
+        // A German compound: the longest listed role of four letters or more it ends in,
+        // after at least three letters of its own ("Fraktionschef"; "Sotomayor" is no
+        // English mayor).
+        if self.lang != Lang::De || !tail(l).is_some_and(|t| self.role_tails.contains(&t)) {
             return None;
         }
         let found = suffixes(l, 3)
-            .filter(|s| s.len() >= 5)
+            .filter(|s| s.len() >= COMPOUND_ROLE)
             .find_map(|s| self.roles.get(s));
         found.map(String::as_str)
     }

@@ -319,7 +319,7 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 
 /// Where the sentence that holds byte `at` begins, looking back at most `limit` bytes: after
 /// a sentence end (". ", "! ", "? ", also after a closing mark) or a line break.
-fn sentence_start(text: &str, at: usize, limit: usize) -> usize {
+fn sentence_start(lex: &Lexicon, text: &str, at: usize, limit: usize) -> usize {
     let floor = at.saturating_sub(limit);
     let b = text.as_bytes();
     let mut i = at;
@@ -327,7 +327,7 @@ fn sentence_start(text: &str, at: usize, limit: usize) -> usize {
         i -= 1;
         match b[i] {
             b'\n' => return i + 1,
-            b'.' if initial(b, i) => {}
+            b'.' if initial(b, i) || title_before(lex, b, i) => {}
             b'.' | b'!' | b'?' if b.get(i + 1).is_some_and(|n| n.is_ascii_whitespace()) => {
                 return i + 1
             }
@@ -341,24 +341,40 @@ fn sentence_start(text: &str, at: usize, limit: usize) -> usize {
     s
 }
 
-/// Whether the period at byte `i` ends an initial ("William R. Dougan"), not a sentence.
+/// Whether the period at byte `i` ends an initial ("William R. Dougan", "U.S. Senator"), not
+/// a sentence.
 fn initial(b: &[u8], i: usize) -> bool {
     i >= 1
         && b[i - 1].is_ascii_uppercase()
-        && (i == 1 || b[i - 2] == b' ')
+        && (i == 1 || matches!(b[i - 2], b' ' | b'.'))
         && b.get(i + 1) == Some(&b' ')
         && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
 }
 
+/// Whether the period at byte `i` ends a title written short before a name ("Sen. Elizabeth
+/// Warren", "Prof. Anna Roth"), not a sentence.
+fn title_before(lex: &Lexicon, b: &[u8], i: usize) -> bool {
+    let start = b[..i]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    start < i
+        && i - start <= 4
+        && b.get(i + 1) == Some(&b' ')
+        && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+        && std::str::from_utf8(&b[start..i])
+            .is_ok_and(|w| lex.abbreviated.contains(&*w.to_ascii_lowercase()))
+}
+
 /// Where the sentence that holds byte `at` ends, looking on at most `limit` bytes.
-fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
+fn sentence_end(lex: &Lexicon, text: &str, at: usize, limit: usize) -> usize {
     let ceiling = (at + limit).min(text.len());
     let b = text.as_bytes();
     let mut i = at;
     while i < ceiling {
         match b[i] {
             b'\n' => return i,
-            b'.' if initial(b, i) => {}
+            b'.' if initial(b, i) || title_before(lex, b, i) => {}
             b'.' | b'!' | b'?' if b.get(i + 1).map_or(true, |n| n.is_ascii_whitespace()) => {
                 return i + 1
             }
@@ -406,6 +422,8 @@ const NOUN: u8 = 2;
 /// first name or a role ("Pat Ryder", "Kanzlerin Merkel"). A capitalised word alone that the
 /// document never writes so is more likely a common noun ("Kunden", "Hinweise").
 const NAMED: u8 = 4;
+/// Written at all.
+const WRITTEN: u8 = 8;
 
 impl<'t> Usage<'t> {
     fn new(text: &'t str, lex: &'t Lexicon) -> Self {
@@ -428,7 +446,7 @@ impl<'t> Usage<'t> {
     /// How the word `w` at byte `at` is used there.
     fn bits_at(&self, at: usize, w: &str) -> u8 {
         let text = self.text;
-        let mut bits = 0;
+        let mut bits = WRITTEN;
         let after = &text[at + w.len()..];
         let next_capital = after
             .strip_prefix(' ')
@@ -533,6 +551,11 @@ impl<'t> Usage<'t> {
     fn named(&self, w: &'t str) -> bool {
         self.uses(w) & NAMED != 0
     }
+
+    /// Whether the document writes the capitalised word `w` anywhere.
+    fn written(&self, w: &'t str) -> bool {
+        self.uses(w) & WRITTEN != 0
+    }
 }
 
 /// A speaker found beside a cue: the phrase as written and whether it names a person (a
@@ -615,8 +638,8 @@ impl Finder {
             // part of it) and on to the next pair.
             let prev_end = last_quote_end.unwrap_or(0);
             let next_start = found.get(n + 1).map_or(text.len(), |p| p.open.start);
-            let left_start = sentence_start(text, pair.open.start, 300).max(prev_end);
-            let right_end = sentence_end(text, pair.close.end, 300).min(next_start);
+            let left_start = sentence_start(lex, text, pair.open.start, 300).max(prev_end);
+            let right_end = sentence_end(lex, text, pair.close.end, 300).min(next_start);
             // Words inside an earlier quoted title are no speaker ("Magazins „Defence
             // Express“, sagte").
             let titles_before = || {
@@ -651,8 +674,13 @@ impl Finder {
             // Before it: "Stoltenberg betonte: „…“", "Dazu sagte Ryder, „…“".
             if cue.is_none() {
                 if let Some((c, k, s)) = self.cue_before(lex, &left, &left_runs, text) {
-                    // "… und sagte, …": the verb goes on with the last speaker.
-                    let goes_on = k > 0 && matches!(left[k - 1].text, "und" | "and");
+                    // "… und sagte, …": the verb goes on with the last speaker, unless the
+                    // sentence names its subject before ("befand der Premier … und nannte").
+                    let goes_on = k > 0
+                        && matches!(left[k - 1].text, "und" | "and")
+                        && !left_runs
+                            .iter()
+                            .any(|r| r.words.end < k && (r.names_person() || r.subject.is_some()));
                     speaker = if goes_on && last_speaker.is_some() {
                         last_speaker.clone().map(Speaker::named)
                     } else {
@@ -821,20 +849,19 @@ impl Finder {
                 };
                 // A cue further on in its sentence: "Sie wisse, dass ihre Arbeit „…“ sei,
                 // hatte Koch-Mehrin damals gesagt".
-                let mut later = || {
+                let later = || {
                     let k = right.iter().take(8).position(|w| lex.is_cue(w.text))?;
                     if text[pair.close.end..right[k].start].contains([';', ':']) {
                         return None;
                     }
                     let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)?;
-                    cue = Some(right[k].text.to_string());
-                    Some(s)
+                    Some((right[k].text, s))
                 };
                 // The person the sentence before names, or its subject: "Um Zeit zu gewinnen,
                 // will Oettinger die Fächer straffen. „Nicht jede Formel …“"
                 let before = || {
                     let end = text[..left_start].trim_end().len();
-                    let start = sentence_start(text, end.saturating_sub(1), 300);
+                    let start = sentence_start(lex, text, end.saturating_sub(1), 300);
                     let ws = words(text, start..end);
                     let found = runs(lex, text, &inside, &ws);
                     found
@@ -842,7 +869,20 @@ impl Finder {
                         .find_map(Run::named_person)
                         .or_else(|| subject_of(&found, ws.len()))
                 };
-                speaker = later()
+                // The verb that frames a judgment has its speaker beside it as a cue does:
+                // "Kritiker nannten den Plan ein „…“", "Critics called the plan a „…“".
+                let framing = || {
+                    let k = left
+                        .iter()
+                        .rposition(|w| lex.frames.contains(&*lower(w.text)))?;
+                    let s = speaker_at(lex, text, &left, &left_runs, k)?;
+                    Some((left[k].text, s))
+                };
+                let beside = framing().or_else(later).map(|(c, s)| {
+                    cue = Some(c.to_string());
+                    s
+                });
+                speaker = beside
                     .or_else(|| left_runs.iter().rev().find_map(Run::named_person))
                     .or_else(|| last_within(300))
                     .or_else(|| subject_of(&left_runs, left.len()))
@@ -859,6 +899,14 @@ impl Finder {
                     // ("„Das“, sagte er" after the mayor, Bürgermeisterin Meinhardt, spoke):
                     // then the nearest person named before it who can be meant.
                     let wanted = pronoun_gender(&s.phrase);
+                    // German "sie" with a verb in the plural ("sie bezeichneten") is "they":
+                    // no one person.
+                    let plural = lex.lang == Lang::De
+                        && &*lower(&s.phrase) == "sie"
+                        && cue.as_deref().is_some_and(|c| c.ends_with("en"));
+                    if plural {
+                        return s.phrase;
+                    }
                     let gender_of = |name: &str| {
                         people()
                             .iter()
@@ -875,7 +923,37 @@ impl Finder {
                                 .map_or(s.phrase, |p| p.name.clone())
                         }
                         (Some(last), _) => last.clone(),
-                        (None, _) => s.phrase,
+                        // No one spoke yet: the nearest person named in the sentences just
+                        // before that can be meant (read only there, not in the whole text).
+                        (None, w) => {
+                            let mut from = left_start.saturating_sub(PRONOUN_REACH);
+                            while !text.is_char_boundary(from) {
+                                from += 1;
+                            }
+                            let ws = words(text, from..left_start);
+                            runs(lex, text, &inside, &ws)
+                                .into_iter()
+                                .rev()
+                                .filter(|r| {
+                                    // a person: a first name and a surname, or a person's
+                                    // role ("Verwaltungsgericht Düsseldorf" names a court)
+                                    r.names_person()
+                                        && r.sure
+                                        && r.role.as_deref().map_or(
+                                            r.name.as_ref().is_some_and(|n| n.contains(' ')),
+                                            |x| !lex.sources.contains(x),
+                                        )
+                                })
+                                .find(|r| {
+                                    w.is_none()
+                                        || r.role
+                                            .as_deref()
+                                            .and_then(|x| role_gender(x, lex.lang))
+                                            .map_or(true, |g| Some(g) == w)
+                                })
+                                .and_then(|r| r.name)
+                                .unwrap_or(s.phrase)
+                        }
                     }
                 } else if s.indefinite {
                     s.phrase
@@ -1046,6 +1124,9 @@ const NOUN_ENDINGS: &[&str] = &[
     "ität", "itäten", "nisse", "ismus",
 ];
 
+/// How far back, in bytes, a pronoun looks for its person when no one has spoken yet.
+const PRONOUN_REACH: usize = 600;
+
 /// A run of capitalised words in a sentence and what it is.
 #[derive(Clone, Debug)]
 struct Run {
@@ -1142,15 +1223,25 @@ fn joined(lex: &Lexicon, text: &str, a: &Word, b: &Word, comma: bool) -> bool {
 /// Programms, Klaus Stöhr," is one run with the name Klaus Stöhr.
 fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -> Vec<Run> {
     // English role words are lower case ("the mayor"); they head a run all the same.
-    let cap = |w: &Word| {
-        (w.capitalised() && !is_function(lex, w.text) && !is_determiner(lex, w.text))
-            || lex.particles.contains(w.text)
-            || (lex.lang == Lang::En && lex.is_role(w.text))
-    };
+    // Read once per word (the checks below ask about most words more than once).
+    let caps: Vec<bool> = ws
+        .iter()
+        .map(|w| {
+            if w.capitalised() {
+                let l = lower(w.text);
+                !lex.function.contains(&*l) && !lex.determiners.contains(&*l)
+                    || lex.particles.contains(w.text)
+                    || lex.lang == Lang::En && lex.is_role(w.text)
+            } else {
+                lex.particles.contains(w.text) || lex.lang == Lang::En && lex.is_role(w.text)
+            }
+        })
+        .collect();
+    let cap = |i: usize| caps[i];
     let mut out: Vec<Run> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if !cap(&ws[i]) || lex.particles.contains(ws[i].text) {
+        if !cap(i) || lex.particles.contains(ws[i].text) {
             i += 1;
             continue;
         }
@@ -1166,20 +1257,22 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             i += 2;
         }
         // "von der Leyen": "der" and "den" belong to a name after "von" or "van".
-        let goes_on = |a: &Word, b: &Word| {
-            cap(b) || (matches!(b.text, "der" | "den") && matches!(a.text, "von" | "van"))
+        let goes_on = |i: usize| {
+            cap(i + 1)
+                || (matches!(ws[i + 1].text, "der" | "den") && matches!(ws[i].text, "von" | "van"))
         };
-        while i + 1 < ws.len()
-            && goes_on(&ws[i], &ws[i + 1])
-            && joined(lex, text, &ws[i], &ws[i + 1], false)
-        {
+        while i + 1 < ws.len() && goes_on(i) && joined(lex, text, &ws[i], &ws[i + 1], false) {
             i += 1;
         }
-        // A run does not end in particles: "Frank Oehme von der Bahn" is Frank Oehme.
-        while i > start && !ws[i].capitalised() {
+        // A run does not end in particles: "Frank Oehme von der Bahn" is Frank Oehme. (An
+        // English role word ends it: "a White House official".)
+        while i > start
+            && !ws[i].capitalised()
+            && !(lex.lang == Lang::En && lex.is_role(ws[i].text))
+        {
             i -= 1;
         }
-        let end = i + 1;
+        let mut end = i + 1;
         // A word alone, capitalised only for opening its sentence ("Zwar", "Ähnlich äußerte
         // sich"), or an attribute in brackets ("Heribert Rech (CDU)"), is nobody.
         let alone = end - start == 1
@@ -1200,6 +1293,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                     && !lex.reported.contains(p)
                     && !lex.auxiliaries.contains(p)
                     && !lex.conjunctions.contains(p)
+                    && !lex.personal.contains(p)
                     && (lex.determiners.contains(p)
                         || lex.function.contains(p)
                         || (p.len() > 3
@@ -1248,6 +1342,29 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         {
             name_words = &[];
         }
+        // A German genitive after a role is what the role is of, not a name, when the
+        // document writes the word without its "s" too: "Präsident Frankreichs Emmanuel
+        // Macron", "der Verteidigungsminister Österreichs".
+        if roles > 0
+            && lex.lang == Lang::De
+            && name_words.first().is_some_and(|w| {
+                w.text
+                    .strip_suffix('s')
+                    .is_some_and(|stem| stem.chars().count() >= 4 && inside.written(stem))
+            })
+        {
+            name_words = &name_words[1..];
+        }
+        // An organisation is followed by no name that opens with a particle: "laut Polizei
+        // zu Straftaten" ("Minister zu Guttenberg" is a person's).
+        if role.as_deref().is_some_and(|r| lex.sources.contains(r))
+            && name_words
+                .first()
+                .is_some_and(|w| lex.particles.contains(w.text))
+        {
+            name_words = &[];
+            end = start + roles;
+        }
         // "von" after a first name and a surname, with two capitalised words after it, is
         // where the person works: "John Sifton von Human Rights Watch" ("Johann Wolfgang
         // von Goethe" keeps it).
@@ -1282,15 +1399,34 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             && (roles > 0
                 || kept.len() >= 2
                 || lex.lang != Lang::De
-                || kept[0].text.chars().skip(1).any(char::is_uppercase)
+                // (the capitals of its first part: "BGH", "McCain", not "Web-Designerin")
+                || kept[0]
+                    .text
+                    .split('-')
+                    .next()
+                    .is_some_and(|h| h.chars().skip(1).any(char::is_uppercase))
                 || inside.named(kept[0].text));
         // "der Leiter des Programms der WHO, Klaus Stöhr": a name after a comma within a few
         // words of a role alone.
         let mut last = end;
         if role.is_some() && name.is_none() {
             let mut j = end;
+            // Over what the role is of, not over a verb ("Der Sprecher teilte mit, Blair …").
+            let of_role = |w: &Word| {
+                let l = lower(w.text);
+                !lex.is_cue(w.text)
+                    && !lex.auxiliaries.contains(&*l)
+                    && (w.capitalised()
+                        || lex.of.contains(&*l)
+                        || is_determiner(lex, &l)
+                        || lex.particles.contains(&*l)
+                        || ["e", "en", "er", "es", "em"].iter().any(|e| l.ends_with(e)))
+            };
             while j < ws.len() && j < end + 5 {
                 if j > 0 && !joined(lex, text, &ws[j - 1], &ws[j], false) {
+                    break;
+                }
+                if j > end && !of_role(&ws[j - 1]) {
                     break;
                 }
                 j += 1;
@@ -1298,11 +1434,13 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             let comma = j < ws.len()
                 && j > 0
                 && text[ws[j - 1].start + ws[j - 1].text.len()..ws[j].start].contains(',');
-            if comma && joined(lex, text, &ws[j - 1], &ws[j], true) && cap(&ws[j]) {
+            if comma
+                && joined(lex, text, &ws[j - 1], &ws[j], true)
+                && cap(j)
+                && !lex.is_role(ws[j].text)
+            {
                 let mut e = j;
-                while e + 1 < ws.len()
-                    && cap(&ws[e + 1])
-                    && joined(lex, text, &ws[e], &ws[e + 1], false)
+                while e + 1 < ws.len() && cap(e + 1) && joined(lex, text, &ws[e], &ws[e + 1], false)
                 {
                     e += 1;
                 }
@@ -1359,7 +1497,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                     j += 1;
                 }
                 let mut e = j;
-                while e < ws.len() && cap(&ws[e]) && joined(lex, text, &ws[e - 1], &ws[e], false) {
+                while e < ws.len() && cap(e) && joined(lex, text, &ws[e - 1], &ws[e], false) {
                     e += 1;
                 }
                 if e > j {
@@ -1418,12 +1556,17 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         ws.get(k + 2).is_some_and(|w| is_nominative(lex, w.text))
             || found
                 .iter()
-                .any(|r| r.words.start == k + 2 && (r.name.is_some() || r.role.is_some()))
+                .any(|r| r.words.start == k + 2 && r.role.is_some())
     };
-    if let Some(w) = prev
-        .filter(|w| is_pronoun(w))
-        .or(next.filter(|w| is_pronoun(w) && !subject_before() && !subject_after()))
-    {
+    // "er", "he" and "she" are subjects wherever they stand ("würdigte er Soleimanis
+    // Lebensweg"); German "sie" is also an object.
+    let only_subject = |w: &Word| matches!(&*lower(w.text), "er" | "he" | "she");
+    // (After a comma it opens a clause of its own: "Monti erklärte, er sei „…“".)
+    if let Some(w) = prev.filter(|w| is_pronoun(w)).or(next.filter(|w| {
+        is_pronoun(w)
+            && !text[ws[k].start + ws[k].text.len()..w.start].contains(',')
+            && (only_subject(w) || !subject_before() && !subject_after())
+    })) {
         return Some(Speaker {
             phrase: w.text.to_string(),
             named: false,
@@ -1514,13 +1657,21 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         });
     }
     // A noun for people alone opening the sentence right before the cue: "Analysten
-    // sprachen von „…“", "Experten warnen".
+    // sprachen von „…“", "Experten warnen"; or any word there when no subject follows the
+    // verb ("Siemens teilte dazu mit", not "Gestern sagte er").
+    let subject_follows = || {
+        ws[k + 1..].iter().take(4).any(|w| {
+            lex.personal.contains(&*lower(w.text))
+                || is_nominative(lex, w.text)
+                || w.capitalised() && !is_function(lex, w.text)
+        })
+    };
     if k == 1
         && ws[0].capitalised()
         && at_sentence_start(text, ws[0].start)
         && !is_function(lex, ws[0].text)
         && !is_determiner(lex, ws[0].text)
-        && lex.speaks(ws[0].text)
+        && (lex.speaks(ws[0].text) || !subject_follows())
         && !found.iter().any(|r| r.words.start == 0)
     {
         return Some(Speaker {
@@ -1577,8 +1728,8 @@ fn subject_of(found: &[Run], k: usize) -> Option<Speaker> {
     found
         .iter()
         .filter(|r| r.words.start < k)
-        .find_map(|r| r.subject.clone())
-        .map(Speaker::named)
+        .find_map(|r| r.subject.as_ref().map(|s| r.name.as_ref().unwrap_or(s)))
+        .map(|s| Speaker::named(s.clone()))
 }
 
 /// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text
@@ -1604,7 +1755,7 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
             continue;
         }
         // Capitalised words right before it, not role words.
-        let ws = words(text, sentence_start(text, at, 80)..at);
+        let ws = words(text, sentence_start(lex, text, at, 80)..at);
         let mut start = ws.len();
         while start > 0 {
             let w = ws[start - 1];
