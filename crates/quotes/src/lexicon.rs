@@ -42,6 +42,9 @@ pub struct Lexicon {
     pub indefinite: FxHashSet<String>,
     /// Personal pronouns, which are subjects: "zitierte man Yolanda Alvarez".
     pub personal: FxHashSet<String>,
+    /// Relative pronouns: after a comma they open a clause about the word before ("Smith,
+    /// who has led the team, said").
+    pub relative: FxHashSet<String>,
     /// Words that join a role to what it is a role of: "des", "von", "of".
     pub of: FxHashSet<String>,
     /// Number words and quantifiers: a capitalised word after one is a counted noun.
@@ -159,6 +162,7 @@ impl Lexicon {
             prepositions: section(words, "prepositions"),
             indefinite: section(words, "indefinite"),
             personal: section(words, "personal"),
+            relative: section(words, "relative"),
             of: section(words, "of"),
             numbers: section(words, "numbers"),
             auxiliaries: section(words, "auxiliaries"),

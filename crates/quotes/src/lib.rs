@@ -1284,21 +1284,28 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             continue;
         }
         let prev = start.checked_sub(1).map(|p| lower(ws[p].text));
-        let after_det = prev.as_deref().is_some_and(|p| {
-            // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
-            p.starts_with(|c: char| c.is_ascii_digit())
-                || lex.numbers.contains(p)
-                || !lex.is_cue(p)
-                    && !lex.after.contains(p)
-                    && !lex.reported.contains(p)
-                    && !lex.auxiliaries.contains(p)
-                    && !lex.conjunctions.contains(p)
-                    && !lex.personal.contains(p)
-                    && (lex.determiners.contains(p)
-                        || lex.function.contains(p)
-                        || (p.len() > 3
-                            && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))))
-        });
+        // (Not over a comma or a sentence end: "Asked about the vote, Merz said"; a dash or a
+        // semicolon goes on with the clause.)
+        let prev_joined = start > 0
+            && !text[ws[start - 1].start + ws[start - 1].text.len()..ws[start].start]
+                .contains([',', '.', '!', '?']);
+        let after_det = prev_joined
+            && prev.as_deref().is_some_and(|p| {
+                // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
+                p.starts_with(|c: char| c.is_ascii_digit())
+                    || lex.numbers.contains(p)
+                    || !lex.is_cue(p)
+                        && !lex.after.contains(p)
+                        && !lex.reported.contains(p)
+                        && !lex.auxiliaries.contains(p)
+                        && !lex.conjunctions.contains(p)
+                        && !lex.personal.contains(p)
+                        && (lex.determiners.contains(p)
+                            || lex.function.contains(p)
+                            || (lex.lang == Lang::De
+                                && p.len() > 3
+                                && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))))
+            });
         // The role words run up to the last role word before the name: "Pentagon spokesman
         // Pat Ryder" has the role "spokesman".
         let mut roles = ws[start..end]
@@ -1389,7 +1396,16 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                         let w = kept[0].text;
                         w.ends_with(e) && w.chars().count() > e.chars().count() + 2
                     }));
-        let mut name = (would_name && !common)
+        // A German genitive before a noun is no first name: "Staffords Motivation", "Chinas
+        // Wirtschaft" (the text writes "Stafford", "China").
+        let genitive = lex.lang == Lang::De
+            && roles == 0
+            && kept.len() == 2
+            && kept[0]
+                .text
+                .strip_suffix('s')
+                .is_some_and(|stem| stem.chars().count() >= 3 && inside.written(stem));
+        let mut name = (would_name && !common && !genitive)
             .then(|| kept.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         // Surely a person's (or an organisation's) name, not a common noun a sentence opens
         // with or puts before its verb ("Es gebe Kunden, die …"): more than one word, with a
@@ -1573,6 +1589,42 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             indefinite: false,
         });
     }
+    let person = |r: &Run| r.name.is_some() || r.role.is_some();
+    // A relative clause between the subject and its cue: "Smith, who has led the team since
+    // 2019, said", "Müller, der seit 2019 Trainer ist, sagte".
+    let gap = |a: &Word, b: &Word| &text[a.start + a.text.len()..b.start];
+    if k >= 3 && gap(&ws[k - 1], &ws[k]).contains(',') {
+        let clause = (k.saturating_sub(16)..k - 1).rev().find(|&i| {
+            i > 0
+                && lex.relative.contains(&*lower(ws[i].text))
+                && gap(&ws[i - 1], &ws[i]).contains(',')
+        });
+        // A word alone opening the sentence is no run, but a subject here.
+        if let Some(c) = clause.filter(|&c| {
+            c == 1
+                && ws[0].capitalised()
+                && !is_function(lex, ws[0].text)
+                && !is_determiner(lex, ws[0].text)
+                && at_sentence_start(text, ws[0].start)
+        }) {
+            return Some(Speaker::named(ws[c - 1].text.to_string()));
+        }
+        if let Some(r) = clause.and_then(|c| {
+            found
+                .iter()
+                .find(|r| r.words.end == c && person(r) && !r.after_prep)
+        }) {
+            let r = r.clone();
+            return Some(match &r.name {
+                Some(n) => Speaker::named(n.clone()),
+                None => Speaker {
+                    phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
+                    named: false,
+                    indefinite: r.indefinite,
+                },
+            });
+        }
+    }
     // A document or an organisation the text attributes to outright, with no person named
     // in it: "laut einer Mitteilung des Ministeriums", "dem Bericht zufolge", "heißt es in
     // einer Erklärung der Partei".
@@ -1597,7 +1649,6 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             });
         }
     }
-    let person = |r: &Run| r.name.is_some() || r.role.is_some();
     let as_speaker = |r: &Run| match &r.name {
         Some(n) => Speaker::named(n.clone()),
         // A role with what it is a role of: "Sprecher des Ministeriums".

@@ -642,3 +642,39 @@ fn pronouns_and_and_beside_a_cue() {
              Helfer und nannte den Einsatz „vorbildlich und mutig“.";
     assert_eq!(de(t)[1].1.as_deref(), Some("Jan Roth"));
 }
+
+#[test]
+fn a_relative_clause_stands_between_subject_and_cue() {
+    assert_speaker(
+        "Brandt, der seit 2019 Trainer des Vereins ist, sagte: „Wir steigen nicht ab.“",
+        "Brandt",
+    );
+    assert_speaker(
+        "Die Bürgermeisterin Lea Voss, die erst seit Mai im Amt ist, sagte: „Wir bauen.“",
+        "Lea Voss",
+    );
+    assert_speaker_en(
+        "Okafor, who has coached the side since 2021, said: \"We will not go down.\"",
+        "Okafor",
+    );
+}
+
+#[test]
+fn a_name_after_a_comma_is_no_noun_after_an_adjective() {
+    // "vote," is no adjective of "Merz"
+    assert_speaker_en(
+        "Asked about the vote, Lindqvist said only: \"We will see.\"",
+        "Lindqvist",
+    );
+    // a name opening a sentence is a person a pronoun can stand for
+    let t = "Die Firma wächst. Li Wen, Sprecherin des Herstellers, nannte Zahlen. Sie sagte: \
+             „Wir verdoppeln den Umsatz.“";
+    assert_eq!(de(t)[0].1.as_deref(), Some("Li Wen"));
+}
+
+#[test]
+fn a_genitive_before_a_noun_is_no_name() {
+    // the text writes "Norwegen", so "Norwegens Regierung" is no person
+    let t = "Norwegen will helfen. Norwegens Regierung erklärte: „Wir schicken Ärzte.“";
+    assert_eq!(de(t)[0].1.as_deref(), Some("Norwegens Regierung"));
+}
