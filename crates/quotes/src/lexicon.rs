@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub indefinite: FxHashSet<String>,
     /// Personal pronouns, which are subjects: "zitierte man Yolanda Alvarez".
     pub personal: FxHashSet<String>,
+    /// Cues whose object follows them, never their speaker: "told the BBC".
+    pub objects: FxHashSet<String>,
     /// Relative pronouns: after a comma they open a clause about the word before ("Smith,
     /// who has led the team, said").
     pub relative: FxHashSet<String>,
@@ -150,6 +152,7 @@ impl Lexicon {
             source: section(cues, "source"),
             opinion: section(cues, "opinion"),
             frames: section(cues, "frame"),
+            objects: section(cues, "object"),
             reported: section(cues, "reported"),
             roles,
             pronouns: set(pronouns),

@@ -829,6 +829,9 @@ impl Finder {
                     || (length == 2
                         && !is_determiner(lex, qwords[0].text)
                         && speech_around()));
+            // A clause of three words or more that ends in a comma inside the marks, the
+            // English way of going on to the attribution ("“I don't know,” the driver, who …").
+            let clause_comma = length >= 3 && quoted.trim_end().ends_with(',');
             let quotation = !title
                 && (cue.is_some()
                     || colon
@@ -836,6 +839,7 @@ impl Finder {
                     || reported
                     || continues
                     || fragment
+                    || clause_comma
                     || length >= 8);
             if quotation && speaker.is_none() {
                 // No cue beside it: the speaker of the quotation just before (reported speech
@@ -872,9 +876,11 @@ impl Finder {
                 // The verb that frames a judgment has its speaker beside it as a cue does:
                 // "Kritiker nannten den Plan ein „…“", "Critics called the plan a „…“".
                 let framing = || {
-                    let k = left
-                        .iter()
-                        .rposition(|w| lex.frames.contains(&*lower(w.text)))?;
+                    // (a verb, not English "as")
+                    let k = left.iter().rposition(|w| {
+                        let l = lower(w.text);
+                        lex.frames.contains(&*l) && !lex.conjunctions.contains(&*l)
+                    })?;
                     let s = speaker_at(lex, text, &left, &left_runs, k)?;
                     Some((left[k].text, s))
                 };
@@ -1044,7 +1050,12 @@ impl Finder {
                             n.capitalised() || is_determiner(lex, n.text)
                         }))
         };
-        let k = (0..right.len().min(reach))
+        // A relative clause on the subject ("the driver, who asked not to be named, told")
+        // holds no cue of the quotation.
+        let gap = |i: usize| &text[right[i - 1].start + right[i - 1].text.len()..right[i].start];
+        let clause = (1..right.len().min(5))
+            .find(|&i| gap(i).contains(',') && lex.relative.contains(&*lower(right[i].text)));
+        let k = (0..right.len().min(reach).min(clause.unwrap_or(usize::MAX)))
             .find(|&i| is_cue(i))
             .or_else(|| {
                 // "„…“ ist, wie Selenskyj es nennt": a clause with "wie" or "as" and a cue.
@@ -1054,6 +1065,16 @@ impl Finder {
                     .position(|w| matches!(w.text, "wie" | "as"))?;
                 let c = (w + 1..right.len().min(w + 7)).find(|&i| is_cue(i))? - (w + 1);
                 Some(w + 1 + c)
+            })
+            .or_else(|| {
+                // "“…,” the driver, who did not want to be named, told the BBC": the cue
+                // right after a relative clause on the subject.
+                if !after_comma {
+                    return None;
+                }
+                let r = clause?;
+                let e = (r + 1..right.len().min(r + 16)).find(|&i| gap(i).contains(','))?;
+                (e..right.len().min(e + 2)).find(|&i| is_cue(i))
             })?;
         let cue = right[k].text.to_string();
         let found = runs(lex, text, inside, right);
@@ -1073,7 +1094,36 @@ impl Finder {
                 indefinite: false,
             })
         };
-        let speaker = speaker_at(lex, text, right, &found, k).or_else(subject_after);
+        // English common nouns are written in lower case and make no run: "“…,” the driver
+        // said" has the subject "driver" between the quotation and the verb.
+        let lower_subject = || {
+            // up to a relative clause on it ("the driver, who …, told")
+            let k = (1..k)
+                .find(|&i| {
+                    lex.relative.contains(&*lower(right[i].text))
+                        && text[..right[i].start].trim_end().ends_with(',')
+                })
+                .unwrap_or(k);
+            if lex.lang != Lang::En
+                || !(2..=4).contains(&k)
+                || !is_determiner(lex, right[0].text)
+                || found.iter().any(|r| r.words.start < k)
+                || right[1..k]
+                    .iter()
+                    .any(|w| w.capitalised() || is_function(lex, w.text))
+            {
+                return None;
+            }
+            let last = &right[k - 1];
+            Some(Speaker {
+                phrase: text[right[1].start..last.start + last.text.len()].to_string(),
+                named: false,
+                indefinite: true,
+            })
+        };
+        let speaker = lower_subject()
+            .or_else(|| speaker_at(lex, text, right, &found, k))
+            .or_else(subject_after);
         Some((cue, speaker))
     }
 
@@ -1755,11 +1805,11 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             return Some(s);
         }
     }
-    // Right after it, past "sich", adverbs and determiners.
+    // Right after it, past "sich", adverbs and determiners (not after "told": its object).
     if let Some(r) = found
         .iter()
         .find(|r| r.words.start > k && r.words.start - k <= 4)
-        .filter(|r| person(r))
+        .filter(|r| person(r) && !lex.objects.contains(&*cue))
     {
         return Some(named_instead(r));
     }

@@ -678,3 +678,26 @@ fn a_genitive_before_a_noun_is_no_name() {
     let t = "Norwegen will helfen. Norwegens Regierung erklärte: „Wir schicken Ärzte.“";
     assert_eq!(de(t)[0].1.as_deref(), Some("Norwegens Regierung"));
 }
+
+#[test]
+fn english_subjects_in_lower_case_and_objects_of_told() {
+    // a common noun between the quotation and its verb; "the BBC" after "told" is its object
+    assert_eq!(
+        en("\"I saw the smoke first,\" the driver told the BBC."),
+        [quotation("I saw the smoke first,", "driver", "told")]
+    );
+    // a clause ending in a comma inside the marks goes on to its attribution, here past a
+    // relative clause on the subject
+    assert_eq!(
+        en(
+            "\"I don't know what happened,\" the driver, who asked not to be named, told \
+            the BBC."
+        ),
+        [quotation("I don't know what happened,", "driver", "told")]
+    );
+    // the verb that frames the judgment, not "as", finds the speaker
+    assert_speaker_en(
+        "Governor Ann Lee toured the camp. She described the conditions as \"inhumane\".",
+        "Ann Lee",
+    );
+}
