@@ -79,8 +79,8 @@ fn tail(w: &str) -> Option<u32> {
 /// German endings of nouns for people: "Bewohner", "Aktivistin", "Präsidenten", "Passanten",
 /// "Ingenieur", "Passagiere", "der 61-Jährige".
 const PERSON_ENDINGS: &[&str] = &[
-    "er", "erin", "innen", "ist", "isten", "ent", "enten", "ant", "anten", "eur", "eure", "ige",
-    "igen", "iger", "iere", "leute",
+    "er", "erin", "arin", "innen", "ist", "isten", "ent", "enten", "ant", "anten", "eur", "eure",
+    "ige", "igen", "iger", "iere", "leute",
 ];
 
 /// The suffixes of `w` that start on a character boundary after at least `skip` bytes,

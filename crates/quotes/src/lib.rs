@@ -1579,10 +1579,15 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 || capitals >= 2
                 || ws[start..last].iter().any(|w| lex.speaks(w.text))
         };
+        // A genitive stands where an article would: "McCains Kampagne warf Obama vor".
         let subject = d
             .checked_sub(1)
             .filter(|&p| !after_prep && is_nominative(lex, ws[p].text) && speaks())
-            .map(|p| text[ws[p].start..phrase_end].to_string());
+            .map(|p| text[ws[p].start..phrase_end].to_string())
+            .or_else(|| {
+                (genitive && !after_prep && !after_det)
+                    .then(|| text[ws[start].start..phrase_end].to_string())
+            });
         out.push(Run {
             words: start..last,
             noun: after_det && role.is_none(),
@@ -1659,10 +1664,13 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         }) {
             return Some(Speaker::named(ws[c - 1].text.to_string()));
         }
+        // (or a noun for people: "Ein Anwohner, der anonym bleiben wollte, berichtete")
         if let Some(r) = clause.and_then(|c| {
-            found
-                .iter()
-                .find(|r| r.words.end == c && person(r) && !r.after_prep)
+            found.iter().find(|r| {
+                r.words.end == c
+                    && !r.after_prep
+                    && (person(r) || ws[r.words.clone()].iter().any(|w| lex.speaks(w.text)))
+            })
         }) {
             let r = r.clone();
             return Some(match &r.name {
@@ -1761,10 +1769,16 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // sprachen von „…“", "Experten warnen"; or any word there when no subject follows the
     // verb ("Siemens teilte dazu mit", not "Gestern sagte er").
     let subject_follows = || {
-        ws[k + 1..].iter().take(4).any(|w| {
+        // (a noun after a preposition is none: "Scholz betonte im Bundestag")
+        let after_prep = |i: usize| {
+            let prep = |j: usize| lex.prepositions.contains(&*lower(ws[j].text));
+            prep(i - 1) || i >= 2 && is_determiner(lex, ws[i - 1].text) && prep(i - 2)
+        };
+        (k + 1..ws.len().min(k + 5)).any(|i| {
+            let w = &ws[i];
             lex.personal.contains(&*lower(w.text))
-                || is_nominative(lex, w.text)
-                || w.capitalised() && !is_function(lex, w.text)
+                || is_nominative(lex, w.text) && !after_prep(i)
+                || w.capitalised() && !is_function(lex, w.text) && !after_prep(i)
         })
     };
     if k == 1

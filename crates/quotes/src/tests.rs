@@ -701,3 +701,23 @@ fn english_subjects_in_lower_case_and_objects_of_told() {
         "Ann Lee",
     );
 }
+
+#[test]
+fn subjects_a_german_sentence_opens_with() {
+    // a name alone, with a noun after a preposition behind the verb
+    assert_speaker("Brenner betonte im Landtag: „Wir halten Wort.“", "Brenner");
+    // a noun for people before a relative clause
+    assert_speaker(
+        "Eine Nachbarin, die nicht genannt werden wollte, berichtete: „Es krachte zweimal.“",
+        "Nachbarin",
+    );
+    // "laut" with an indefinite person
+    assert_speaker(
+        "Der Film ist laut einem Jury-Mitglied ein „stilles kleines Wunder“.",
+        "Jury-Mitglied",
+    );
+    // a genitive opening the sentence is its subject, not the name after the verb
+    let t = "Die Firma Falk legte Zahlen vor. Falks Vorstand warf Ruth Stein vor, sie sei \
+             eine „notorische Schwarzmalerin“.";
+    assert_eq!(de(t)[0].1.as_deref(), Some("Falks Vorstand"));
+}
