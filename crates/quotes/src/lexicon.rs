@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub indefinite: FxHashSet<String>,
     /// Personal pronouns, which are subjects: "zitierte man Yolanda Alvarez".
     pub personal: FxHashSet<String>,
+    /// Prepositions fused with an article ("am", "zum"): a noun follows.
+    pub contractions: FxHashSet<String>,
     /// Cues whose object follows them, never their speaker: "told the BBC".
     pub objects: FxHashSet<String>,
     /// Relative pronouns: after a comma they open a clause about the word before ("Smith,
@@ -165,6 +167,7 @@ impl Lexicon {
             prepositions: section(words, "prepositions"),
             indefinite: section(words, "indefinite"),
             personal: section(words, "personal"),
+            contractions: section(words, "contractions"),
             relative: section(words, "relative"),
             of: section(words, "of"),
             numbers: section(words, "numbers"),

@@ -1440,7 +1440,9 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         let would_name = !kept.is_empty() && (roles > 0 || !after_det);
         let common = would_name
             && kept.len() == 1
-            && (roles == 0 && inside.noun(kept[0].text)
+            // (a word the text also writes after a first name is a surname: "bei der Romney
+            // eine Mehrheit erreichte" is a relative clause, "Mitt Romney" a name)
+            && (roles == 0 && inside.noun(kept[0].text) && !inside.named(kept[0].text)
                 || lex.lang == Lang::De
                     && NOUN_ENDINGS.iter().any(|e| {
                         let w = kept[0].text;
@@ -1683,6 +1685,28 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             });
         }
     }
+    // A cue that is a noun after a preposition and its article ("verteidigte den Plan mit den
+    // Worten", "with the words"): the sentence's subject speaks, the first person of it that
+    // stands after no preposition, not the noun right before.
+    if k >= 2
+        && is_determiner(lex, ws[k - 1].text)
+        && lex.prepositions.contains(&*lower(ws[k - 2].text))
+    {
+        if let Some(r) = found.iter().take_while(|r| r.words.end <= k - 2).find(|r| {
+            !r.after_prep && !r.noun && (r.name.is_some() || r.role.is_some())
+                || r.subject.is_some()
+        }) {
+            return Some(match (&r.name, &r.subject) {
+                (Some(n), _) => Speaker::named(n.clone()),
+                (None, Some(s)) if r.role.is_none() => Speaker::named(s.clone()),
+                _ => Speaker {
+                    phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
+                    named: false,
+                    indefinite: r.indefinite,
+                },
+            });
+        }
+    }
     // A document or an organisation the text attributes to outright, with no person named
     // in it: "laut einer Mitteilung des Ministeriums", "dem Bericht zufolge", "heißt es in
     // einer Erklärung der Partei".
@@ -1888,7 +1912,13 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
         }
         // After an article, the first of two words or more is what the person is, as in
         // `runs`: "die Wirtin Gerda Hausmann".
-        if start > 0 && ws.len() - start >= 2 && is_determiner(lex, ws[start - 1].text) {
+        // After a preposition fused with its article it is where or when: "am Sonntag
+        // Santorum" ("mit Jerry Larson" keeps the first name).
+        if start > 0
+            && start < ws.len()
+            && (ws.len() - start >= 2 && is_determiner(lex, ws[start - 1].text)
+                || lex.contractions.contains(&*lower(ws[start - 1].text)))
+        {
             start += 1;
         }
         if start < ws.len() && ws.len() - start <= 3 {

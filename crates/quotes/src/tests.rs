@@ -721,3 +721,30 @@ fn subjects_a_german_sentence_opens_with() {
              eine „notorische Schwarzmalerin“.";
     assert_eq!(de(t)[0].1.as_deref(), Some("Falks Vorstand"));
 }
+
+#[test]
+fn a_surname_after_a_relative_der_stays_a_name() {
+    // "bei der Kessler die Mehrheit holte" puts "Kessler" after "der" once; the text also
+    // writes "Vera Kessler", so "sagte Kessler" names her
+    let t = "Vera Kessler tritt an. Nach der Wahl, bei der Kessler die Mehrheit holte, kam \
+             Streit auf. „Wir regieren jetzt,“ sagte Kessler.";
+    assert_eq!(de(t)[0].1.as_deref(), Some("Vera Kessler"));
+}
+
+#[test]
+fn with_the_words_the_subject_speaks() {
+    // not "Stadtrates", the noun right before "mit den Worten"
+    assert_speaker(
+        "Bürgermeister Olaf Kranz verteidigte den Beschluss des Stadtrates mit den Worten: \
+         „Wir hatten keine Wahl.“",
+        "Olaf Kranz",
+    );
+}
+
+#[test]
+fn completing_a_name_stops_at_a_preposition() {
+    // "am Sonntag Okafor" elsewhere does not make "Okafor" "Sonntag Okafor"
+    let t = "In Lagos dankte am Sonntag Okafor den Helfern. „Das ist erst der Anfang“, sagte \
+             Okafor.";
+    assert_eq!(de(t)[0].1.as_deref(), Some("Okafor"));
+}
