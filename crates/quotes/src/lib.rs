@@ -1344,17 +1344,18 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
                 p.starts_with(|c: char| c.is_ascii_digit())
                     || lex.numbers.contains(p)
-                    || !lex.is_cue(p)
+                    // (the cheap test that rules most words out first)
+                    || (lex.determiners.contains(p)
+                        || lex.function.contains(p)
+                        || (lex.lang == Lang::De
+                            && p.len() > 3
+                            && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))))
+                        && !lex.is_cue(p)
                         && !lex.after.contains(p)
                         && !lex.reported.contains(p)
                         && !lex.auxiliaries.contains(p)
                         && !lex.conjunctions.contains(p)
                         && !lex.personal.contains(p)
-                        && (lex.determiners.contains(p)
-                            || lex.function.contains(p)
-                            || (lex.lang == Lang::De
-                                && p.len() > 3
-                                && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))))
             });
         // The role words run up to the last role word before the name: "Pentagon spokesman
         // Pat Ryder" has the role "spokesman".
