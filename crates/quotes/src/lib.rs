@@ -1648,6 +1648,15 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         });
     }
     let person = |r: &Run| r.name.is_some() || r.role.is_some();
+    let as_speaker = |r: &Run| match &r.name {
+        Some(n) => Speaker::named(n.clone()),
+        // A role with what it is a role of: "Sprecher des Ministeriums".
+        None => Speaker {
+            phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
+            named: false,
+            indefinite: r.indefinite,
+        },
+    };
     // A relative clause between the subject and its cue: "Smith, who has led the team since
     // 2019, said", "Müller, der seit 2019 Trainer ist, sagte".
     let gap = |a: &Word, b: &Word| &text[a.start + a.text.len()..b.start];
@@ -1675,15 +1684,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                     && (person(r) || ws[r.words.clone()].iter().any(|w| lex.speaks(w.text)))
             })
         }) {
-            let r = r.clone();
-            return Some(match &r.name {
-                Some(n) => Speaker::named(n.clone()),
-                None => Speaker {
-                    phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
-                    named: false,
-                    indefinite: r.indefinite,
-                },
-            });
+            return Some(as_speaker(r));
         }
     }
     // A cue that is a noun after a preposition and its article ("verteidigte den Plan mit den
@@ -1697,14 +1698,9 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             !r.after_prep && !r.noun && (r.name.is_some() || r.role.is_some())
                 || r.subject.is_some()
         }) {
-            return Some(match (&r.name, &r.subject) {
-                (Some(n), _) => Speaker::named(n.clone()),
-                (None, Some(s)) if r.role.is_none() => Speaker::named(s.clone()),
-                _ => Speaker {
-                    phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
-                    named: false,
-                    indefinite: r.indefinite,
-                },
+            return Some(match &r.subject {
+                Some(s) if r.name.is_none() && r.role.is_none() => Speaker::named(s.clone()),
+                _ => as_speaker(r),
             });
         }
     }
@@ -1732,15 +1728,6 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             });
         }
     }
-    let as_speaker = |r: &Run| match &r.name {
-        Some(n) => Speaker::named(n.clone()),
-        // A role with what it is a role of: "Sprecher des Ministeriums".
-        None => Speaker {
-            phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
-            named: false,
-            indefinite: r.indefinite,
-        },
-    };
     // A role alone stands for a name the same sentence gives: "Hans Roth, Präsident des
     // Gerichts, sagte".
     let named_instead = |r: &Run| {
