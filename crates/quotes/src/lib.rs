@@ -552,9 +552,11 @@ impl<'t> Usage<'t> {
         self.uses(w) & NAMED != 0
     }
 
-    /// Whether the document writes the capitalised word `w` anywhere.
-    fn written(&self, w: &'t str) -> bool {
-        self.uses(w) & WRITTEN != 0
+    /// Whether `w` is a German genitive in -s of a word the document writes too ("Chinas",
+    /// "Frankreichs"; not "Andreas" when no "Andrea" stands in it).
+    fn genitive(&self, w: &'t str) -> bool {
+        w.strip_suffix('s')
+            .is_some_and(|stem| stem.chars().count() >= 3 && self.uses(stem) & WRITTEN != 0)
     }
 }
 
@@ -1052,9 +1054,10 @@ impl Finder {
         };
         // A relative clause on the subject ("the driver, who asked not to be named, told")
         // holds no cue of the quotation.
-        let gap = |i: usize| &text[right[i - 1].start + right[i - 1].text.len()..right[i].start];
-        let clause = (1..right.len().min(5))
-            .find(|&i| gap(i).contains(',') && lex.relative.contains(&*lower(right[i].text)));
+        let clause = (1..right.len().min(5)).find(|&i| {
+            between(text, &right[i - 1], &right[i]).contains(',')
+                && lex.relative.contains(&*lower(right[i].text))
+        });
         let k = (0..right.len().min(reach).min(clause.unwrap_or(usize::MAX)))
             .find(|&i| is_cue(i))
             .or_else(|| {
@@ -1073,7 +1076,8 @@ impl Finder {
                     return None;
                 }
                 let r = clause?;
-                let e = (r + 1..right.len().min(r + 16)).find(|&i| gap(i).contains(','))?;
+                let e = (r + 1..right.len().min(r + 16))
+                    .find(|&i| between(text, &right[i - 1], &right[i]).contains(','))?;
                 (e..right.len().min(e + 2)).find(|&i| is_cue(i))
             })?;
         let cue = right[k].text.to_string();
@@ -1098,12 +1102,7 @@ impl Finder {
         // said" has the subject "driver" between the quotation and the verb.
         let lower_subject = || {
             // up to a relative clause on it ("the driver, who …, told")
-            let k = (1..k)
-                .find(|&i| {
-                    lex.relative.contains(&*lower(right[i].text))
-                        && text[..right[i].start].trim_end().ends_with(',')
-                })
-                .unwrap_or(k);
+            let k = clause.filter(|&c| c < k).unwrap_or(k);
             if lex.lang != Lang::En
                 || !(2..=4).contains(&k)
                 || !is_determiner(lex, right[0].text)
@@ -1259,11 +1258,16 @@ fn role_gender(role: &str, lang: Lang) -> Option<Gender> {
     }
 }
 
+/// What stands between two words of the same text: spaces, punctuation, marks.
+fn between<'t>(text: &'t str, a: &Word, b: &Word) -> &'t str {
+    &text[a.start + a.text.len()..b.start]
+}
+
 /// Whether the gap between two words is only spaces (or an appositive comma when `comma`),
 /// or the period of an initial or an abbreviated title ("William R. Dougan", "Dr. Stefan
 /// Rauch"; not "Roth. Kämmerer": a name ends a sentence there).
 fn joined(lex: &Lexicon, text: &str, a: &Word, b: &Word, comma: bool) -> bool {
-    let gap = &text[a.start + a.text.len()..b.start];
+    let gap = between(text, a, b);
     let initial = a.text.chars().count() == 1 && a.capitalised();
     let title = gap == ". " && (initial || lex.abbreviated.contains(&*lower(a.text)));
     title || gap.chars().all(|c| c == ' ' || (comma && c == ','))
@@ -1336,9 +1340,8 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         let prev = start.checked_sub(1).map(|p| lower(ws[p].text));
         // (Not over a comma or a sentence end: "Asked about the vote, Merz said"; a dash or a
         // semicolon goes on with the clause.)
-        let prev_joined = start > 0
-            && !text[ws[start - 1].start + ws[start - 1].text.len()..ws[start].start]
-                .contains([',', '.', '!', '?']);
+        let prev_joined =
+            start > 0 && !between(text, &ws[start - 1], &ws[start]).contains([',', '.', '!', '?']);
         let after_det = prev_joined
             && prev.as_deref().is_some_and(|p| {
                 // "3,5 Milliarden Euro", "37 Prozent": a counted noun.
@@ -1405,11 +1408,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         // Macron", "der Verteidigungsminister Österreichs".
         if roles > 0
             && lex.lang == Lang::De
-            && name_words.first().is_some_and(|w| {
-                w.text
-                    .strip_suffix('s')
-                    .is_some_and(|stem| stem.chars().count() >= 4 && inside.written(stem))
-            })
+            && name_words.first().is_some_and(|w| inside.genitive(w.text))
         {
             name_words = &name_words[1..];
         }
@@ -1451,13 +1450,8 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                     }));
         // A German genitive before a noun is no first name: "Staffords Motivation", "Chinas
         // Wirtschaft" (the text writes "Stafford", "China").
-        let genitive = lex.lang == Lang::De
-            && roles == 0
-            && kept.len() == 2
-            && kept[0]
-                .text
-                .strip_suffix('s')
-                .is_some_and(|stem| stem.chars().count() >= 3 && inside.written(stem));
+        let genitive =
+            lex.lang == Lang::De && roles == 0 && kept.len() == 2 && inside.genitive(kept[0].text);
         let mut name = (would_name && !common && !genitive)
             .then(|| kept.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         // Surely a person's (or an organisation's) name, not a common noun a sentence opens
@@ -1500,9 +1494,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 }
                 j += 1;
             }
-            let comma = j < ws.len()
-                && j > 0
-                && text[ws[j - 1].start + ws[j - 1].text.len()..ws[j].start].contains(',');
+            let comma = j < ws.len() && j > 0 && between(text, &ws[j - 1], &ws[j]).contains(',');
             if comma
                 && joined(lex, text, &ws[j - 1], &ws[j], true)
                 && cap(j)
@@ -1638,7 +1630,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // (After a comma it opens a clause of its own: "Monti erklärte, er sei „…“".)
     if let Some(w) = prev.filter(|w| is_pronoun(w)).or(next.filter(|w| {
         is_pronoun(w)
-            && !text[ws[k].start + ws[k].text.len()..w.start].contains(',')
+            && !between(text, &ws[k], w).contains(',')
             && (only_subject(w) || !subject_before() && !subject_after())
     })) {
         return Some(Speaker {
@@ -1648,6 +1640,14 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         });
     }
     let person = |r: &Run| r.name.is_some() || r.role.is_some();
+    // The first word opens the sentence capitalised, and is no function word or article: a
+    // word `runs` leaves alone there ("Scholz betonte:", "Zwar").
+    let opens_alone = || {
+        ws[0].capitalised()
+            && !is_function(lex, ws[0].text)
+            && !is_determiner(lex, ws[0].text)
+            && at_sentence_start(text, ws[0].start)
+    };
     let as_speaker = |r: &Run| match &r.name {
         Some(n) => Speaker::named(n.clone()),
         // A role with what it is a role of: "Sprecher des Ministeriums".
@@ -1659,21 +1659,14 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     };
     // A relative clause between the subject and its cue: "Smith, who has led the team since
     // 2019, said", "Müller, der seit 2019 Trainer ist, sagte".
-    let gap = |a: &Word, b: &Word| &text[a.start + a.text.len()..b.start];
-    if k >= 3 && gap(&ws[k - 1], &ws[k]).contains(',') {
+    if k >= 3 && between(text, &ws[k - 1], &ws[k]).contains(',') {
         let clause = (k.saturating_sub(16)..k - 1).rev().find(|&i| {
             i > 0
                 && lex.relative.contains(&*lower(ws[i].text))
-                && gap(&ws[i - 1], &ws[i]).contains(',')
+                && between(text, &ws[i - 1], &ws[i]).contains(',')
         });
         // A word alone opening the sentence is no run, but a subject here.
-        if let Some(c) = clause.filter(|&c| {
-            c == 1
-                && ws[0].capitalised()
-                && !is_function(lex, ws[0].text)
-                && !is_determiner(lex, ws[0].text)
-                && at_sentence_start(text, ws[0].start)
-        }) {
+        if let Some(c) = clause.filter(|&c| c == 1 && opens_alone()) {
             return Some(Speaker::named(ws[c - 1].text.to_string()));
         }
         // (or a noun for people: "Ein Anwohner, der anonym bleiben wollte, berichtete")
@@ -1794,10 +1787,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         })
     };
     if k == 1
-        && ws[0].capitalised()
-        && at_sentence_start(text, ws[0].start)
-        && !is_function(lex, ws[0].text)
-        && !is_determiner(lex, ws[0].text)
+        && opens_alone()
         && (lex.speaks(ws[0].text) || !subject_follows())
         && !found.iter().any(|r| r.words.start == 0)
     {

@@ -467,14 +467,24 @@ fn a_pronoun_after_the_cue_is_its_object_when_a_person_stands_before_it() {
 
 #[test]
 fn nach_angaben_and_nach_ansicht_attribute_to_what_follows() {
-    let t = "Die Brücke sei nach Angaben der Wasserwerke „nicht mehr zu retten“.";
-    assert_speaker(t, "Wasserwerke");
-    let t = "Nach Ansicht von Stadträtin Ilse Brandl ist der Plan „ein teurer Irrweg“.";
-    assert_speaker(t, "Ilse Brandl");
-    // A role in the genitive stands for the person named with it.
-    let t = "Der Abgeordnete Jonas Rieder sprach im Ausschuss. Die Reform sei nach Meinung \
-             des Abgeordneten „längst überfällig“.";
-    assert_speaker(t, "Jonas Rieder");
+    for (text, speaker) in [
+        (
+            "Die Brücke sei nach Angaben der Wasserwerke „nicht mehr zu retten“.",
+            "Wasserwerke",
+        ),
+        (
+            "Nach Ansicht von Stadträtin Ilse Brandl ist der Plan „ein teurer Irrweg“.",
+            "Ilse Brandl",
+        ),
+        // A role in the genitive stands for the person named with it.
+        (
+            "Der Abgeordnete Jonas Rieder sprach im Ausschuss. Die Reform sei nach Meinung \
+             des Abgeordneten „längst überfällig“.",
+            "Jonas Rieder",
+        ),
+    ] {
+        assert_speaker(text, speaker);
+    }
     // "Angaben" without "nach" attributes nothing.
     let t = "Die Firma machte keine Angaben zu dem „internen Vorgang“.";
     assert_eq!(first_speaker(t), None);
@@ -498,15 +508,25 @@ fn quantifiers_prepositions_and_person_nouns() {
 
 #[test]
 fn subjects_that_no_list_names() {
-    // After a quotation, the phrase after the verb that opens with a nominative article.
-    let t = "„Wir haben genug gewartet“, meint die 40-jährige Krankenpflegerin.";
-    assert_speaker(t, "die 40-jährige Krankenpflegerin");
-    // A noun for people alone opening the sentence before the cue.
-    let t = "Händler sprachen am Abend von „Panik an den Märkten“.";
-    assert_speaker(t, "Händler");
-    // A verb framing a judgment: its object follows it, its subject speaks.
-    let t = "Die Zeitung bezeichnete Brenner am Montag als „völlig überfordert“.";
-    assert_speaker(t, "Die Zeitung");
+    for (text, speaker) in [
+        // After a quotation, the phrase after the verb that opens with a nominative article.
+        (
+            "„Wir haben genug gewartet“, meint die 40-jährige Krankenpflegerin.",
+            "die 40-jährige Krankenpflegerin",
+        ),
+        // A noun for people alone opening the sentence before the cue.
+        (
+            "Händler sprachen am Abend von „Panik an den Märkten“.",
+            "Händler",
+        ),
+        // A verb framing a judgment: its object follows it, its subject speaks.
+        (
+            "Die Zeitung bezeichnete Brenner am Montag als „völlig überfordert“.",
+            "Die Zeitung",
+        ),
+    ] {
+        assert_speaker(text, speaker);
+    }
     // No subject after a preposition: "In der Sendung zeigte sich der Trainer zufrieden".
     let t = "In der Sendung zeigte sich der Trainer zufrieden: „Das war stark.“";
     assert_ne!(first_speaker(t).as_deref(), Some("der Sendung"));
