@@ -668,8 +668,20 @@ impl Finder {
             let cue_then_colon = colon && left.iter().any(|w| lex.is_cue(w.text));
             if !cue_then_colon {
                 if let Some((c, s)) = self.cue_after(lex, &right, text, &inside, pair.close.end) {
+                    // An outlet in marks right after the cue, with at most its article: „…“,
+                    // schrieb „Die Zeit“.
+                    let outlet = || {
+                        let next = found.get(n + 1).filter(|p| p.open.start == right_end)?;
+                        let k = right.iter().rposition(|w| w.text == c)?;
+                        let name = text[next.inner()].trim();
+                        let short = words(text, next.inner()).len() <= 5;
+                        (right[k + 1..].iter().all(|w| is_determiner(lex, w.text))
+                            && short
+                            && name.starts_with(char::is_uppercase))
+                        .then(|| Speaker::named(name.to_string()))
+                    };
+                    speaker = s.or_else(outlet);
                     cue = Some(c);
-                    speaker = s;
                     attributed_after = true;
                 }
             }
@@ -1368,11 +1380,15 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             .map_or(0, |p| p + 1);
         // After a determiner, the head of a run of a noun and a two-word name is what the
         // person is: "die Ärztin Mara Lind", "der EU-Außenbeauftragte Javier Solana" (not "die
-        // Internetseite von Borussia Dortmund").
+        // Internetseite von Borussia Dortmund"; nor a place after a preposition: "in New
+        // York City").
         if roles == 0
             && after_det
             && end - start >= 3
             && !lex.particles.contains(ws[start + 1].text)
+            && !prev
+                .as_deref()
+                .is_some_and(|p| lex.prepositions.contains(p))
         {
             roles = 1;
         }
@@ -1437,7 +1453,22 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         }
         // A German word alone with the ending of an abstract noun is no name: "Situation",
         // "Bestürzung", "Videoaufzeichnungen" (a surname as short as "Jung" is too short).
-        let would_name = !kept.is_empty() && (roles > 0 || !after_det);
+        // (After an attributive participle or adjective, or a verb in the past, a surname
+        // the document gives with a first name is one too: "die in New York City geborene
+        // Lopez", "der frühere Weber", "führte Elshorst aus". Their endings are the cheap
+        // test that comes first: most words before a noun are articles, "die neue Regel".)
+        let surname = kept.len() == 1
+            && after_det
+            && lex.lang == Lang::De
+            && prev.as_deref().is_some_and(|p| {
+                ["ene", "ende", "ige", "ere", "te"]
+                    .iter()
+                    .any(|e| p.ends_with(e))
+                    && !lex.determiners.contains(p)
+                    && !lex.function.contains(p)
+            })
+            && inside.named(kept[0].text);
+        let would_name = !kept.is_empty() && (roles > 0 || !after_det || surname);
         let common = would_name
             && kept.len() == 1
             // (a word the text also writes after a first name is a surname: "bei der Romney
@@ -1469,6 +1500,23 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                     .next()
                     .is_some_and(|h| h.chars().skip(1).any(char::is_uppercase))
                 || inside.named(kept[0].text));
+        // A German genitive of one word after a role, then a name after a comma: the role
+        // is of the place, the name is the appositive's ("der Oberrabbiner Israels, Yona
+        // Metzger"), even where the text never writes the place without its "s".
+        if roles > 0
+            && lex.lang == Lang::De
+            && name_words.len() == 1
+            && kept.len() == 1
+            && kept[0].text.ends_with('s')
+            && end + 1 < ws.len()
+            && between(text, &ws[end - 1], &ws[end]).trim() == ","
+            && cap(end)
+            && cap(end + 1)
+            && !lex.is_role(ws[end].text)
+            && joined(lex, text, &ws[end], &ws[end + 1], false)
+        {
+            name = None;
+        }
         // "der Leiter des Programms der WHO, Klaus Stöhr": a name after a comma within a few
         // words of a role alone.
         let mut last = end;
@@ -1585,7 +1633,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             });
         out.push(Run {
             words: start..last,
-            noun: after_det && role.is_none(),
+            noun: after_det && role.is_none() && !surname,
             after_prep,
             subject,
             name,
@@ -1668,6 +1716,25 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         // A word alone opening the sentence is no run, but a subject here.
         if let Some(c) = clause.filter(|&c| c == 1 && opens_alone()) {
             return Some(Speaker::named(ws[c - 1].text.to_string()));
+        }
+        // An appositive the same way: "Frank Biermann, Vorsitzender der Journalisten-Union
+        // für das Münsterland, sagte", "Ada Roth, die Sprecherin des Vereins, sagte".
+        let appositive = clause.is_none().then(|| {
+            (k.saturating_sub(16).max(1)..k - 1).rev().find_map(|c| {
+                // (the cheap tests first: a comma before, a named person ending there)
+                if between(text, &ws[c - 1], &ws[c]).trim() != "," {
+                    return None;
+                }
+                let r = found
+                    .iter()
+                    .find(|r| r.words.end == c && r.names_person())?;
+                let role_at = |i: usize| ws.get(i).is_some_and(|w| lex.is_role(w.text));
+                (role_at(c) || is_determiner(lex, ws[c].text) && (c + 1..c + 4).any(role_at))
+                    .then_some(r)
+            })
+        });
+        if let Some(r) = appositive.flatten() {
+            return Some(as_speaker(r));
         }
         // (or a noun for people: "Ein Anwohner, der anonym bleiben wollte, berichtete")
         if let Some(r) = clause.and_then(|c| {
@@ -1812,7 +1879,17 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 .find(|r| person(r) && !r.after_prep && !r.noun)
         })
     {
-        return Some(named_instead(r));
+        // (A role's genitive is no speaker of its own: "Der Einsatzleiter der Polizei
+        // erklärte" gives the Einsatzleiter der Polizei.)
+        let end = ws[r.words.end - 1].start + ws[r.words.end - 1].text.len();
+        let head = found.iter().find(|h| {
+            h.words.end <= r.words.start
+                && h.phrase_end >= end
+                && h.name.is_none()
+                && h.role.is_some()
+                && !h.after_prep
+        });
+        return Some(named_instead(head.unwrap_or(r)));
     }
     // A verb that frames a judgment has its object right after it ("Das Magazin bezeichnete
     // Stratfor als „…“"): the subject before it speaks.

@@ -768,3 +768,47 @@ fn completing_a_name_stops_at_a_preposition() {
              Okafor.";
     assert_eq!(de(t)[0].1.as_deref(), Some("Okafor"));
 }
+
+#[test]
+fn appositives_genitives_and_outlets() {
+    for (text, speaker) in [
+        // A genitive of a place after the role, then the name after a comma.
+        (
+            "„Wir hoffen auf eine Einigung“, sagte der Botschafter Kanadas, Tom Reiner.",
+            "Tom Reiner",
+        ),
+        // The genitive of a role is what the role is of, not the speaker.
+        (
+            "Der Einsatzleiter der Polizei in Kassel erklärte: „Die Lage ist ruhig.“",
+            "Einsatzleiter der Polizei",
+        ),
+        // An appositive between the name and the cue, however long.
+        (
+            "Lea Brandt, Vorsitzende des Mietervereins für den Landkreis Celle, sagte, es sei \
+             „ein schwarzer Tag für alle Mieter“.",
+            "Lea Brandt",
+        ),
+        // A surname after an adjective, when the document gives the first name.
+        (
+            "Die Sängerin Mira Voss trat am Abend auf. „Das war mein schönstes Konzert“, \
+             schrieb die in Wien geborene Voss.",
+            "Mira Voss",
+        ),
+        // A surname after a verb in the past.
+        (
+            "Der Ökonom Karl Elsner sprach in Bonn. Neben ihm saß die Forscherin Ina Falk. Zur \
+             Krise führte Elsner aus, die Lage sei „angespannt, aber beherrschbar“.",
+            "Karl Elsner",
+        ),
+        // An outlet in marks right after the cue.
+        (
+            "„Die Stadt hat zu lange gewartet“, schrieb die „Rheinische Post“ am Montag.",
+            "Rheinische Post",
+        ),
+    ] {
+        assert_speaker(text, speaker);
+    }
+    // A place after a preposition is no role and no name: "in New York City".
+    let t = "„Wir bleiben“, sagte die in New York City lebende Autorin.";
+    assert_ne!(first_speaker(t).as_deref(), Some("York City"));
+}
