@@ -704,11 +704,23 @@ impl Finder {
                 }
             }
             if cue.is_none() && colon {
+                // (or a role, "Ein Hauptkommissar nach der Festnahme: „…“")
+                let role = || {
+                    let r = left_runs
+                        .iter()
+                        .find(|r| r.role.is_some() && !r.after_prep && !r.noun)?;
+                    Some(Speaker {
+                        phrase: text[left[r.words.start].start..r.phrase_end].to_string(),
+                        named: false,
+                        indefinite: r.indefinite,
+                    })
+                };
                 speaker = left_runs
                     .iter()
                     .find(|r| r.name.is_some() && !r.after_prep)
                     .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
-                    .or_else(|| subject_of(&left_runs, left.len()));
+                    .or_else(|| subject_of(&left_runs, left.len()))
+                    .or_else(role);
             }
             let framed =
                 left.last()
@@ -1446,6 +1458,13 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 name_words = &name_words[..v];
             }
         }
+        // "zu" after a first name and a surname opens a phrase, not a name: "Peer Steinbrück
+        // zu Beginn" ("Enoch zu Guttenberg" keeps it).
+        if let Some(z) = name_words.iter().position(|w| w.text == "zu") {
+            if z >= 2 {
+                name_words = &name_words[..z];
+            }
+        }
         // A person's name is at most four words, and does not end in a particle.
         let mut kept = &name_words[..name_words.len().min(4)];
         while kept.last().is_some_and(|w| !w.capitalised()) {
@@ -1468,7 +1487,18 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                     && !lex.function.contains(p)
             })
             && inside.named(kept[0].text);
-        let would_name = !kept.is_empty() && (roles > 0 || !after_det || surname);
+        // A name with an age after it is a person's, after an adjective too: "die überlebende
+        // Alice Kakamara, 30, beschrieb", "Jonas Ried (17)".
+        let aged = kept.len() >= 2 && {
+            let after = &text[ws[end - 1].start + ws[end - 1].text.len()..];
+            let age = |a: &str, close: char| {
+                let d = a.bytes().take_while(u8::is_ascii_digit).count();
+                (1..=3).contains(&d) && a[d..].starts_with(close)
+            };
+            after.strip_prefix(", ").is_some_and(|a| age(a, ','))
+                || after.strip_prefix(" (").is_some_and(|a| age(a, ')'))
+        };
+        let would_name = !kept.is_empty() && (roles > 0 || !after_det || surname || aged);
         let common = would_name
             && kept.len() == 1
             // (a word the text also writes after a first name is a surname: "bei der Romney
@@ -1633,7 +1663,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             });
         out.push(Run {
             words: start..last,
-            noun: after_det && role.is_none() && !surname,
+            noun: after_det && role.is_none() && !surname && !aged,
             after_prep,
             subject,
             name,

@@ -812,3 +812,37 @@ fn appositives_genitives_and_outlets() {
     let t = "„Wir bleiben“, sagte die in New York City lebende Autorin.";
     assert_ne!(first_speaker(t).as_deref(), Some("York City"));
 }
+
+#[test]
+fn quantifiers_conjunctions_ages_and_roles_before_a_colon() {
+    for (text, speaker) in [
+        // "Jegliche" is a quantifier: the noun after it is no name.
+        (
+            "Die Stadträtin Ute Marx trat zurück. Jegliche Schuld an dem Fehlbetrag weist \
+             Marx von sich: „Ich habe nichts gewusst.“",
+            "Ute Marx",
+        ),
+        // A role before a colon, with no cue: it speaks.
+        (
+            "Nachdem die Täter gefasst waren, lobte der Landrat die Polizei. Ein Ermittler \
+             nach der Festnahme: „Wir sind sehr erleichtert.“",
+            "Ermittler",
+        ),
+        // A name with an age after it, after an adjective.
+        (
+            "Die Fähre kenterte am Morgen. Die verletzte Nora Bell, 34, schilderte den \
+             Hergang: „Das Wasser kam von allen Seiten.“",
+            "Nora Bell",
+        ),
+        // "zu" after a first name and a surname ends the name.
+        (
+            "Jan Roth zu Beginn der Sitzung sagte: „Wir müssen sparen.“",
+            "Jan Roth",
+        ),
+    ] {
+        assert_speaker(text, speaker);
+    }
+    // A conjunction opening the sentence is no part of a name.
+    let t = "Nachdem Ole Brink gewählt war, sagte er: „Ich danke allen.“";
+    assert_ne!(first_speaker(t).as_deref(), Some("Nachdem Ole Brink"));
+}
