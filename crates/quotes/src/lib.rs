@@ -690,11 +690,17 @@ impl Finder {
                 if let Some((c, k, s)) = self.cue_before(lex, &left, &left_runs, text) {
                     // "… und sagte, …": the verb goes on with the last speaker, unless the
                     // sentence names its subject before ("befand der Premier … und nannte").
+                    // (A pronoun opening the sentence is its subject: "Er halte das für
+                    // vertretbar und bezeichnete es als „…“".)
                     let goes_on = k > 0
                         && matches!(left[k - 1].text, "und" | "and")
                         && !left_runs
                             .iter()
-                            .any(|r| r.words.end < k && (r.names_person() || r.subject.is_some()));
+                            .any(|r| r.words.end < k && (r.names_person() || r.subject.is_some()))
+                        && !left[..k].iter().any(|w| {
+                            lex.pronouns.contains(&*lower(w.text))
+                                && at_sentence_start(text, w.start)
+                        });
                     speaker = if goes_on && last_speaker.is_some() {
                         last_speaker.clone().map(Speaker::named)
                     } else {
@@ -945,6 +951,45 @@ impl Finder {
                             .find(|p| p.name == name && p.gender.is_some())
                             .and_then(|p| p.gender)
                     };
+                    // A person the sentences since the last quotation introduce as a subject
+                    // ("Unterdessen verteidigte der Vorsitzende, Sebastian Edathy, den
+                    // Entwurf. Er bezeichnete ihn als „…“"): the pronoun's, before the last
+                    // speaker. A subject opens its sentence or has its article; a name alone
+                    // after a verb may be its object.
+                    let introduced = || {
+                        let mut from = left_start
+                            .saturating_sub(PRONOUN_REACH)
+                            .max(last_quote_end.unwrap_or(0));
+                        while !text.is_char_boundary(from) {
+                            from += 1;
+                        }
+                        let ws = words(text, from..left_start);
+                        runs(lex, text, &inside, &ws)
+                            .into_iter()
+                            .rev()
+                            .find(|r| {
+                                r.names_person()
+                                    && r.sure
+                                    && (r.subject.is_some()
+                                        || at_sentence_start(text, ws[r.words.start].start))
+                                    && r.role.as_deref().map_or(true, |x| !lex.sources.contains(x))
+                            })
+                            .filter(|r| {
+                                let role = r.role.as_deref().and_then(|x| role_gender(x, lex.lang));
+                                let named = r.name.as_deref().and_then(gender_of);
+                                // (German "sie" may be "they": only a woman the text says is one)
+                                if lex.lang == Lang::De && &*lower(&s.phrase) == "sie" {
+                                    return role.or(named) == Some(Gender::Female);
+                                }
+                                can_mean(wanted, role.or(named))
+                            })
+                            .and_then(|r| r.name)
+                    };
+                    if last_named.is_some() {
+                        if let Some(name) = introduced() {
+                            return name;
+                        }
+                    }
                     match (&last_named, wanted) {
                         (Some(last), Some(w)) if gender_of(last).is_some_and(|g| g != w) => {
                             people()
@@ -1280,6 +1325,11 @@ fn role_gender(role: &str, lang: Lang) -> Option<Gender> {
         _ if r.ends_with("man") => Some(Gender::Male),
         _ => None,
     }
+}
+
+/// Whether a person of gender `had` (if known) can be meant by a pronoun of gender `wanted`.
+fn can_mean(wanted: Option<Gender>, had: Option<Gender>) -> bool {
+    wanted.is_none() || had.map_or(true, |g| Some(g) == wanted)
 }
 
 /// What stands between two words of the same text: spaces, punctuation, marks.
@@ -1936,6 +1986,19 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     {
         return Some(named_instead(r));
     }
+    // A pronoun opening the clause of the cue is its subject: "Er halte das für vertretbar
+    // und bezeichnete es als „…“".
+    if k > 0
+        && is_pronoun(&ws[0])
+        && at_sentence_start(text, ws[0].start)
+        && !text[ws[0].start..ws[k].start].contains([',', ';', ':'])
+    {
+        return Some(Speaker {
+            phrase: ws[0].text.to_string(),
+            named: false,
+            indefinite: false,
+        });
+    }
     subject_of(found, k).or_else(|| {
         // The nearest person of the sentence, surely one.
         found
@@ -1959,11 +2022,17 @@ fn subject_of(found: &[Run], k: usize) -> Option<Speaker> {
 /// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text
 /// writes "Pat Ryder" anywhere.
 fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
-    // "Von der Leyen" opening a sentence is written "von der Leyen" inside one.
+    // "Von der Leyen" opening a sentence is written "von der Leyen" inside one, "Zu
+    // Guttenberg" "zu Guttenberg".
     let lowered = name
         .strip_prefix("Von ")
         .filter(|rest| rest.starts_with("der ") || rest.starts_with("den "))
-        .map(|rest| format!("von {rest}"));
+        .map(|rest| format!("von {rest}"))
+        .or_else(|| {
+            name.strip_prefix("Zu ")
+                .filter(|rest| rest.starts_with(char::is_uppercase) && !rest.contains(' '))
+                .map(|rest| format!("zu {rest}"))
+        });
     let written = name;
     let name = lowered.as_deref().unwrap_or(name);
     if (name.contains(' ') && lowered.is_none()) || name.is_empty() || lex.is_role(name) {

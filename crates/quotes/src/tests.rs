@@ -846,3 +846,17 @@ fn quantifiers_conjunctions_ages_and_roles_before_a_colon() {
     let t = "Nachdem Ole Brink gewählt war, sagte er: „Ich danke allen.“";
     assert_ne!(first_speaker(t).as_deref(), Some("Nachdem Ole Brink"));
 }
+
+#[test]
+fn a_pronoun_means_the_person_just_introduced() {
+    // A new subject since the last quotation, before the last speaker; and a pronoun opening
+    // the clause of a later cue is its subject.
+    let t = "„Das geht zu weit“, so Lührs. Auch andere Abgeordnete äußerten sich.\n\n\
+             Unterdessen verteidigte die Ministerin Greta Olsen den Entwurf. Sie halte ihn \
+             für richtig und bezeichnete die Kritik als „überzogen“.";
+    assert_eq!(de(t)[1].1.as_deref(), Some("Greta Olsen"));
+    // "Zu" opening a sentence is the particle of a name the text writes in full.
+    let t = "Bernd zu Stolberg trat zurück. Zu Stolberg hatte Fehler eingeräumt. Er hatte \
+             gesagt, es sei ihm „ein ernstes Anliegen, alles aufzuklären“.";
+    assert_speaker(t, "Bernd zu Stolberg");
+}
