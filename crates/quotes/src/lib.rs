@@ -690,17 +690,14 @@ impl Finder {
                 if let Some((c, k, s)) = self.cue_before(lex, &left, &left_runs, text) {
                     // "… und sagte, …": the verb goes on with the last speaker, unless the
                     // sentence names its subject before ("befand der Premier … und nannte").
-                    // (A pronoun opening the sentence is its subject: "Er halte das für
-                    // vertretbar und bezeichnete es als „…“".)
+                    // (nor a pronoun: "Er halte das für vertretbar und bezeichnete es als
+                    // „…“", which `speaker_at` gives)
                     let goes_on = k > 0
                         && matches!(left[k - 1].text, "und" | "and")
                         && !left_runs
                             .iter()
                             .any(|r| r.words.end < k && (r.names_person() || r.subject.is_some()))
-                        && !left[..k].iter().any(|w| {
-                            lex.pronouns.contains(&*lower(w.text))
-                                && at_sentence_start(text, w.start)
-                        });
+                        && opening_pronoun(lex, text, &left, k).is_none();
                     speaker = if goes_on && last_speaker.is_some() {
                         last_speaker.clone().map(Speaker::named)
                     } else {
@@ -711,15 +708,12 @@ impl Finder {
             }
             if cue.is_none() && colon {
                 // (or a role, "Ein Hauptkommissar nach der Festnahme: „…“")
+                // (a run with a name was taken before: this one is a role alone)
                 let role = || {
-                    let r = left_runs
+                    left_runs
                         .iter()
-                        .find(|r| r.role.is_some() && !r.after_prep && !r.noun)?;
-                    Some(Speaker {
-                        phrase: text[left[r.words.start].start..r.phrase_end].to_string(),
-                        named: false,
-                        indefinite: r.indefinite,
-                    })
+                        .find(|r| r.role.is_some() && !r.after_prep && !r.noun)
+                        .map(|r| r.as_speaker(text, &left))
                 };
                 speaker = left_runs
                     .iter()
@@ -939,12 +933,22 @@ impl Finder {
                     let wanted = pronoun_gender(&s.phrase);
                     // German "sie" with a verb in the plural ("sie bezeichneten") is "they":
                     // no one person.
-                    let plural = lex.lang == Lang::De
-                        && &*lower(&s.phrase) == "sie"
-                        && cue.as_deref().is_some_and(|c| c.ends_with("en"));
-                    if plural {
+                    let sie = lex.lang == Lang::De && &*lower(&s.phrase) == "sie";
+                    if sie && cue.as_deref().is_some_and(|c| c.ends_with("en")) {
                         return s.phrase;
                     }
+                    // The words and runs of the sentences just before the quotation's, back
+                    // at most PRONOUN_REACH bytes and not before `floor` (read only there,
+                    // not in the whole text).
+                    let just_before = |floor: usize| {
+                        let mut from = left_start.saturating_sub(PRONOUN_REACH).max(floor);
+                        while !text.is_char_boundary(from) {
+                            from += 1;
+                        }
+                        let ws = words(text, from..left_start);
+                        let found = runs(lex, text, &inside, &ws);
+                        (ws, found)
+                    };
                     let gender_of = |name: &str| {
                         people()
                             .iter()
@@ -957,14 +961,8 @@ impl Finder {
                     // speaker. A subject opens its sentence or has its article; a name alone
                     // after a verb may be its object.
                     let introduced = || {
-                        let mut from = left_start
-                            .saturating_sub(PRONOUN_REACH)
-                            .max(last_quote_end.unwrap_or(0));
-                        while !text.is_char_boundary(from) {
-                            from += 1;
-                        }
-                        let ws = words(text, from..left_start);
-                        runs(lex, text, &inside, &ws)
+                        let (ws, found) = just_before(last_quote_end.unwrap_or(0));
+                        found
                             .into_iter()
                             .rev()
                             .find(|r| {
@@ -978,7 +976,7 @@ impl Finder {
                                 let role = r.role.as_deref().and_then(|x| role_gender(x, lex.lang));
                                 let named = r.name.as_deref().and_then(gender_of);
                                 // (German "sie" may be "they": only a woman the text says is one)
-                                if lex.lang == Lang::De && &*lower(&s.phrase) == "sie" {
+                                if sie {
                                     return role.or(named) == Some(Gender::Female);
                                 }
                                 can_mean(wanted, role.or(named))
@@ -1001,14 +999,10 @@ impl Finder {
                         }
                         (Some(last), _) => last.clone(),
                         // No one spoke yet: the nearest person named in the sentences just
-                        // before that can be meant (read only there, not in the whole text).
+                        // before that can be meant.
                         (None, w) => {
-                            let mut from = left_start.saturating_sub(PRONOUN_REACH);
-                            while !text.is_char_boundary(from) {
-                                from += 1;
-                            }
-                            let ws = words(text, from..left_start);
-                            runs(lex, text, &inside, &ws)
+                            just_before(0)
+                                .1
                                 .into_iter()
                                 .rev()
                                 .filter(|r| {
@@ -1275,6 +1269,19 @@ impl Run {
     /// after a preposition.
     fn names_person(&self) -> bool {
         self.name.is_some() && !self.noun && !self.after_prep
+    }
+
+    /// It as the speaker of a cue beside it: its name, else its role with what it is a role
+    /// of ("Sprecher des Ministeriums"). `ws` are the words it was read from.
+    fn as_speaker(&self, text: &str, ws: &[Word]) -> Speaker {
+        match &self.name {
+            Some(n) => Speaker::named(n.clone()),
+            None => Speaker {
+                phrase: text[ws[self.words.start].start..self.phrase_end].to_string(),
+                named: false,
+                indefinite: self.indefinite,
+            },
+        }
     }
 
     /// That person as a speaker, when no cue stands beside it: only a sure name.
@@ -1776,15 +1783,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             && !is_determiner(lex, ws[0].text)
             && at_sentence_start(text, ws[0].start)
     };
-    let as_speaker = |r: &Run| match &r.name {
-        Some(n) => Speaker::named(n.clone()),
-        // A role with what it is a role of: "Sprecher des Ministeriums".
-        None => Speaker {
-            phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
-            named: false,
-            indefinite: r.indefinite,
-        },
-    };
+    let as_speaker = |r: &Run| r.as_speaker(text, ws);
     // A relative clause between the subject and its cue: "Smith, who has led the team since
     // 2019, said", "Müller, der seit 2019 Trainer ist, sagte".
     if k >= 3 && between(text, &ws[k - 1], &ws[k]).contains(',') {
@@ -1799,8 +1798,10 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         }
         // An appositive the same way: "Frank Biermann, Vorsitzender der Journalisten-Union
         // für das Münsterland, sagte", "Ada Roth, die Sprecherin des Vereins, sagte".
-        let appositive = clause.is_none().then(|| {
-            (k.saturating_sub(16).max(1)..k - 1).rev().find_map(|c| {
+        let appositive = (k.saturating_sub(16).max(1)..k - 1)
+            .filter(|_| clause.is_none())
+            .rev()
+            .find_map(|c| {
                 // (the cheap tests first: a comma before, a named person ending there)
                 if between(text, &ws[c - 1], &ws[c]).trim() != "," {
                     return None;
@@ -1811,9 +1812,8 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 let role_at = |i: usize| ws.get(i).is_some_and(|w| lex.is_role(w.text));
                 (role_at(c) || is_determiner(lex, ws[c].text) && (c + 1..c + 4).any(role_at))
                     .then_some(r)
-            })
-        });
-        if let Some(r) = appositive.flatten() {
+            });
+        if let Some(r) = appositive {
             return Some(as_speaker(r));
         }
         // (or a noun for people: "Ein Anwohner, der anonym bleiben wollte, berichtete")
@@ -1986,15 +1986,9 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     {
         return Some(named_instead(r));
     }
-    // A pronoun opening the clause of the cue is its subject: "Er halte das für vertretbar
-    // und bezeichnete es als „…“".
-    if k > 0
-        && is_pronoun(&ws[0])
-        && at_sentence_start(text, ws[0].start)
-        && !text[ws[0].start..ws[k].start].contains([',', ';', ':'])
-    {
+    if let Some(w) = opening_pronoun(lex, text, ws, k) {
         return Some(Speaker {
-            phrase: ws[0].text.to_string(),
+            phrase: w.text.to_string(),
             named: false,
             indefinite: false,
         });
@@ -2007,6 +2001,21 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             .min_by_key(|r| r.words.start.abs_diff(k))
             .map(as_speaker)
     })
+}
+
+/// A pronoun opening the sentence whose clause goes on to the cue at `k`: its subject ("Er
+/// halte das für vertretbar und bezeichnete es als „…“").
+fn opening_pronoun<'w, 't>(
+    lex: &Lexicon,
+    text: &str,
+    ws: &'w [Word<'t>],
+    k: usize,
+) -> Option<&'w Word<'t>> {
+    let w = ws.first().filter(|_| k > 0 && k < ws.len())?;
+    (lex.pronouns.contains(&*lower(w.text))
+        && at_sentence_start(text, w.start)
+        && !text[w.start..ws[k].start].contains([',', ';', ':']))
+    .then_some(w)
 }
 
 /// The subject of a sentence as a speaker when no name is beside a cue: the first phrase

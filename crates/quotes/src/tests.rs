@@ -31,6 +31,14 @@ fn assert_speaker(text: &str, speaker: &str) {
     assert_eq!(first_speaker(text).as_deref(), Some(speaker), "in {text:?}");
 }
 
+/// Asserts the speaker of the first quoted string of each German text.
+#[track_caller]
+fn assert_speakers(cases: &[(&str, &str)]) {
+    for &(text, speaker) in cases {
+        assert_speaker(text, speaker);
+    }
+}
+
 fn quotation(text: &str, speaker: &str, cue: &str) -> Row {
     (text.into(), Some(speaker.into()), Some(cue.into()), false)
 }
@@ -467,7 +475,7 @@ fn a_pronoun_after_the_cue_is_its_object_when_a_person_stands_before_it() {
 
 #[test]
 fn nach_angaben_and_nach_ansicht_attribute_to_what_follows() {
-    for (text, speaker) in [
+    assert_speakers(&[
         (
             "Die Brücke sei nach Angaben der Wasserwerke „nicht mehr zu retten“.",
             "Wasserwerke",
@@ -482,9 +490,7 @@ fn nach_angaben_and_nach_ansicht_attribute_to_what_follows() {
              des Abgeordneten „längst überfällig“.",
             "Jonas Rieder",
         ),
-    ] {
-        assert_speaker(text, speaker);
-    }
+    ]);
     // "Angaben" without "nach" attributes nothing.
     let t = "Die Firma machte keine Angaben zu dem „internen Vorgang“.";
     assert_eq!(first_speaker(t), None);
@@ -508,7 +514,7 @@ fn quantifiers_prepositions_and_person_nouns() {
 
 #[test]
 fn subjects_that_no_list_names() {
-    for (text, speaker) in [
+    assert_speakers(&[
         // After a quotation, the phrase after the verb that opens with a nominative article.
         (
             "„Wir haben genug gewartet“, meint die 40-jährige Krankenpflegerin.",
@@ -524,9 +530,7 @@ fn subjects_that_no_list_names() {
             "Die Zeitung bezeichnete Brenner am Montag als „völlig überfordert“.",
             "Die Zeitung",
         ),
-    ] {
-        assert_speaker(text, speaker);
-    }
+    ]);
     // No subject after a preposition: "In der Sendung zeigte sich der Trainer zufrieden".
     let t = "In der Sendung zeigte sich der Trainer zufrieden: „Das war stark.“";
     assert_ne!(first_speaker(t).as_deref(), Some("der Sendung"));
@@ -771,7 +775,7 @@ fn completing_a_name_stops_at_a_preposition() {
 
 #[test]
 fn appositives_genitives_and_outlets() {
-    for (text, speaker) in [
+    assert_speakers(&[
         // A genitive of a place after the role, then the name after a comma.
         (
             "„Wir hoffen auf eine Einigung“, sagte der Botschafter Kanadas, Tom Reiner.",
@@ -805,9 +809,7 @@ fn appositives_genitives_and_outlets() {
             "„Die Stadt hat zu lange gewartet“, schrieb die „Rheinische Post“ am Montag.",
             "Rheinische Post",
         ),
-    ] {
-        assert_speaker(text, speaker);
-    }
+    ]);
     // A place after a preposition is no role and no name: "in New York City".
     let t = "„Wir bleiben“, sagte die in New York City lebende Autorin.";
     assert_ne!(first_speaker(t).as_deref(), Some("York City"));
@@ -815,7 +817,7 @@ fn appositives_genitives_and_outlets() {
 
 #[test]
 fn quantifiers_conjunctions_ages_and_roles_before_a_colon() {
-    for (text, speaker) in [
+    assert_speakers(&[
         // "Jegliche" is a quantifier: the noun after it is no name.
         (
             "Die Stadträtin Ute Marx trat zurück. Jegliche Schuld an dem Fehlbetrag weist \
@@ -839,9 +841,7 @@ fn quantifiers_conjunctions_ages_and_roles_before_a_colon() {
             "Jan Roth zu Beginn der Sitzung sagte: „Wir müssen sparen.“",
             "Jan Roth",
         ),
-    ] {
-        assert_speaker(text, speaker);
-    }
+    ]);
     // A conjunction opening the sentence is no part of a name.
     let t = "Nachdem Ole Brink gewählt war, sagte er: „Ich danke allen.“";
     assert_ne!(first_speaker(t).as_deref(), Some("Nachdem Ole Brink"));
