@@ -24,6 +24,8 @@ pub struct Lexicon {
     pub frames: FxHashSet<String>,
     /// Verb forms of reported speech: "sei", "habe".
     pub reported: FxHashSet<String>,
+    /// Forms of "lassen" whose attribution ends in a cue infinitive ("ließ … verlauten").
+    pub causative: FxHashSet<String>,
     /// Role words: "sprecher", "minister"; a compound ending in one is a role too.
     pub roles: FxHashSet<String>,
     pub pronouns: FxHashSet<String>,
@@ -49,6 +51,8 @@ pub struct Lexicon {
     /// Relative pronouns: after a comma they open a clause about the word before ("Smith,
     /// who has led the team, said").
     pub relative: FxHashSet<String>,
+    /// Conjunctions that open a subordinate clause: "als", "when".
+    pub subordinating: FxHashSet<String>,
     /// Words that join a role to what it is a role of: "des", "von", "of".
     pub of: FxHashSet<String>,
     /// Number words and quantifiers: a capitalised word after one is a counted noun.
@@ -156,6 +160,7 @@ impl Lexicon {
             frames: section(cues, "frame"),
             objects: section(cues, "object"),
             reported: section(cues, "reported"),
+            causative: section(cues, "causative"),
             roles,
             pronouns: set(pronouns),
             titles: set(titles),
@@ -169,6 +174,7 @@ impl Lexicon {
             personal: section(words, "personal"),
             contractions: section(words, "contractions"),
             relative: section(words, "relative"),
+            subordinating: section(words, "subordinating"),
             of: section(words, "of"),
             numbers: section(words, "numbers"),
             auxiliaries: section(words, "auxiliaries"),
@@ -181,7 +187,12 @@ impl Lexicon {
 
     /// A speech verb, in any case.
     pub fn is_cue(&self, w: &str) -> bool {
-        self.cues.contains(w) || self.cues.contains(&*lower(w))
+        self.cues.contains(w) || {
+            // A German verb in "-en" with a capital is a noun: "in dem Schreiben", "das
+            // Sagen" (a past form opening a sentence is still a verb: "Sagte er das?").
+            let l = lower(w);
+            self.cues.contains(&*l) && !(self.lang == Lang::De && l.ends_with("en") && *l != *w)
+        }
     }
 
     /// A role word: listed, or a compound or hyphenated word ending in one

@@ -719,7 +719,7 @@ impl Finder {
                     .iter()
                     .find(|r| r.name.is_some() && !r.after_prep)
                     .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
-                    .or_else(|| subject_of(&left_runs, left.len()))
+                    .or_else(|| subject_of(lex, text, &left, &left_runs, left.len()))
                     .or_else(role);
             }
             let framed =
@@ -897,7 +897,7 @@ impl Finder {
                     found
                         .iter()
                         .find_map(Run::named_person)
-                        .or_else(|| subject_of(&found, ws.len()))
+                        .or_else(|| subject_of(lex, text, &ws, &found, ws.len()))
                 };
                 // The verb that frames a judgment has its speaker beside it as a cue does:
                 // "Kritiker nannten den Plan ein „…“", "Critics called the plan a „…“".
@@ -917,7 +917,7 @@ impl Finder {
                 speaker = beside
                     .or_else(|| left_runs.iter().rev().find_map(Run::named_person))
                     .or_else(|| last_within(300))
-                    .or_else(|| subject_of(&left_runs, left.len()))
+                    .or_else(|| subject_of(lex, text, &left, &left_runs, left.len()))
                     .or_else(|| last_within(600))
                     .or_else(before);
             }
@@ -1089,7 +1089,10 @@ impl Finder {
         // that ends with "!" or "?" only by the next word or two ("„Raus!“ rief er").
         let within = text[..close_end].trim_end_matches(|c: char| is_mark(c));
         let after_comma = gap.contains(',') || within.ends_with(',');
-        let reach = if after_comma {
+        let reach = if after_comma && lex.causative.contains(&*lower(right[0].text)) {
+            // "„…“, ließ ein Sprecher der Reederei am Abend verlauten"
+            12
+        } else if after_comma {
             6
         } else if within.ends_with('.') {
             0
@@ -1710,10 +1713,16 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 || ws[start..last].iter().any(|w| lex.speaks(w.text))
         };
         // A genitive stands where an article would: "McCains Kampagne warf Obama vor".
+        // So does an unnamed person with the indefinite article, without it as a role is
+        // ("Ein Anwohner sagte" gives "Anwohner", as "Ein Sprecher sagte" gives "Sprecher").
+        let indefinite =
+            |p: usize| lex.lang == Lang::De && matches!(&*lower(ws[p].text), "ein" | "eine");
         let subject = d
             .checked_sub(1)
-            .filter(|&p| !after_prep && is_nominative(lex, ws[p].text) && speaks())
-            .map(|p| text[ws[p].start..phrase_end].to_string())
+            .filter(|&p| {
+                !after_prep && (is_nominative(lex, ws[p].text) || indefinite(p)) && speaks()
+            })
+            .map(|p| text[ws[if indefinite(p) { d } else { p }].start..phrase_end].to_string())
             .or_else(|| {
                 (genitive && !after_prep && !after_det)
                     .then(|| text[ws[start].start..phrase_end].to_string())
@@ -1974,7 +1983,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // A verb that frames a judgment has its object right after it ("Das Magazin bezeichnete
     // Stratfor als „…“"): the subject before it speaks.
     if lex.frames.contains(&*cue) {
-        if let Some(s) = subject_of(found, k) {
+        if let Some(s) = subject_of(lex, text, ws, found, k) {
             return Some(s);
         }
     }
@@ -1993,7 +2002,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             indefinite: false,
         });
     }
-    subject_of(found, k).or_else(|| {
+    subject_of(lex, text, ws, found, k).or_else(|| {
         // The nearest person of the sentence, surely one.
         found
             .iter()
@@ -2020,10 +2029,19 @@ fn opening_pronoun<'w, 't>(
 
 /// The subject of a sentence as a speaker when no name is beside a cue: the first phrase
 /// with a nominative determiner before `k` ("Der 23-jährige Sportler gab bekannt: „…“").
-fn subject_of(found: &[Run], k: usize) -> Option<Speaker> {
+fn subject_of(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -> Option<Speaker> {
+    // A subordinate clause opening the sentence has a subject of its own: the cue's comes
+    // after its comma ("Als ein Fluggast zu Hilfe eilte, rief der Mann: „…“").
+    let main = ws
+        .first()
+        .filter(|w| lex.subordinating.contains(&*lower(w.text)) && at_sentence_start(text, w.start))
+        .and_then(|_| {
+            (1..k.min(ws.len())).find(|&i| between(text, &ws[i - 1], &ws[i]).contains(','))
+        })
+        .unwrap_or(0);
     found
         .iter()
-        .filter(|r| r.words.start < k)
+        .filter(|r| r.words.start >= main && r.words.start < k)
         .find_map(|r| r.subject.as_ref().map(|s| r.name.as_ref().unwrap_or(s)))
         .map(|s| Speaker::named(s.clone()))
 }

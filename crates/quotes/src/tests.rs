@@ -860,3 +860,39 @@ fn a_pronoun_means_the_person_just_introduced() {
              gesagt, es sei ihm „ein ernstes Anliegen, alles aufzuklären“.";
     assert_speaker(t, "Bernd zu Stolberg");
 }
+
+#[test]
+fn unnamed_speakers_plural_cues_and_subordinate_clauses() {
+    assert_speakers(&[
+        // An unnamed person with the indefinite article: the noun, as for a role.
+        (
+            "Ein Anwohner sagte: „Das Wasser stand bis zur Tür.“",
+            "Anwohner",
+        ),
+        // A plural verb right after the quotation, before its subject.
+        (
+            "„Der Beschluss bricht alle Zusagen an die Eltern“, meinen die beiden \
+             Elternvertreter Paul Steg und Rita Bohm.",
+            "Paul Steg",
+        ),
+        // "ließ … verlauten".
+        (
+            "„Die Gespräche werden fortgesetzt“, ließ ein Sprecher der Reederei am Abend \
+             verlauten.",
+            "Sprecher der Reederei",
+        ),
+        // The subject of a subordinate clause opening the sentence is not the cue's.
+        (
+            "Als ein Ordner den Mann aufhalten wollte, schlug der Randalierer um sich und \
+             rief: „Lasst mich sofort gehen!“",
+            "der Randalierer",
+        ),
+    ]);
+    // A verb in "-en" with a capital is a noun: "in dem Schreiben" is a source, not a cue.
+    let t = "Die Behörde hat der Familie geschrieben. So heißt es in dem Schreiben \
+             wörtlich: „Die Frist endet am Montag.“";
+    assert_eq!(de(t)[0].2.as_deref(), Some("heißt"));
+    // An infinitive after "zu" is no cue: the fragment stays a mention.
+    let t = "Dabei sei zu betonen, dass das Land noch nicht „frei“ sei.";
+    assert_ne!(de(t)[0].2.as_deref(), Some("betonen"));
+}
