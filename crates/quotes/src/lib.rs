@@ -889,15 +889,35 @@ impl Finder {
                 };
                 // The person the sentence before names, or its subject: "Um Zeit zu gewinnen,
                 // will Oettinger die Fächer straffen. „Nicht jede Formel …“"
-                let before = || {
+                let sentence_before = || {
                     let end = text[..left_start].trim_end().len();
                     let start = sentence_start(lex, text, end.saturating_sub(1), 300);
                     let ws = words(text, start..end);
                     let found = runs(lex, text, &inside, &ws);
+                    (start, ws, found)
+                };
+                let before = || {
+                    let (_, ws, found) = sentence_before();
                     found
                         .iter()
                         .find_map(Run::named_person)
                         .or_else(|| subject_of(lex, text, &ws, &found, ws.len()))
+                };
+                // A person the sentence before names beside a cue, since the last quotation,
+                // goes on speaking ("Anja Hajduk kritisierte die Pläne. Hier seien die
+                // Mittel „völlig unrealistisch“."), before the last speaker.
+                let spoke_before = || {
+                    let (start, ws, found) = sentence_before();
+                    if last_quote_end.is_some_and(|e| e > start) {
+                        return None;
+                    }
+                    let k = ws.iter().position(|w| lex.is_cue(w.text))?;
+                    // (a person, surely one)
+                    let s = speaker_at(lex, text, &ws, &found, k)?;
+                    found
+                        .iter()
+                        .any(|r| r.sure && r.names_person() && r.name.as_ref() == Some(&s.phrase))
+                        .then_some(s)
                 };
                 // The verb that frames a judgment has its speaker beside it as a cue does:
                 // "Kritiker nannten den Plan ein „…“", "Critics called the plan a „…“".
@@ -914,10 +934,33 @@ impl Finder {
                     cue = Some(c.to_string());
                     s
                 });
+                // In reported speech the subject is what the words are about, not who
+                // speaks ("Erstmals sei die Bundesregierung in der Lage, „…“"): the speaker
+                // is the one before, most often the sentence before.
+                // (A subject with a comma between it and the verb is the speaker's: "führt
+                // der Bericht aus, rund 37 Prozent weise einen „…“ Hintergrund auf".)
+                let subject = || {
+                    let s = subject_of(lex, text, &left, &left_runs, left.len())?;
+                    let r = left_runs.iter().find(|r| r.subject.is_some())?;
+                    let at = left[r.words.start].start;
+                    let indirect = left.iter().any(|w| {
+                        lex.reported.contains(w.text) && {
+                            let (a, b) = if w.start < at {
+                                (w.start, at)
+                            } else {
+                                (at, w.start)
+                            };
+                            !text[a..b].contains(',')
+                        }
+                    });
+                    (!indirect).then_some(s)
+                };
                 speaker = beside
                     .or_else(|| left_runs.iter().rev().find_map(Run::named_person))
+                    // (not when the sentence has a subject of its own)
+                    .or_else(|| subject().is_none().then(spoke_before).flatten())
                     .or_else(|| last_within(300))
-                    .or_else(|| subject_of(lex, text, &left, &left_runs, left.len()))
+                    .or_else(subject)
                     .or_else(|| last_within(600))
                     .or_else(before);
             }
@@ -1146,6 +1189,18 @@ impl Finder {
                     .find(|&i| between(text, &right[i - 1], &right[i]).contains(','))?;
                 (e..right.len().min(e + 2)).find(|&i| is_cue(i))
             })?;
+        // German puts the verb of an attribution first, right after the quotation ("„…“,
+        // sagte Müller"; "„…“, wird Müller zitiert"): a name or an article before the verb
+        // opens a clause of its own ("„…“, Bundestrainer Löw bezeichnete …").
+        if lex.lang == Lang::De
+            && k > 0
+            && lex.is_cue(right[k].text)
+            && (right[0].capitalised() || is_nominative(lex, right[0].text))
+            && !is_function(lex, right[0].text)
+            && !lex.after.contains(&*lower(right[0].text))
+        {
+            return None;
+        }
         let cue = right[k].text.to_string();
         let found = runs(lex, text, inside, right);
         // Else the phrase after the verb that opens with a nominative article is its subject,

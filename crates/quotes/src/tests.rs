@@ -896,3 +896,32 @@ fn unnamed_speakers_plural_cues_and_subordinate_clauses() {
     let t = "Dabei sei zu betonen, dass das Land noch nicht „frei“ sei.";
     assert_ne!(de(t)[0].2.as_deref(), Some("betonen"));
 }
+
+#[test]
+fn verb_second_reported_subjects_and_the_speaker_before() {
+    // German attributes verb first after a quotation: a name before the verb opens a
+    // clause of its own, whose cue is not this quotation's.
+    let t = "Lena Vogt, die früh vom Platz musste, nannte die Karte „übertrieben“, Trainer \
+             Max Ruf bezeichnete das Spiel als „schwach“.";
+    assert_eq!(de(t)[0].1.as_deref(), Some("Lena Vogt"));
+    assert_eq!(de(t)[1].1.as_deref(), Some("Max Ruf"));
+    assert_speakers(&[
+        // The subject of reported speech is what the words are about, not who speaks.
+        (
+            "Finanzministerin Eva Laub trat am Morgen vor die Presse. Erstmals sei die \
+             Landesregierung wieder in der Lage, die Grenze „ohne neue Schulden“ einzuhalten.",
+            "Eva Laub",
+        ),
+        // A subject with a comma between it and the reported verb is the speaker.
+        (
+            "Zum Hintergrund führt der Bericht aus, rund ein Drittel der Fälle weise einen \
+             „eindeutig politischen“ Hintergrund auf.",
+            "der Bericht",
+        ),
+    ]);
+    // A person the sentence before names beside a cue goes on speaking, before the last
+    // speaker.
+    let t = "„Wir brauchen mehr Geld“, sagte Tim Roth. Die Abgeordnete Sara Wendt kritisierte \
+             dagegen die Pläne. Hier seien die Mittel „völlig unzureichend“.";
+    assert_eq!(de(t)[1].1.as_deref(), Some("Sara Wendt"));
+}
