@@ -53,6 +53,8 @@ pub struct Lexicon {
     pub relative: FxHashSet<String>,
     /// Conjunctions that open a subordinate clause: "als", "when".
     pub subordinating: FxHashSet<String>,
+    /// Auxiliaries of the passive: "wurde", "was".
+    pub passive: FxHashSet<String>,
     /// Words that join a role to what it is a role of: "des", "von", "of".
     pub of: FxHashSet<String>,
     /// Number words and quantifiers: a capitalised word after one is a counted noun.
@@ -175,6 +177,7 @@ impl Lexicon {
             contractions: section(words, "contractions"),
             relative: section(words, "relative"),
             subordinating: section(words, "subordinating"),
+            passive: section(words, "passive"),
             of: section(words, "of"),
             numbers: section(words, "numbers"),
             auxiliaries: section(words, "auxiliaries"),

@@ -661,6 +661,8 @@ impl Finder {
 
             let mut cue: Option<String> = None;
             let mut attributed_after = false;
+            // Where in `left` the cue stands, when it stands before the quotation.
+            let mut cue_at: Option<usize> = None;
             let mut speaker: Option<Speaker> = None;
             // After the quotation: "„…“, sagte Ryder." / "“…,” Ryder said."
             // After a colon with a cue before it, the attribution is there ("Der
@@ -688,6 +690,7 @@ impl Finder {
             // Before it: "Stoltenberg betonte: „…“", "Dazu sagte Ryder, „…“".
             if cue.is_none() {
                 if let Some((c, k, s)) = self.cue_before(lex, &left, &left_runs, text) {
+                    cue_at = Some(k);
                     // "… und sagte, …": the verb goes on with the last speaker, unless the
                     // sentence names its subject before ("befand der Premier … und nannte").
                     // (nor a pronoun: "Er halte das für vertretbar und bezeichnete es als
@@ -704,6 +707,22 @@ impl Finder {
                         s
                     };
                     cue = Some(c);
+                }
+            }
+            // A cue in a relative clause with no subject of its own: the clause's antecedent
+            // speaks ("kritisierte die Opposition, die von einem „Skandal“ sprach", "the
+            // opposition, which said it would „…“").
+            // (not in the passive: "Die Rauchschwaden, die als „nebelartig“ beschrieben
+            // wurden")
+            let passive = |ws: &[Word]| ws.iter().any(|w| lex.passive.contains(w.text));
+            if cue.is_some() && speaker.is_none() {
+                let until = cue_at.unwrap_or(left.len());
+                let near = match cue_at {
+                    Some(k) => passive(&left[k.saturating_sub(2)..left.len().min(k + 3)]),
+                    None => passive(&right[..right.len().min(4)]),
+                };
+                if !near {
+                    speaker = antecedent(lex, text, &left, &left_runs, until);
                 }
             }
             if cue.is_none() && colon {
@@ -1167,6 +1186,34 @@ impl Finder {
             between(text, &right[i - 1], &right[i]).contains(',')
                 && lex.relative.contains(&*lower(right[i].text))
         });
+        // "“…,” a resident who declined to give her name said": a relative clause without
+        // commas on an English subject in lower case; the cue after it is the subject's.
+        let restrictive = || {
+            let c = (2..right.len().min(5)).find(|&i| matches!(right[i].text, "who" | "that"))?;
+            let plain = |w: &Word| !w.capitalised() && !is_function(lex, w.text);
+            if lex.lang != Lang::En
+                || !after_comma
+                || !is_determiner(lex, right[0].text)
+                || !right[1..c].iter().all(plain)
+                || text[right[0].start..right[c].start].contains(',')
+            {
+                return None;
+            }
+            let k = (c + 2..right.len().min(c + 14)).find(|&i| is_cue(i))?;
+            if text[right[c].start..right[k].start].contains([',', ';', ':']) {
+                return None;
+            }
+            let last = &right[c - 1];
+            let speaker = Speaker {
+                phrase: text[right[1].start..last.start + last.text.len()].to_string(),
+                named: false,
+                indefinite: lex.indefinite.contains(&*lower(right[0].text)),
+            };
+            Some((right[k].text.to_string(), Some(speaker)))
+        };
+        if let Some(found) = restrictive() {
+            return Some(found);
+        }
         let k = (0..right.len().min(reach).min(clause.unwrap_or(usize::MAX)))
             .find(|&i| is_cue(i))
             .or_else(|| {
@@ -2033,7 +2080,24 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 && h.role.is_some()
                 && !h.after_prep
         });
-        return Some(named_instead(head.unwrap_or(r)));
+        // Nor is a role after a named person's "of" ("Officer James Reed of the state police
+        // said", "Tim Roth von der Feuerwehr sagte"): the person speaks.
+        let owner = || {
+            let p = found[..found.iter().position(|x| x.words == r.words)?]
+                .iter()
+                .rev()
+                .find(|p| p.words.end < r.words.start)
+                .filter(|p| p.names_person() && r.name.is_none())?;
+            let gap = &ws[p.words.end..r.words.start];
+            (gap.len() <= 3
+                && (lex.of.contains(gap[0].text) || lex.contractions.contains(gap[0].text))
+                && gap[1..]
+                    .iter()
+                    .all(|w| !w.capitalised() && !lex.is_cue(w.text))
+                && joined(lex, text, &ws[p.words.end - 1], &gap[0], false))
+            .then_some(p)
+        };
+        return Some(named_instead(head.or_else(owner).unwrap_or(r)));
     }
     // A verb that frames a judgment has its object right after it ("Das Magazin bezeichnete
     // Stratfor als „…“"): the subject before it speaks.
@@ -2065,6 +2129,70 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             .min_by_key(|r| r.words.start.abs_diff(k))
             .map(as_speaker)
     })
+}
+
+/// The speaker of a cue in a relative clause that opens after the last comma before word
+/// `until` of `ws` (the cue, or the end of the words before the quotation): a person the
+/// clause names, else, with a relative pronoun as its subject, its antecedent: the run before
+/// the comma, or the role whose genitive it is ("Bund der Steuerzahler, der …").
+fn antecedent(
+    lex: &Lexicon,
+    text: &str,
+    ws: &[Word],
+    found: &[Run],
+    until: usize,
+) -> Option<Speaker> {
+    let c = (1..until)
+        .rev()
+        .find(|&i| between(text, &ws[i - 1], &ws[i]).contains(','))?;
+    let subject = matches!(
+        &*lower(ws[c].text),
+        "der" | "die" | "das" | "welche" | "welcher" | "welches" | "who" | "which" | "that"
+    );
+    if !lex.relative.contains(&*lower(ws[c].text)) {
+        return None;
+    }
+    // A person in the clause is its subject ("die der Minister als „…“ bezeichnete"); with
+    // none, nor a personal pronoun, the relative pronoun is.
+    if let Some(r) = found.iter().find(|r| {
+        r.words.start > c
+            && r.words.start < until
+            && (r.name.is_some() || r.role.is_some())
+            && !r.after_prep
+    }) {
+        return Some(r.as_speaker(text, ws));
+    }
+    let other = ws[c + 1..until]
+        .iter()
+        .any(|w| lex.personal.contains(&*lower(w.text)));
+    if !subject || other {
+        return None;
+    }
+    // The run right before the comma, or before a verb there ("von der Opposition
+    // kritisiert, die …"); in English a noun in lower case after its article ("the
+    // opposition, which …").
+    let Some(r) = found
+        .iter()
+        .rev()
+        .find(|r| r.words.end == c || r.words.end + 1 == c && !ws[c - 1].capitalised())
+    else {
+        let noun = &ws[c - 1];
+        return (lex.lang == Lang::En
+            && c >= 2
+            && !noun.capitalised()
+            && !is_function(lex, noun.text)
+            && is_determiner(lex, ws[c - 2].text))
+        .then(|| Speaker {
+            phrase: text[ws[c - 2].start..noun.start + noun.text.len()].to_string(),
+            named: false,
+            indefinite: lex.indefinite.contains(&*lower(ws[c - 2].text)),
+        });
+    };
+    let end = ws[r.words.end - 1].start + ws[r.words.end - 1].text.len();
+    let head = found
+        .iter()
+        .find(|h| h.words.end <= r.words.start && h.phrase_end >= end && h.name.is_none());
+    Some(head.unwrap_or(r).as_speaker(text, ws))
 }
 
 /// A pronoun opening the sentence whose clause goes on to the cue at `k`: its subject ("Er

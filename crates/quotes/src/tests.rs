@@ -925,3 +925,41 @@ fn verb_second_reported_subjects_and_the_speaker_before() {
              dagegen die Pläne. Hier seien die Mittel „völlig unzureichend“.";
     assert_eq!(de(t)[1].1.as_deref(), Some("Sara Wendt"));
 }
+
+#[test]
+fn relative_clauses_and_a_persons_of() {
+    // A cue in a relative clause with no subject of its own: the antecedent speaks.
+    assert_speakers(&[
+        (
+            "Der Plan wurde von der Opposition kritisiert, die von einem „Skandal“ sprach.",
+            "Opposition",
+        ),
+        (
+            "Kritik kam vom Bund der Steuerzahler, der die Pläne als „Verschwendung“ \
+             bezeichnete.",
+            "Bund der Steuerzahler",
+        ),
+        // A person in the clause is its subject.
+        (
+            "Die Opposition, die der Minister als „Störenfriede“ bezeichnete, schwieg.",
+            "Minister",
+        ),
+        // A role after a named person's "von" is no speaker of its own.
+        (
+            "„Das Feuer war schnell gelöscht“, sagte Tim Roth von der Feuerwehr.",
+            "Tim Roth",
+        ),
+    ]);
+    // Not in the passive: nobody the sentence names described the smoke.
+    let t = "Die Rauchschwaden, die als „nebelartig“ beschrieben wurden, zogen nach Süden.";
+    assert_ne!(first_speaker(t).as_deref(), Some("Rauchschwaden"));
+    let t = "The plan was criticised by the opposition, which said it would \"hurt the \
+             poorest families\".";
+    assert_eq!(en(t)[0].1.as_deref(), Some("the opposition"));
+    let t = "\"I have never seen anything like it,\" Officer James Reed of the state police \
+             said in a statement.";
+    assert_eq!(en(t)[0].1.as_deref(), Some("James Reed"));
+    // A relative clause without commas on a subject in lower case.
+    let t = "\"It's a disaster,\" a resident who declined to give her name said.";
+    assert_eq!(en(t)[0].1.as_deref(), Some("resident"));
+}
