@@ -1556,8 +1556,10 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         // person is: "die Ärztin Mara Lind", "der EU-Außenbeauftragte Javier Solana" (not "die
         // Internetseite von Borussia Dortmund"; nor a place after a preposition: "in New
         // York City").
+        // (In English the role word is in lower case: "The New York Times" is a name.)
         if roles == 0
             && after_det
+            && lex.lang == Lang::De
             && end - start >= 3
             && !lex.particles.contains(ws[start + 1].text)
             && !prev
@@ -2037,12 +2039,15 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             let prep = |j: usize| lex.prepositions.contains(&*lower(ws[j].text));
             prep(i - 1) || i >= 2 && is_determiner(lex, ws[i - 1].text) && prep(i - 2)
         };
-        (k + 1..ws.len().min(k + 5)).any(|i| {
-            let w = &ws[i];
-            lex.personal.contains(&*lower(w.text))
-                || is_nominative(lex, w.text) && !after_prep(i)
-                || w.capitalised() && !is_function(lex, w.text) && !after_prep(i)
-        })
+        // (nor one in the clause after "that" or "dass": "Musk said that the rumours were")
+        (k + 1..ws.len().min(k + 5))
+            .take_while(|&i| !matches!(ws[i].text, "that" | "dass" | "whether" | "ob"))
+            .any(|i| {
+                let w = &ws[i];
+                lex.personal.contains(&*lower(w.text))
+                    || is_nominative(lex, w.text) && !after_prep(i)
+                    || w.capitalised() && !is_function(lex, w.text) && !after_prep(i)
+            })
     };
     if k == 1
         && opens_alone()

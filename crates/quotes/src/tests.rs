@@ -963,3 +963,16 @@ fn relative_clauses_and_a_persons_of() {
     let t = "\"It's a disaster,\" a resident who declined to give her name said.";
     assert_eq!(en(t)[0].1.as_deref(), Some("resident"));
 }
+
+#[test]
+fn english_subjects_before_that_and_capitalised_names_after_the() {
+    // A subject in the clause after "that" is not the cue's: the name before it speaks.
+    let t = "Carter said that the rumours were \"completely false\".";
+    assert_eq!(en(t)[0].1.as_deref(), Some("Carter"));
+    // An English role word is in lower case: a capitalised first word after "The" is part
+    // of the name.
+    let t = "The Daily Courier reported that the deal was \"all but done\", citing two \
+             officials.";
+    assert_eq!(en(t)[0].1.as_deref(), Some("The Daily Courier"));
+    assert_eq!(en(t)[0].2.as_deref(), Some("reported"));
+}
