@@ -900,6 +900,14 @@ impl Finder {
                 // hatte Koch-Mehrin damals gesagt".
                 let later = || {
                     let k = right.iter().take(8).position(|w| lex.is_cue(w.text))?;
+                    // (not past the end of a sentence the quotation closes, "„… Decke.“ Ihr
+                    // Nachbar ergänzt: …"; a verb in lower case right after it goes on with
+                    // it, "„… etabliert.“ erklärte die Ministerin")
+                    if quoted.trim_end().ends_with(['.', '!', '?'])
+                        && (k > 0 || right[0].capitalised())
+                    {
+                        return None;
+                    }
                     if text[pair.close.end..right[k].start].contains([';', ':']) {
                         return None;
                     }
@@ -1157,7 +1165,9 @@ impl Finder {
         } else if after_comma {
             6
         } else if within.ends_with('.') {
-            0
+            // (a verb in lower case right after it, without the comma, goes on with the
+            // sentence: "„… bewährt.“ erklärte die Ministerin")
+            usize::from(!right[0].capitalised())
         } else {
             2
         };

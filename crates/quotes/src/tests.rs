@@ -976,3 +976,16 @@ fn english_subjects_before_that_and_capitalised_names_after_the() {
     assert_eq!(en(t)[0].1.as_deref(), Some("The Daily Courier"));
     assert_eq!(en(t)[0].2.as_deref(), Some("reported"));
 }
+
+#[test]
+fn a_cue_after_the_end_of_the_quoted_sentence() {
+    // A quotation that ends its sentence is not attributed by the next sentence's cue.
+    let t = "„Ich habe so etwas noch nie erlebt“, erzählt die Rentnerin Gisela Hoff. „Das \
+             Wasser stand bis zur Decke.“ Ihr Nachbar ergänzt: „Wir haben alles verloren.“";
+    assert_eq!(de(t)[1].1.as_deref(), Some("Gisela Hoff"));
+    // A verb in lower case right after it goes on with its sentence, comma or not.
+    assert_speaker(
+        "„Die neue Schule hat sich bewährt.“ erklärte Ministerin Eva Roth am Montag.",
+        "Eva Roth",
+    );
+}
