@@ -916,31 +916,35 @@ impl Finder {
                 };
                 // The person the sentence before names, or its subject: "Um Zeit zu gewinnen,
                 // will Oettinger die Fächer straffen. „Nicht jede Formel …“"
+                // (read once, for `before` and `spoke_before`)
+                let sentence_before = std::cell::OnceCell::new();
                 let sentence_before = || {
-                    let end = text[..left_start].trim_end().len();
-                    let start = sentence_start(lex, text, end.saturating_sub(1), 300);
-                    let ws = words(text, start..end);
-                    let found = runs(lex, text, &inside, &ws);
-                    (start, ws, found)
+                    sentence_before.get_or_init(|| {
+                        let end = text[..left_start].trim_end().len();
+                        let start = sentence_start(lex, text, end.saturating_sub(1), 300);
+                        let ws = words(text, start..end);
+                        let found = runs(lex, text, &inside, &ws);
+                        (start, ws, found)
+                    })
                 };
                 let before = || {
                     let (_, ws, found) = sentence_before();
                     found
                         .iter()
                         .find_map(Run::named_person)
-                        .or_else(|| subject_of(lex, text, &ws, &found, ws.len()))
+                        .or_else(|| subject_of(lex, text, ws, found, ws.len()))
                 };
                 // A person the sentence before names beside a cue, since the last quotation,
                 // goes on speaking ("Anja Hajduk kritisierte die Pläne. Hier seien die
                 // Mittel „völlig unrealistisch“."), before the last speaker.
                 let spoke_before = || {
                     let (start, ws, found) = sentence_before();
-                    if last_quote_end.is_some_and(|e| e > start) {
+                    if last_quote_end.is_some_and(|e| e > *start) {
                         return None;
                     }
                     let k = ws.iter().position(|w| lex.is_cue(w.text))?;
                     // (a person, surely one)
-                    let s = speaker_at(lex, text, &ws, &found, k)?;
+                    let s = speaker_at(lex, text, ws, found, k)?;
                     found
                         .iter()
                         .any(|r| r.sure && r.names_person() && r.name.as_ref() == Some(&s.phrase))
@@ -961,26 +965,13 @@ impl Finder {
                     cue = Some(c.to_string());
                     s
                 });
-                // In reported speech the subject is what the words are about, not who
-                // speaks ("Erstmals sei die Bundesregierung in der Lage, „…“"): the speaker
-                // is the one before, most often the sentence before.
-                // (A subject with a comma between it and the verb is the speaker's: "führt
-                // der Bericht aus, rund 37 Prozent weise einen „…“ Hintergrund auf".)
+                // (not in reported speech: then the speaker is the one before, most often
+                // the sentence before)
+                let subject = std::cell::OnceCell::new();
                 let subject = || {
-                    let s = subject_of(lex, text, &left, &left_runs, left.len())?;
-                    let r = left_runs.iter().find(|r| r.subject.is_some())?;
-                    let at = left[r.words.start].start;
-                    let indirect = left.iter().any(|w| {
-                        lex.reported.contains(w.text) && {
-                            let (a, b) = if w.start < at {
-                                (w.start, at)
-                            } else {
-                                (at, w.start)
-                            };
-                            !text[a..b].contains(',')
-                        }
-                    });
-                    (!indirect).then_some(s)
+                    subject
+                        .get_or_init(|| sentence_subject(lex, text, &left, &left_runs))
+                        .clone()
                 };
                 speaker = beside
                     .or_else(|| left_runs.iter().rev().find_map(Run::named_person))
@@ -2223,6 +2214,27 @@ fn opening_pronoun<'w, 't>(
         && at_sentence_start(text, w.start)
         && !text[w.start..ws[k].start].contains([',', ';', ':']))
     .then_some(w)
+}
+
+/// The subject of the words before a quotation with no cue, as its speaker; not in reported
+/// speech, whose subject is what the words are about ("Erstmals sei die Bundesregierung in
+/// der Lage, „…“"), unless a comma stands between them ("führt der Bericht aus, rund 37
+/// Prozent weise einen „…“ Hintergrund auf").
+fn sentence_subject(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run]) -> Option<Speaker> {
+    let s = subject_of(lex, text, ws, found, ws.len())?;
+    let r = found.iter().find(|r| r.subject.is_some())?;
+    let at = ws[r.words.start].start;
+    let indirect = ws.iter().any(|w| {
+        lex.reported.contains(w.text) && {
+            let (a, b) = if w.start < at {
+                (w.start, at)
+            } else {
+                (at, w.start)
+            };
+            !text[a..b].contains(',')
+        }
+    });
+    (!indirect).then_some(s)
 }
 
 /// The subject of a sentence as a speaker when no name is beside a cue: the first phrase
