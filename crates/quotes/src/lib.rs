@@ -252,6 +252,11 @@ struct Word<'t> {
 }
 
 impl Word<'_> {
+    /// The byte offset just after it.
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
     /// Upper case first, or after a number and a hyphen ("der 61-Jährige").
     fn capitalised(&self) -> bool {
         let first = self.text.as_bytes().first().copied().unwrap_or(0);
@@ -572,6 +577,16 @@ struct Speaker {
 }
 
 impl Speaker {
+    /// A role, a pronoun or a phrase as written; `indefinite` for someone the text does not
+    /// name ("ein Sprecher").
+    fn unnamed(phrase: &str, indefinite: bool) -> Self {
+        Speaker {
+            phrase: phrase.to_string(),
+            named: false,
+            indefinite,
+        }
+    }
+
     /// A name, or a phrase that stands as one (a subject, the last speaker).
     fn named(phrase: String) -> Self {
         Speaker {
@@ -770,7 +785,7 @@ impl Finder {
             // A title word right before the mark: "der Zeitung „Express“", not "sagte der
             // Zeitung: „…“".
             let title = left.last().is_some_and(|w| {
-                let gap = text[w.start + w.text.len()..pair.open.start].trim();
+                let gap = text[w.end()..pair.open.start].trim();
                 (gap.is_empty() || gap == ":" && !cue_then_colon) && {
                     let l = lower(w.text);
                     lex.titles.iter().any(|t| l.ends_with(t.as_str()))
@@ -1205,11 +1220,10 @@ impl Finder {
                 return None;
             }
             let last = &right[c - 1];
-            let speaker = Speaker {
-                phrase: text[right[1].start..last.start + last.text.len()].to_string(),
-                named: false,
-                indefinite: lex.indefinite.contains(&*lower(right[0].text)),
-            };
+            let speaker = Speaker::unnamed(
+                &text[right[1].start..last.end()],
+                lex.indefinite.contains(&*lower(right[0].text)),
+            );
             Some((right[k].text.to_string(), Some(speaker)))
         };
         if let Some(found) = restrictive() {
@@ -1261,11 +1275,7 @@ impl Finder {
             let r = found
                 .iter()
                 .find(|r| r.words.start > k + 1 && r.words.start <= k + 4)?;
-            Some(Speaker {
-                phrase: text[det.start..r.phrase_end].to_string(),
-                named: false,
-                indefinite: false,
-            })
+            Some(Speaker::unnamed(&text[det.start..r.phrase_end], false))
         };
         // English common nouns are written in lower case and make no run: "“…,” the driver
         // said" has the subject "driver" between the quotation and the verb.
@@ -1283,11 +1293,7 @@ impl Finder {
                 return None;
             }
             let last = &right[k - 1];
-            Some(Speaker {
-                phrase: text[right[1].start..last.start + last.text.len()].to_string(),
-                named: false,
-                indefinite: true,
-            })
+            Some(Speaker::unnamed(&text[right[1].start..last.end()], true))
         };
         let speaker = lower_subject()
             .or_else(|| speaker_at(lex, text, right, &found, k))
@@ -1382,12 +1388,21 @@ impl Run {
     fn as_speaker(&self, text: &str, ws: &[Word]) -> Speaker {
         match &self.name {
             Some(n) => Speaker::named(n.clone()),
-            None => Speaker {
-                phrase: text[ws[self.words.start].start..self.phrase_end].to_string(),
-                named: false,
-                indefinite: self.indefinite,
-            },
+            None => Speaker::unnamed(
+                &text[ws[self.words.start].start..self.phrase_end],
+                self.indefinite,
+            ),
         }
+    }
+
+    /// Its subject as a speaker: the name in it, else the phrase ("Der 23-jährige Sportler").
+    fn subject_speaker(&self) -> Speaker {
+        Speaker::named(
+            self.name
+                .clone()
+                .or_else(|| self.subject.clone())
+                .unwrap_or_default(),
+        )
     }
 
     /// That person as a speaker, when no cue stands beside it: only a sure name.
@@ -1447,7 +1462,7 @@ fn can_mean(wanted: Option<Gender>, had: Option<Gender>) -> bool {
 
 /// What stands between two words of the same text: spaces, punctuation, marks.
 fn between<'t>(text: &'t str, a: &Word, b: &Word) -> &'t str {
-    &text[a.start + a.text.len()..b.start]
+    &text[a.end()..b.start]
 }
 
 /// Whether the gap between two words is only spaces (or an appositive comma when `comma`),
@@ -1655,7 +1670,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         // A name with an age after it is a person's, after an adjective too: "die überlebende
         // Alice Kakamara, 30, beschrieb", "Jonas Ried (17)".
         let aged = kept.len() >= 2 && {
-            let after = &text[ws[end - 1].start + ws[end - 1].text.len()..];
+            let after = &text[ws[end - 1].end()..];
             let age = |a: &str, close: char| {
                 let d = a.bytes().take_while(u8::is_ascii_digit).count();
                 (1..=3).contains(&d) && a[d..].starts_with(close)
@@ -1783,7 +1798,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             && joined(lex, text, &ws[d - 2], &ws[d - 1], false);
         // What a run without a name is a role of: "des Ministeriums", "der sächsischen
         // Polizei", "von Greenpeace", "of the Pentagon".
-        let mut phrase_end = ws[last - 1].start + ws[last - 1].text.len();
+        let mut phrase_end = ws[last - 1].end();
         if name.is_none() {
             let mut j = last;
             if j < ws.len()
@@ -1805,7 +1820,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                     e += 1;
                 }
                 if e > j {
-                    phrase_end = ws[e - 1].start + ws[e - 1].text.len();
+                    phrase_end = ws[e - 1].end();
                 }
             }
         }
@@ -1820,14 +1835,19 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         // A genitive stands where an article would: "McCains Kampagne warf Obama vor".
         // So does an unnamed person with the indefinite article, without it as a role is
         // ("Ein Anwohner sagte" gives "Anwohner", as "Ein Sprecher sagte" gives "Sprecher").
-        let indefinite =
-            |p: usize| lex.lang == Lang::De && matches!(&*lower(ws[p].text), "ein" | "eine");
         let subject = d
             .checked_sub(1)
-            .filter(|&p| {
-                !after_prep && (is_nominative(lex, ws[p].text) || indefinite(p)) && speaks()
+            .filter(|_| !after_prep)
+            .and_then(|p| {
+                let from = if is_nominative(lex, ws[p].text) {
+                    p
+                } else if lex.lang == Lang::De && matches!(&*lower(ws[p].text), "ein" | "eine") {
+                    d
+                } else {
+                    return None;
+                };
+                speaks().then(|| text[ws[from].start..phrase_end].to_string())
             })
-            .map(|p| text[ws[if indefinite(p) { d } else { p }].start..phrase_end].to_string())
             .or_else(|| {
                 (genitive && !after_prep && !after_det)
                     .then(|| text[ws[start].start..phrase_end].to_string())
@@ -1861,7 +1881,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     let subject_before = || {
         let Some(p) = prev else { return false };
         found.iter().rev().filter(|r| r.words.end <= k).any(|r| {
-            (k - r.words.end <= 1 || r.phrase_end >= p.start + p.text.len())
+            (k - r.words.end <= 1 || r.phrase_end >= p.end())
                 && (r.name.is_some() || r.role.is_some())
                 && !r.after_prep
         })
@@ -1882,11 +1902,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             && !between(text, &ws[k], w).contains(',')
             && (only_subject(w) || !subject_before() && !subject_after())
     })) {
-        return Some(Speaker {
-            phrase: w.text.to_string(),
-            named: false,
-            indefinite: false,
-        });
+        return Some(Speaker::unnamed(w.text, false));
     }
     let person = |r: &Run| r.name.is_some() || r.role.is_some();
     // The first word opens the sentence capitalised, and is no function word or article: a
@@ -1975,11 +1991,10 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 && r.role.is_none()
                 && ws[r.words.clone()].iter().any(|w| lex.speaks(w.text))
         }) {
-            return Some(Speaker {
-                phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
-                named: false,
-                indefinite: true,
-            });
+            return Some(Speaker::unnamed(
+                &text[ws[r.words.start].start..r.phrase_end],
+                true,
+            ));
         }
     }
     // A role alone stands for a name the same sentence gives: "Hans Roth, Präsident des
@@ -2022,13 +2037,12 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             // A role in the genitive stands for the person named with it ("nach Meinung des
             // SPD-Politikers"); anything else is the source as written.
             let head = ws[r.words.start].text;
-            Speaker {
-                phrase: text[ws[r.words.start].start..r.phrase_end].to_string(),
-                named: false,
-                indefinite: lex.inflected_role_key(head).is_none()
+            Speaker::unnamed(
+                &text[ws[r.words.start].start..r.phrase_end],
+                lex.inflected_role_key(head).is_none()
                     || k + 1 < r.words.start
                         && lex.indefinite.contains(&*lower(ws[r.words.start - 1].text)),
-            }
+            )
         });
     }
     // A noun for people alone opening the sentence right before the cue: "Analysten
@@ -2055,11 +2069,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         && (lex.speaks(ws[0].text) || !subject_follows())
         && !found.iter().any(|r| r.words.start == 0)
     {
-        return Some(Speaker {
-            phrase: ws[0].text.to_string(),
-            named: false,
-            indefinite: true,
-        });
+        return Some(Speaker::unnamed(ws[0].text, true));
     }
     // Right before the cue, with at most two lower-case words between; or a person a few
     // words before it, past a genitive ("Präsident des Gerichts sagte").
@@ -2078,7 +2088,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     {
         // (A role's genitive is no speaker of its own: "Der Einsatzleiter der Polizei
         // erklärte" gives the Einsatzleiter der Polizei.)
-        let end = ws[r.words.end - 1].start + ws[r.words.end - 1].text.len();
+        let end = ws[r.words.end - 1].end();
         let head = found.iter().find(|h| {
             h.words.end <= r.words.start
                 && h.phrase_end >= end
@@ -2121,11 +2131,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         return Some(named_instead(r));
     }
     if let Some(w) = opening_pronoun(lex, text, ws, k) {
-        return Some(Speaker {
-            phrase: w.text.to_string(),
-            named: false,
-            indefinite: false,
-        });
+        return Some(Speaker::unnamed(w.text, false));
     }
     subject_of(lex, text, ws, found, k).or_else(|| {
         // The nearest person of the sentence, surely one.
@@ -2151,13 +2157,15 @@ fn antecedent(
     let c = (1..until)
         .rev()
         .find(|&i| between(text, &ws[i - 1], &ws[i]).contains(','))?;
-    let subject = matches!(
-        &*lower(ws[c].text),
-        "der" | "die" | "das" | "welche" | "welcher" | "welches" | "who" | "which" | "that"
-    );
-    if !lex.relative.contains(&*lower(ws[c].text)) {
+    let pronoun = lower(ws[c].text);
+    if !lex.relative.contains(&*pronoun) {
         return None;
     }
+    // (not "dem", "deren", "whom", "whose": the clause has another subject)
+    let subject = matches!(
+        &*pronoun,
+        "der" | "die" | "das" | "welche" | "welcher" | "welches" | "who" | "which"
+    );
     // A person in the clause is its subject ("die der Minister als „…“ bezeichnete"); with
     // none, nor a personal pronoun, the relative pronoun is.
     if let Some(r) = found.iter().find(|r| {
@@ -2188,13 +2196,14 @@ fn antecedent(
             && !noun.capitalised()
             && !is_function(lex, noun.text)
             && is_determiner(lex, ws[c - 2].text))
-        .then(|| Speaker {
-            phrase: text[ws[c - 2].start..noun.start + noun.text.len()].to_string(),
-            named: false,
-            indefinite: lex.indefinite.contains(&*lower(ws[c - 2].text)),
+        .then(|| {
+            Speaker::unnamed(
+                &text[ws[c - 2].start..noun.end()],
+                lex.indefinite.contains(&*lower(ws[c - 2].text)),
+            )
         });
     };
-    let end = ws[r.words.end - 1].start + ws[r.words.end - 1].text.len();
+    let end = ws[r.words.end - 1].end();
     let head = found
         .iter()
         .find(|h| h.words.end <= r.words.start && h.phrase_end >= end && h.name.is_none());
@@ -2221,8 +2230,7 @@ fn opening_pronoun<'w, 't>(
 /// der Lage, „…“"), unless a comma stands between them ("führt der Bericht aus, rund 37
 /// Prozent weise einen „…“ Hintergrund auf").
 fn sentence_subject(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run]) -> Option<Speaker> {
-    let s = subject_of(lex, text, ws, found, ws.len())?;
-    let r = found.iter().find(|r| r.subject.is_some())?;
+    let r = subject_run(lex, text, ws, found, ws.len())?;
     let at = ws[r.words.start].start;
     let indirect = ws.iter().any(|w| {
         lex.reported.contains(w.text) && {
@@ -2234,12 +2242,23 @@ fn sentence_subject(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run]) -> Op
             !text[a..b].contains(',')
         }
     });
-    (!indirect).then_some(s)
+    (!indirect).then(|| r.subject_speaker())
 }
 
 /// The subject of a sentence as a speaker when no name is beside a cue: the first phrase
 /// with a nominative determiner before `k` ("Der 23-jährige Sportler gab bekannt: „…“").
 fn subject_of(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -> Option<Speaker> {
+    subject_run(lex, text, ws, found, k).map(Run::subject_speaker)
+}
+
+/// The run that holds the subject `subject_of` gives.
+fn subject_run<'r>(
+    lex: &Lexicon,
+    text: &str,
+    ws: &[Word],
+    found: &'r [Run],
+    k: usize,
+) -> Option<&'r Run> {
     // A subordinate clause opening the sentence has a subject of its own: the cue's comes
     // after its comma ("Als ein Fluggast zu Hilfe eilte, rief der Mann: „…“").
     let main = ws
@@ -2252,8 +2271,7 @@ fn subject_of(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     found
         .iter()
         .filter(|r| r.words.start >= main && r.words.start < k)
-        .find_map(|r| r.subject.as_ref().map(|s| r.name.as_ref().unwrap_or(s)))
-        .map(|s| Speaker::named(s.clone()))
+        .find(|r| r.subject.is_some())
 }
 
 /// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text
@@ -2289,7 +2307,7 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
         let mut start = ws.len();
         while start > 0 {
             let w = ws[start - 1];
-            let gap = &text[w.start + w.text.len()..ws.get(start).map_or(at, |n| n.start)];
+            let gap = &text[w.end()..ws.get(start).map_or(at, |n| n.start)];
             if w.capitalised()
                 && !is_function(lex, w.text)
                 && !is_determiner(lex, w.text)
