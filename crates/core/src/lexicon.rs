@@ -55,32 +55,199 @@ impl std::ops::Deref for Lower<'_> {
 
 /// `w` in lower case, without allocating for nearly any word.
 pub fn lower(w: &str) -> Lower<'_> {
+    let b = w.as_bytes();
     if w.is_ascii() {
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        if !b.iter().any(u8::is_ascii_uppercase) {
             return Lower::Borrowed(w);
         }
-        if w.len() <= 24 {
-            let mut b = [0u8; 24];
-            b[..w.len()].copy_from_slice(w.as_bytes());
-            b[..w.len()].make_ascii_lowercase();
-            return Lower::Short(b, w.len() as u8);
+        if b.len() <= 24 {
+            let mut buf = [0u8; 24];
+            buf[..b.len()].copy_from_slice(b);
+            buf[..b.len()].make_ascii_lowercase();
+            return Lower::Short(buf, b.len() as u8);
         }
-    } else if !w.chars().any(char::is_uppercase) {
-        return Lower::Borrowed(w);
-    } else if w.len() <= 24 && !w.contains('Σ') {
-        // Character by character into the buffer, while it fits ("Äußerung" → "äußerung");
-        // a capital sigma lower-cases by its place in the word, which only `to_lowercase` knows.
-        let mut b = [0u8; 24];
-        let mut n = 0;
-        for c in w.chars().flat_map(char::to_lowercase) {
-            if n + c.len_utf8() > b.len() {
+        return Lower::Owned(w.to_ascii_lowercase());
+    }
+    if w.len() > 24 {
+        // Long: borrowed when nothing in it changes for sure, else lowered on the heap.
+        if w.chars()
+            .all(|c| c <= '\u{00ff}' && !matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ'))
+        {
+            return Lower::Borrowed(w);
+        }
+        return Lower::Owned(w.to_lowercase());
+    }
+    // Into a buffer on the stack: ASCII bytes and Latin-1 letters (the German and French ones)
+    // by their code, any other character through `to_lowercase`; a capital sigma lower-cases
+    // by its place in the word, which only `to_lowercase` knows.
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if n == buf.len() {
                 return Lower::Owned(w.to_lowercase());
             }
-            n += c.encode_utf8(&mut b[n..]).len();
+            buf[n] = b[i].to_ascii_lowercase();
+            changed |= buf[n] != b[i];
+            n += 1;
+            i += 1;
+            continue;
         }
-        return Lower::Short(b, n as u8);
+        let c = w[i..].chars().next().unwrap_or('\0');
+        i += c.len_utf8();
+        let l = match c {
+            'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            '\u{0080}'..='\u{00ff}' => c,
+            'Σ' => return Lower::Owned(w.to_lowercase()),
+            _ => {
+                // "İ" lower-cases to two characters.
+                let lc = c.to_lowercase();
+                if lc.len() == 1 {
+                    lc.into_iter().next().unwrap_or(c)
+                } else {
+                    changed = true;
+                    for l in lc {
+                        if n + l.len_utf8() > buf.len() {
+                            return Lower::Owned(w.to_lowercase());
+                        }
+                        n += l.encode_utf8(&mut buf[n..]).len();
+                    }
+                    continue;
+                }
+            }
+        };
+        changed |= l != c;
+        if n + l.len_utf8() > buf.len() {
+            return Lower::Owned(w.to_lowercase());
+        }
+        n += l.encode_utf8(&mut buf[n..]).len();
     }
-    Lower::Owned(w.to_lowercase())
+    if !changed {
+        return Lower::Borrowed(w);
+    }
+    Lower::Short(buf, n as u8)
+}
+
+/// A list of words for lookups that mostly miss ("is this word a cue verb?", asked of nearly
+/// every word of a text): a hash set behind a filter of one bit for each length, first and
+/// last byte that its words have, which turns most other words away without hashing them.
+#[derive(Clone, Debug)]
+pub struct WordSet {
+    words: rustc_hash::FxHashSet<String>,
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+const FILTER_WORDS: usize = 64;
+
+/// A word's bit in the filter: its length, first and last byte, mixed.
+#[inline]
+fn filter_bit(w: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return 0;
+    };
+    filter_bit_parts(w.len(), first, last)
+}
+
+#[inline]
+fn filter_bit_parts(len: usize, first: u8, last: u8) -> usize {
+    let key = (len as u32 & 0xff) | (first as u32) << 8 | (last as u32) << 16;
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize % (FILTER_WORDS * 64)
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            words: Default::default(),
+            filter: Box::new([0; FILTER_WORDS]),
+        }
+    }
+}
+
+impl WordSet {
+    /// Whether `w` is in the list, exactly as written.
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.may_contain(w) && self.words.contains(w)
+    }
+
+    /// The list's own copy of `w`.
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&str> {
+        if !self.may_contain(w) {
+            return None;
+        }
+        self.words.get(w).map(String::as_str)
+    }
+
+    /// Whether `w` in lower case is in the list: for a word the filter turns away, without
+    /// lower-casing it.
+    #[inline]
+    pub fn contains_lower(&self, w: &str) -> bool {
+        self.may_contain_lower(w) && self.contains(&lower(w))
+    }
+
+    /// False when `w` in lower case is surely not in the list. Read from `w` as written when
+    /// lower-casing keeps its length, first and last byte: it is ASCII, or has only Latin-1
+    /// letters between an ASCII first and last byte (true when unsure).
+    #[inline]
+    pub fn may_contain_lower(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return self.may_contain(w);
+        };
+        // (lead bytes up to 0xC3 start the characters up to U+00FF)
+        if !first.is_ascii() || !last.is_ascii() || b.iter().any(|&c| c >= 0xC4) {
+            return true;
+        }
+        let bit = filter_bit_parts(
+            b.len(),
+            first.to_ascii_lowercase(),
+            last.to_ascii_lowercase(),
+        );
+        self.filter[bit / 64] >> (bit % 64) & 1 != 0
+    }
+
+    #[inline]
+    fn may_contain(&self, w: &str) -> bool {
+        let bit = filter_bit(w.as_bytes());
+        self.filter[bit / 64] >> (bit % 64) & 1 != 0
+    }
+
+    pub fn insert(&mut self, w: String) {
+        let bit = filter_bit(w.as_bytes());
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        self.words.insert(w);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut set = WordSet::default();
+        for w in iter {
+            set.insert(w);
+        }
+        set
+    }
+}
+
+impl<'a> FromIterator<&'a str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
+        iter.into_iter().map(str::to_string).collect()
+    }
 }
 
 #[cfg(test)]
@@ -105,7 +272,54 @@ mod tests {
             assert_eq!(&*lower(w), w.to_lowercase(), "{w}");
         }
         assert!(matches!(lower("sagte"), Lower::Borrowed(_)));
+        assert!(matches!(lower("größer"), Lower::Borrowed(_)));
         assert!(matches!(lower("Äußerung"), Lower::Short(..)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_is_to_lowercase(w in "\\PC{0,30}", latin in "[a-zA-ZÀ-ÿßẞİΣσ-]{0,30}") {
+            proptest::prop_assert_eq!(&*lower(&w), w.to_lowercase());
+            proptest::prop_assert_eq!(&*lower(&latin), latin.to_lowercase());
+        }
+
+        #[test]
+        fn lower_grows_past_its_buffer(n in 0usize..14, tail in "[a-zA-Z]{0,12}") {
+            // "İ" is two bytes and lower-cases to three
+            let w = "İ".repeat(n) + &tail;
+            proptest::prop_assert_eq!(&*lower(&w), w.to_lowercase());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_set_filter_never_turns_a_member_away(w in "\\PC{1,12}", v in "[a-zA-ZÀ-ÿİẞ]{1,12}") {
+            for x in [&w, &v] {
+                let l = lower(x).to_string();
+                let set: WordSet = [l.clone()].into_iter().collect();
+                proptest::prop_assert!(set.contains(&l) && set.contains_lower(x));
+            }
+        }
+    }
+
+    #[test]
+    fn word_set_finds_its_words_and_only_them() {
+        let set: WordSet = ["sagte", "betonte", "von", "ä", "x"].into_iter().collect();
+        for w in ["sagte", "betonte", "von", "ä", "x"] {
+            assert!(set.contains(w), "{w}");
+            assert_eq!(set.get(w), Some(w));
+        }
+        for w in ["", "Sagte", "sagt", "sagtes", "vom", "a", "betonten"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        assert_eq!(set.len(), 5);
+        for w in ["Sagte", "SAGTE", "Von", "Ä", "X"] {
+            assert!(set.contains_lower(w) && set.may_contain_lower(w), "{w}");
+        }
+        for w in ["Sagt", "Vom", "Ö", "Betontes"] {
+            assert!(!set.contains_lower(w), "{w}");
+        }
+        assert!(WordSet::default().is_empty() && !WordSet::default().contains(""));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
-use korpus_core::lexicon::{entries, lower, sections};
+use korpus_core::lexicon::{entries, lower, sections, WordSet};
 use korpus_core::Lang;
 
 /// One language's lists; every entry lower case.
@@ -11,63 +11,63 @@ use korpus_core::Lang;
 pub struct Lexicon {
     pub lang: Lang,
     /// Speech verbs: "sagte", "said".
-    pub cues: FxHashSet<String>,
+    pub cues: WordSet,
     /// Attributions that take the source after them: "so", "laut", "according" (the
     /// `source` words among them).
-    pub after: FxHashSet<String>,
+    pub after: WordSet,
     /// Attributions to a person or a document on either side of the quotation: "laut",
     /// "zufolge", "heißt" (es in der Mitteilung), "according".
-    pub source: FxHashSet<String>,
+    pub source: WordSet,
     /// Nouns that attribute to what follows them after "nach": "Angaben", "Ansicht".
-    pub opinion: FxHashSet<String>,
+    pub opinion: WordSet,
     /// Words right before a short quoted phrase that make it someone's words: "nannte", "als".
-    pub frames: FxHashSet<String>,
+    pub frames: WordSet,
     /// Verb forms of reported speech: "sei", "habe".
-    pub reported: FxHashSet<String>,
+    pub reported: WordSet,
     /// Forms of "lassen" whose attribution ends in a cue infinitive ("ließ … verlauten").
-    pub causative: FxHashSet<String>,
+    pub causative: WordSet,
     /// Role words: "sprecher", "minister"; a compound ending in one is a role too.
-    pub roles: FxHashSet<String>,
-    pub pronouns: FxHashSet<String>,
+    pub roles: WordSet,
+    pub pronouns: WordSet,
     /// Words before a quoted name that make it a title or term: "zeitung", "sogenannte".
-    pub titles: FxHashSet<String>,
-    pub determiners: FxHashSet<String>,
+    pub titles: WordSet,
+    pub determiners: WordSet,
     /// Determiners of a subject: "der", "die", "das", "the".
-    pub nominative: FxHashSet<String>,
+    pub nominative: WordSet,
     /// Name particles, as written: "von", "de".
-    pub particles: FxHashSet<String>,
+    pub particles: WordSet,
     /// Prepositions: a noun after one and its article is no subject ("an die Mitarbeiter").
-    pub prepositions: FxHashSet<String>,
+    pub prepositions: WordSet,
     /// Function words after which a capitalised word may still be a name: "wie", "und".
-    pub conjunctions: FxHashSet<String>,
+    pub conjunctions: WordSet,
     /// Indefinite articles: "ein Sprecher" is someone unnamed.
-    pub indefinite: FxHashSet<String>,
+    pub indefinite: WordSet,
     /// Personal pronouns, which are subjects: "zitierte man Yolanda Alvarez".
-    pub personal: FxHashSet<String>,
+    pub personal: WordSet,
     /// Prepositions fused with an article ("am", "zum"): a noun follows.
-    pub contractions: FxHashSet<String>,
+    pub contractions: WordSet,
     /// Cues whose object follows them, never their speaker: "told the BBC".
-    pub objects: FxHashSet<String>,
+    pub objects: WordSet,
     /// Relative pronouns: after a comma they open a clause about the word before ("Smith,
     /// who has led the team, said").
-    pub relative: FxHashSet<String>,
+    pub relative: WordSet,
     /// Conjunctions that open a subordinate clause: "als", "when".
-    pub subordinating: FxHashSet<String>,
+    pub subordinating: WordSet,
     /// Auxiliaries of the passive: "wurde", "was".
-    pub passive: FxHashSet<String>,
+    pub passive: WordSet,
     /// Words that join a role to what it is a role of: "des", "von", "of".
-    pub of: FxHashSet<String>,
+    pub of: WordSet,
     /// Number words and quantifiers: a capitalised word after one is a counted noun.
-    pub numbers: FxHashSet<String>,
+    pub numbers: WordSet,
     /// Finite verbs with an adjective's ending ("hatte", "wurde"): no determiner.
-    pub auxiliaries: FxHashSet<String>,
+    pub auxiliaries: WordSet,
     /// Titles written short with a period ("Dr."), lower case.
-    pub abbreviated: FxHashSet<String>,
+    pub abbreviated: WordSet,
     /// Capitalised at a sentence start, but nobody's name.
-    pub function: FxHashSet<String>,
+    pub function: WordSet,
     /// Organisations and documents that say something: "regierung", "bericht"; a compound
     /// ending in one counts too.
-    pub sources: FxHashSet<String>,
+    pub sources: WordSet,
     /// The last three bytes of every role a compound can end in, and of every source: most
     /// words end in none, and are ruled out with one lookup instead of one per suffix.
     role_tails: FxHashSet<u32>,
@@ -99,11 +99,11 @@ fn suffixes(w: &str, skip: usize) -> impl Iterator<Item = &str> {
         .map(move |(i, _)| &w[i..])
 }
 
-fn set(file: &str) -> FxHashSet<String> {
+fn set(file: &str) -> WordSet {
     entries(file).map(str::to_lowercase).collect()
 }
 
-fn section(file: &str, name: &str) -> FxHashSet<String> {
+fn section(file: &str, name: &str) -> WordSet {
     sections(file)
         .filter(|(s, _)| *s == name)
         .map(|(_, w)| w.to_string())
@@ -143,19 +143,19 @@ impl Lexicon {
         sources: &str,
     ) -> Self {
         let roles = set(roles);
-        let sources: FxHashSet<String> = sections(sources).map(|(_, w)| w.to_lowercase()).collect();
+        let sources: WordSet = sections(sources).map(|(_, w)| w.to_lowercase()).collect();
         let role_tails = roles
             .iter()
             .filter(|r| r.len() >= COMPOUND_ROLE)
-            .filter_map(|r| tail(r))
+            .filter_map(tail)
             .collect();
-        let source_tails = sources.iter().filter_map(|r| tail(r)).collect();
+        let source_tails = sources.iter().filter_map(tail).collect();
         Lexicon {
             lang,
             cues: section(cues, "cue"),
-            after: section(cues, "after")
-                .into_iter()
-                .chain(section(cues, "source"))
+            after: sections(cues)
+                .filter(|(s, _)| matches!(*s, "after" | "source"))
+                .map(|(_, w)| w)
                 .collect(),
             source: section(cues, "source"),
             opinion: section(cues, "opinion"),
@@ -190,12 +190,14 @@ impl Lexicon {
 
     /// A speech verb, in any case.
     pub fn is_cue(&self, w: &str) -> bool {
-        self.cues.contains(w) || {
-            // A German verb in "-en" with a capital is a noun: "in dem Schreiben", "das
-            // Sagen" (a past form opening a sentence is still a verb: "Sagte er das?").
-            let l = lower(w);
-            self.cues.contains(&*l) && !(self.lang == Lang::De && l.ends_with("en") && *l != *w)
-        }
+        // A German verb in "-en" with a capital is a noun: "in dem Schreiben", "das Sagen" (a
+        // past form opening a sentence is still a verb: "Sagte er das?"). (A word found only
+        // in lower case is one lower-casing changed.)
+        self.cues.contains(w)
+            || self.cues.contains_lower(w)
+                && !(self.lang == Lang::De
+                    && w.len() >= 2
+                    && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"en"))
     }
 
     /// A role word: listed, or a compound or hyphenated word ending in one
@@ -227,7 +229,29 @@ impl Lexicon {
 
     /// The listed role a word is or ends in: "experte" for "Militärexperte".
     pub fn role_key(&self, w: &str) -> Option<&str> {
+        if !self.may_be_role(w) {
+            return None;
+        }
         self.listed_role(&lower(w))
+    }
+
+    /// False when `w` is surely no listed role nor a German compound ending in one, read
+    /// without lower-casing it: most words (true when unsure).
+    fn may_be_role(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        // The last three bytes are those of its lower case when they are ASCII and no capital.
+        let tail_kept = b.len() >= 3
+            && b[b.len() - 3..]
+                .iter()
+                .all(|c| c.is_ascii() && !c.is_ascii_uppercase());
+        if !tail_kept || self.roles.may_contain_lower(w) {
+            return true;
+        }
+        match self.lang {
+            Lang::De => tail(w).is_some_and(|t| self.role_tails.contains(&t)),
+            // an English plural: "officials"
+            Lang::En => w.ends_with('s') && self.roles.may_contain_lower(&w[..w.len() - 1]),
+        }
     }
 
     /// The listed role a word is or ends in, in German also in the genitive or plural ("des
@@ -264,7 +288,7 @@ impl Lexicon {
         let found = suffixes(l, 3)
             .filter(|s| s.len() >= COMPOUND_ROLE)
             .find_map(|s| self.roles.get(s));
-        found.map(String::as_str)
+        found
     }
 }
 

@@ -368,7 +368,7 @@ fn title_before(lex: &Lexicon, b: &[u8], i: usize) -> bool {
         && b.get(i + 1) == Some(&b' ')
         && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
         && std::str::from_utf8(&b[start..i])
-            .is_ok_and(|w| lex.abbreviated.contains(&*w.to_ascii_lowercase()))
+            .is_ok_and(|w| lex.abbreviated.contains(&w.to_ascii_lowercase()))
 }
 
 /// Where the sentence that holds byte `at` ends, looking on at most `limit` bytes.
@@ -756,12 +756,15 @@ impl Finder {
                     .or_else(|| subject_of(lex, text, &left, &left_runs, left.len()))
                     .or_else(role);
             }
-            let framed =
-                left.last()
-                    .is_some_and(|w| lex.frames.contains(&*lower(w.text)))
-                    || left.iter().rev().take(3).any(|w| {
-                        lex.frames.contains(&*lower(w.text)) && !lex.titles.contains(w.text)
-                    }) && length <= 6;
+            let framed = left
+                .last()
+                .is_some_and(|w| lex.frames.contains_lower(w.text))
+                || left
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|w| lex.frames.contains_lower(w.text) && !lex.titles.contains(w.text))
+                    && length <= 6;
             // A judgment after "als" or "von" in a sentence whose verb frames it: "bezeichnete
             // den Plan als „Knaller aus Karlsruhe“", "sprachen in diesem Zusammenhang von
             // „Panikverkäufen“", "vom Wetterdienst als „sehr hoch“ eingestuft".
@@ -775,7 +778,7 @@ impl Finder {
                     && left
                         .iter()
                         .chain(right.iter())
-                        .any(|w| lex.frames.contains(&*lower(w.text)));
+                        .any(|w| lex.frames.contains_lower(w.text));
             // A fragment in a sentence of reported speech: "Er habe „nicht den Eindruck“".
             let reported = length <= 7
                 && left
@@ -788,7 +791,7 @@ impl Finder {
                 let gap = text[w.end()..pair.open.start].trim();
                 (gap.is_empty() || gap == ":" && !cue_then_colon) && {
                     let l = lower(w.text);
-                    lex.titles.iter().any(|t| l.ends_with(t.as_str()))
+                    lex.titles.iter().any(|t| l.ends_with(t))
                 }
             });
             // A quotation goes on from the one before: a whole sentence in the same paragraph
@@ -815,9 +818,9 @@ impl Finder {
             let after_determiner = length == 1
                 && left.last().is_some_and(|w| {
                     let l = lower(w.text);
-                    lex.determiners.contains(&*l)
-                        || lex.function.contains(&*l)
-                        || lex.particles.contains(&*l)
+                    lex.determiners.contains(&l)
+                        || lex.function.contains(&l)
+                        || lex.particles.contains(&l)
                         || (!w.capitalised()
                             && ["e", "en", "er", "es", "em"].iter().any(|e| l.ends_with(e)))
                 })
@@ -880,7 +883,7 @@ impl Finder {
             let speech_around = || {
                 left.iter().chain(right.iter()).any(|w| {
                     let l = lower(w.text);
-                    lex.cues.contains(&*l) || lex.frames.contains(&*l) || lex.after.contains(&*l)
+                    lex.cues.contains(&l) || lex.frames.contains(&l) || lex.after.contains(&l)
                 })
             };
             let fragment = qwords.first().is_some_and(|w| !w.capitalised())
@@ -971,7 +974,7 @@ impl Finder {
                     // (a verb, not English "as")
                     let k = left.iter().rposition(|w| {
                         let l = lower(w.text);
-                        lex.frames.contains(&*l) && !lex.conjunctions.contains(&*l)
+                        lex.frames.contains(&l) && !lex.conjunctions.contains(&l)
                     })?;
                     let s = speaker_at(lex, text, &left, &left_runs, k)?;
                     Some((left[k].text, s))
@@ -1002,7 +1005,7 @@ impl Finder {
             let speaker = speaker.map(|s| {
                 if s.named {
                     s.phrase
-                } else if lex.pronouns.contains(&*lower(&s.phrase)) {
+                } else if lex.pronouns.contains_lower(&s.phrase) {
                     // The last named speaker, unless the pronoun's gender rules them out
                     // ("„Das“, sagte er" after the mayor, Bürgermeisterin Meinhardt, spoke):
                     // then the nearest person named before it who can be meant.
@@ -1130,7 +1133,7 @@ impl Finder {
             });
             if quotation {
                 if let Some(s) = &speaker {
-                    if !lex.pronouns.contains(&*lower(s)) {
+                    if !lex.pronouns.contains_lower(s) {
                         last_named = Some(s.clone());
                     }
                 }
@@ -1165,7 +1168,7 @@ impl Finder {
         // that ends with "!" or "?" only by the next word or two ("„Raus!“ rief er").
         let within = text[..close_end].trim_end_matches(|c: char| is_mark(c));
         let after_comma = gap.contains(',') || within.ends_with(',');
-        let reach = if after_comma && lex.causative.contains(&*lower(right[0].text)) {
+        let reach = if after_comma && lex.causative.contains_lower(right[0].text) {
             // "„…“, ließ ein Sprecher der Reederei am Abend verlauten"
             12
         } else if after_comma {
@@ -1189,9 +1192,9 @@ impl Finder {
             lex.is_cue(w.text)
                 || opinion(lex, right, i)
                 // after a comma, a verb that frames: "„…“, so charakterisierte ihn Aubin"
-                || after_comma && lex.frames.contains(&*l)
-                || lex.after.contains(&*l)
-                    && (lex.source.contains(&*l)
+                || after_comma && lex.frames.contains(&l)
+                || lex.after.contains(&l)
+                    && (lex.source.contains(&l)
                         || right.get(i + 1).is_some_and(|n| {
                             n.capitalised() || is_determiner(lex, n.text)
                         }))
@@ -1200,7 +1203,7 @@ impl Finder {
         // holds no cue of the quotation.
         let clause = (1..right.len().min(5)).find(|&i| {
             between(text, &right[i - 1], &right[i]).contains(',')
-                && lex.relative.contains(&*lower(right[i].text))
+                && lex.relative.contains_lower(right[i].text)
         });
         // "“…,” a resident who declined to give her name said": a relative clause without
         // commas on an English subject in lower case; the cue after it is the subject's.
@@ -1222,7 +1225,7 @@ impl Finder {
             let last = &right[c - 1];
             let speaker = Speaker::unnamed(
                 &text[right[1].start..last.end()],
-                lex.indefinite.contains(&*lower(right[0].text)),
+                lex.indefinite.contains_lower(right[0].text),
             );
             Some((right[k].text.to_string(), Some(speaker)))
         };
@@ -1259,7 +1262,7 @@ impl Finder {
             && lex.is_cue(right[k].text)
             && (right[0].capitalised() || is_nominative(lex, right[0].text))
             && !is_function(lex, right[0].text)
-            && !lex.after.contains(&*lower(right[0].text))
+            && !lex.after.contains_lower(right[0].text)
         {
             return None;
         }
@@ -1314,7 +1317,7 @@ impl Finder {
         // before the quotation too.
         let k = (0..left.len()).rev().find(|&i| {
             let w = left[i].text;
-            lex.is_cue(w) || lex.source.contains(&*lower(w)) || opinion(lex, left, i)
+            lex.is_cue(w) || lex.source.contains_lower(w) || opinion(lex, left, i)
         })?;
         let cue = left[k].text.to_string();
         Some((cue, k, speaker_at(lex, text, left, left_runs, k)))
@@ -1324,22 +1327,22 @@ impl Finder {
 /// Whether word `i` is a noun that attributes after "nach": "nach Angaben der Polizei",
 /// "Nach Ansicht von Ministerin Roth".
 fn opinion(lex: &Lexicon, ws: &[Word], i: usize) -> bool {
-    i > 0 && matches!(ws[i - 1].text, "nach" | "Nach") && lex.opinion.contains(&*lower(ws[i].text))
+    i > 0 && matches!(ws[i - 1].text, "nach" | "Nach") && lex.opinion.contains_lower(ws[i].text)
 }
 
 /// Words that are capitalised at the start of a sentence but name nobody.
 fn is_function(lex: &Lexicon, w: &str) -> bool {
-    lex.function.contains(&*lower(w))
+    lex.function.contains_lower(w)
 }
 
 /// An article or another determiner, in any case: "Die", "jeder", "the".
 fn is_determiner(lex: &Lexicon, w: &str) -> bool {
-    lex.determiners.contains(&*lower(w))
+    lex.determiners.contains_lower(w)
 }
 
 /// A determiner of a subject, in any case: "Der", "die", "the".
 fn is_nominative(lex: &Lexicon, w: &str) -> bool {
-    lex.nominative.contains(&*lower(w))
+    lex.nominative.contains_lower(w)
 }
 
 /// Endings of German abstract and collective nouns, which no surname has.
@@ -1471,7 +1474,7 @@ fn between<'t>(text: &'t str, a: &Word, b: &Word) -> &'t str {
 fn joined(lex: &Lexicon, text: &str, a: &Word, b: &Word, comma: bool) -> bool {
     let gap = between(text, a, b);
     let initial = a.text.chars().count() == 1 && a.capitalised();
-    let title = gap == ". " && (initial || lex.abbreviated.contains(&*lower(a.text)));
+    let title = gap == ". " && (initial || lex.abbreviated.contains_lower(a.text));
     title || gap.chars().all(|c| c == ' ' || (comma && c == ','))
 }
 
@@ -1484,8 +1487,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         .iter()
         .map(|w| {
             if w.capitalised() {
-                let l = lower(w.text);
-                !lex.function.contains(&*l) && !lex.determiners.contains(&*l)
+                !lex.function.contains_lower(w.text) && !lex.determiners.contains_lower(w.text)
                     || lex.particles.contains(w.text)
                     || lex.lang == Lang::En && lex.is_role(w.text)
             } else {
@@ -1736,11 +1738,11 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             let of_role = |w: &Word| {
                 let l = lower(w.text);
                 !lex.is_cue(w.text)
-                    && !lex.auxiliaries.contains(&*l)
+                    && !lex.auxiliaries.contains(&l)
                     && (w.capitalised()
-                        || lex.of.contains(&*l)
+                        || lex.of.contains(&l)
                         || is_determiner(lex, &l)
-                        || lex.particles.contains(&*l)
+                        || lex.particles.contains(&l)
                         || ["e", "en", "er", "es", "em"].iter().any(|e| l.ends_with(e)))
             };
             while j < ws.len() && j < end + 5 {
@@ -1794,7 +1796,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
                 || p == "für" && !at_sentence_start(text, ws[start - 1].start)
         }) || d >= 2
             && is_determiner(lex, ws[d - 1].text)
-            && lex.prepositions.contains(&*lower(ws[d - 2].text))
+            && lex.prepositions.contains_lower(ws[d - 2].text)
             && joined(lex, text, &ws[d - 2], &ws[d - 1], false);
         // What a run without a name is a role of: "des Ministeriums", "der sächsischen
         // Polizei", "von Greenpeace", "of the Pentagon".
@@ -1872,7 +1874,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
 /// sagte"), else the one right after it ("sagte der Sprecher Pat Ryder", "äußerte sich
 /// Solana"), else the nearest person of the sentence; a pronoun beside the cue is a pronoun.
 fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -> Option<Speaker> {
-    let is_pronoun = |w: &Word| lex.pronouns.contains(&*lower(w.text));
+    let is_pronoun = |w: &Word| lex.pronouns.contains_lower(w.text);
     // A pronoun right beside the cue: "er sagte", "sagte er", "he said"; after the cue only
     // when no person stands right before it, whose object it is ("Der Präsident nannte sie
     // „…“").
@@ -1919,7 +1921,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     if k >= 3 && between(text, &ws[k - 1], &ws[k]).contains(',') {
         let clause = (k.saturating_sub(16)..k - 1).rev().find(|&i| {
             i > 0
-                && lex.relative.contains(&*lower(ws[i].text))
+                && lex.relative.contains_lower(ws[i].text)
                 && between(text, &ws[i - 1], &ws[i]).contains(',')
         });
         // A word alone opening the sentence is no run, but a subject here.
@@ -1962,7 +1964,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // stands after no preposition, not the noun right before.
     if k >= 2
         && is_determiner(lex, ws[k - 1].text)
-        && lex.prepositions.contains(&*lower(ws[k - 2].text))
+        && lex.prepositions.contains_lower(ws[k - 2].text)
     {
         if let Some(r) = found.iter().take_while(|r| r.words.end <= k - 2).find(|r| {
             !r.after_prep && !r.noun && (r.name.is_some() || r.role.is_some())
@@ -1978,7 +1980,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // in it: "laut einer Mitteilung des Ministeriums", "dem Bericht zufolge", "heißt es in
     // einer Erklärung der Partei".
     let cue = lower(ws[k].text);
-    if lex.source.contains(&*cue) {
+    if lex.source.contains(&cue) {
         let near = |r: &&Run| {
             if &*cue == "zufolge" {
                 r.words.end <= k && k - r.words.end <= 1
@@ -2041,7 +2043,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 &text[ws[r.words.start].start..r.phrase_end],
                 lex.inflected_role_key(head).is_none()
                     || k + 1 < r.words.start
-                        && lex.indefinite.contains(&*lower(ws[r.words.start - 1].text)),
+                        && lex.indefinite.contains_lower(ws[r.words.start - 1].text),
             )
         });
     }
@@ -2051,7 +2053,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     let subject_follows = || {
         // (a noun after a preposition is none: "Scholz betonte im Bundestag")
         let after_prep = |i: usize| {
-            let prep = |j: usize| lex.prepositions.contains(&*lower(ws[j].text));
+            let prep = |j: usize| lex.prepositions.contains_lower(ws[j].text);
             prep(i - 1) || i >= 2 && is_determiner(lex, ws[i - 1].text) && prep(i - 2)
         };
         // (nor one in the clause after "that" or "dass": "Musk said that the rumours were")
@@ -2059,7 +2061,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             .take_while(|&i| !matches!(ws[i].text, "that" | "dass" | "whether" | "ob"))
             .any(|i| {
                 let w = &ws[i];
-                lex.personal.contains(&*lower(w.text))
+                lex.personal.contains_lower(w.text)
                     || is_nominative(lex, w.text) && !after_prep(i)
                     || w.capitalised() && !is_function(lex, w.text) && !after_prep(i)
             })
@@ -2117,7 +2119,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     }
     // A verb that frames a judgment has its object right after it ("Das Magazin bezeichnete
     // Stratfor als „…“"): the subject before it speaks.
-    if lex.frames.contains(&*cue) {
+    if lex.frames.contains(&cue) {
         if let Some(s) = subject_of(lex, text, ws, found, k) {
             return Some(s);
         }
@@ -2126,7 +2128,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     if let Some(r) = found
         .iter()
         .find(|r| r.words.start > k && r.words.start - k <= 4)
-        .filter(|r| person(r) && !lex.objects.contains(&*cue))
+        .filter(|r| person(r) && !lex.objects.contains(&cue))
     {
         return Some(named_instead(r));
     }
@@ -2158,7 +2160,7 @@ fn antecedent(
         .rev()
         .find(|&i| between(text, &ws[i - 1], &ws[i]).contains(','))?;
     let pronoun = lower(ws[c].text);
-    if !lex.relative.contains(&*pronoun) {
+    if !lex.relative.contains(&pronoun) {
         return None;
     }
     // (not "dem", "deren", "whom", "whose": the clause has another subject)
@@ -2178,7 +2180,7 @@ fn antecedent(
     }
     let other = ws[c + 1..until]
         .iter()
-        .any(|w| lex.personal.contains(&*lower(w.text)));
+        .any(|w| lex.personal.contains_lower(w.text));
     if !subject || other {
         return None;
     }
@@ -2199,7 +2201,7 @@ fn antecedent(
         .then(|| {
             Speaker::unnamed(
                 &text[ws[c - 2].start..noun.end()],
-                lex.indefinite.contains(&*lower(ws[c - 2].text)),
+                lex.indefinite.contains_lower(ws[c - 2].text),
             )
         });
     };
@@ -2219,7 +2221,7 @@ fn opening_pronoun<'w, 't>(
     k: usize,
 ) -> Option<&'w Word<'t>> {
     let w = ws.first().filter(|_| k > 0 && k < ws.len())?;
-    (lex.pronouns.contains(&*lower(w.text))
+    (lex.pronouns.contains_lower(w.text)
         && at_sentence_start(text, w.start)
         && !text[w.start..ws[k].start].contains([',', ';', ':']))
     .then_some(w)
@@ -2263,7 +2265,7 @@ fn subject_run<'r>(
     // after its comma ("Als ein Fluggast zu Hilfe eilte, rief der Mann: „…“").
     let main = ws
         .first()
-        .filter(|w| lex.subordinating.contains(&*lower(w.text)) && at_sentence_start(text, w.start))
+        .filter(|w| lex.subordinating.contains_lower(w.text) && at_sentence_start(text, w.start))
         .and_then(|_| {
             (1..k.min(ws.len())).find(|&i| between(text, &ws[i - 1], &ws[i]).contains(','))
         })
@@ -2326,7 +2328,7 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
         if start > 0
             && start < ws.len()
             && (ws.len() - start >= 2 && is_determiner(lex, ws[start - 1].text)
-                || lex.contractions.contains(&*lower(ws[start - 1].text)))
+                || lex.contractions.contains_lower(ws[start - 1].text))
         {
             start += 1;
         }
