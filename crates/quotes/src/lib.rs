@@ -1005,11 +1005,16 @@ impl Finder {
             let speaker = speaker.map(|s| {
                 if s.named {
                     s.phrase
-                } else if lex.pronouns.contains_lower(&s.phrase) {
+                } else if let Some(wanted) = lex
+                    .pronouns
+                    .contains_lower(&s.phrase)
+                    .then(|| pronoun_gender(&s.phrase))
+                    .or_else(|| age_phrase(&s.phrase, lex.lang))
+                {
                     // The last named speaker, unless the pronoun's gender rules them out
                     // ("„Das“, sagte er" after the mayor, Bürgermeisterin Meinhardt, spoke):
-                    // then the nearest person named before it who can be meant.
-                    let wanted = pronoun_gender(&s.phrase);
+                    // then the nearest person named before it who can be meant. A person
+                    // called by their age is meant the same way ("sagte der 54-Jährige").
                     // German "sie" with a verb in the plural ("sie bezeichneten") is "they":
                     // no one person.
                     let sie = lex.lang == Lang::De && &*lower(&s.phrase) == "sie";
@@ -1080,28 +1085,46 @@ impl Finder {
                         // No one spoke yet: the nearest person named in the sentences just
                         // before that can be meant.
                         (None, w) => {
-                            just_before(0)
-                                .1
-                                .into_iter()
-                                .rev()
-                                .filter(|r| {
-                                    // a person: a first name and a surname, or a person's
-                                    // role ("Verwaltungsgericht Düsseldorf" names a court)
-                                    r.names_person()
-                                        && r.sure
-                                        && r.role.as_deref().map_or(
-                                            r.name.as_ref().is_some_and(|n| n.contains(' ')),
-                                            |x| !lex.sources.contains(x),
-                                        )
-                                })
-                                .find(|r| {
-                                    w.is_none()
+                            let (ws, found) = just_before(0);
+                            // a person: a first name and a surname, a surname the text
+                            // gives with a first name elsewhere, or a person's role
+                            // ("Verwaltungsgericht Düsseldorf" names a court), of a gender
+                            // the pronoun can mean
+                            let fits = |r: &&Run| {
+                                r.names_person()
+                                    && r.sure
+                                    && r.role.as_deref().map_or(
+                                        r.name.as_ref().is_some_and(|n| {
+                                            n.contains(' ')
+                                                || ws[r.words.clone()]
+                                                    .iter()
+                                                    .any(|w| w.text == n && inside.named(w.text))
+                                        }),
+                                        |x| !lex.sources.contains(x),
+                                    )
+                                    && (w.is_none()
                                         || r.role
                                             .as_deref()
                                             .and_then(|x| role_gender(x, lex.lang))
-                                            .map_or(true, |g| Some(g) == w)
-                                })
-                                .and_then(|r| r.name)
+                                            .map_or(true, |g| Some(g) == w))
+                            };
+                            // In English, the nearest subject of a sentence ("Canada's Mia
+                            // Laurent reached the semifinal, beating the Grand Slam winner.
+                            // “…,” the 22-year-old said"), else the nearest at all. (A German
+                            // subject may stand after its verb: "Auch Hessens Ministerpräsident
+                            // Roland Koch kritisierte".)
+                            let subject = |r: &&Run| {
+                                lex.lang == Lang::En
+                                    && (r.subject.is_some()
+                                        || at_sentence_start(text, ws[r.words.start].start))
+                            };
+                            found
+                                .iter()
+                                .rev()
+                                .filter(fits)
+                                .find(subject)
+                                .or_else(|| found.iter().rev().find(fits))
+                                .and_then(|r| r.name.clone())
                                 .unwrap_or(s.phrase)
                         }
                     }
@@ -1434,6 +1457,28 @@ enum Gender {
 
 /// The gender a pronoun gives the person it stands for, where it is clear: "er", "he", "she".
 /// German "sie" is also "they", so it gives none.
+/// A person called by their age, as a pronoun is read, with the gender its article gives:
+/// "der 54-Jährige" (a man), "die 46-Jährige" (a woman), "the 61-year-old" (either); not the
+/// plural ("die 30-Jährigen") nor an age before a noun ("die 56-jährige Fachangestellte").
+fn age_phrase(phrase: &str, lang: Lang) -> Option<Option<Gender>> {
+    // (an English one may come without its article)
+    let (article, noun) = phrase.split_once(' ').unwrap_or(("the", phrase));
+    let (age, rest) = noun.split_once('-')?;
+    if age.is_empty() || age.len() > 3 || !age.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match (lang, &*lower(article), rest) {
+        (Lang::De, "der", "Jährige") | (Lang::De, "dem" | "den" | "des", "Jährigen") => {
+            Some(Some(Gender::Male))
+        }
+        (Lang::De, "die", "Jährige") | (Lang::De, "der", "Jährigen") => {
+            Some(Some(Gender::Female))
+        }
+        (Lang::En, "the", "year-old") => Some(None),
+        _ => None,
+    }
+}
+
 fn pronoun_gender(p: &str) -> Option<Gender> {
     match &*lower(p) {
         "er" | "he" => Some(Gender::Male),
@@ -2304,7 +2349,8 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
         if !end_ok {
             continue;
         }
-        // Capitalised words right before it, not role words.
+        // Capitalised words right before it, not role words (nor their genitive or plural:
+        // "des Staatspräsidenten Nicolas Sarkozy").
         let ws = words(text, sentence_start(lex, text, at, 80)..at);
         let mut start = ws.len();
         while start > 0 {
@@ -2313,7 +2359,7 @@ fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
             if w.capitalised()
                 && !is_function(lex, w.text)
                 && !is_determiner(lex, w.text)
-                && !lex.is_role(w.text)
+                && lex.inflected_role_key(w.text).is_none()
                 && gap.chars().all(|c| c == ' ')
             {
                 start -= 1;

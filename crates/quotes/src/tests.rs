@@ -989,3 +989,43 @@ fn a_cue_after_the_end_of_the_quoted_sentence() {
         "Eva Roth",
     );
 }
+
+#[test]
+fn a_person_called_by_their_age_is_the_person_named_before() {
+    assert_speakers(&[
+        (
+            "Die Anwältin Petra Vogt verließ das Gericht am Mittag. „Wir gehen in Berufung“, \
+             sagte die 52-Jährige.",
+            "Petra Vogt",
+        ),
+        (
+            "Der Verein trennt sich von Trainer Lars Brenner. Brenner sei enttäuscht, hieß es. \
+             „Ich hätte gern weitergemacht“, sagte der 38-Jährige.",
+            "Lars Brenner",
+        ),
+        // the plural is no one person
+        (
+            "Die Schüler Tim Ott und Ben Lau gewannen den Preis. „Wir sind stolz“, sagten die \
+             17-Jährigen.",
+            "die 17-Jährigen",
+        ),
+    ]);
+    let text = "Ingrid Dahl of Norway won the downhill at the Grand Prix in Kitzbühel on Sunday. \
+                “It still feels unreal,” the 19-year-old said.";
+    assert_eq!(en(text)[0].1.as_deref(), Some("Ingrid Dahl"));
+}
+
+#[test]
+fn a_surname_alone_is_a_person_when_the_text_gives_it_a_first_name() {
+    // "sie" is the nearest person before, though her name stands alone there
+    let text = "Die Abgeordnete Eva Lind und der Abgeordnete Jan Roth stritten im Ausschuss. \
+                Lind warf der Regierung Versäumnisse vor. „Das reicht bei weitem nicht“, sagte sie.";
+    assert_speaker(text, "Eva Lind");
+}
+
+#[test]
+fn a_completed_name_leaves_an_inflected_role_out() {
+    let text = "Die Rede des scheidenden Verteidigungsministers Frank Hollerbach wurde gelobt. \
+                Später sagte Hollerbach: „Ich danke allen Helfern.“";
+    assert_speaker(text, "Frank Hollerbach");
+}
