@@ -61,6 +61,25 @@ def main(argv):
                      "spk_n": p["spk_n"]})
         print(json.dumps(rows[-1]))
 
+    # The held-out paragraphs of our own (tests/heldout/), German and English, beside the
+    # regex baseline.
+    heldout = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "heldout")
+    for lang in ("de", "en"):
+        gold_path = os.path.join(heldout, f"quotes_{lang}.jsonl")
+        for tool, cmd in (("project", [binary, gold_path]),
+                          ("regex", [sys.executable, os.path.join(bench, "regex_quotes.py")])):
+            pred_path = os.path.join(out, f"heldout_{lang}.{tool}.jsonl")
+            with open(pred_path, "wb") as f, open(gold_path, "rb") as g:
+                subprocess.run(cmd, stdin=g, stdout=f, check=True)
+            s, _ = sc.score(sc.load(gold_path), sc.load(pred_path))
+            rows.append({"what": "quality", "tool": tool, "data": f"heldout_{lang}",
+                         "overlap_P": s["overlap"]["P"], "overlap_R": s["overlap"]["R"],
+                         "overlap_F1": s["overlap"]["F1"], "spk_lenient": s["speaker"]["lenient_acc"],
+                         "spk_n": s["speaker"]["n"],
+                         "not_quotes_taken": s["not_quotes"]["predicted"],
+                         "not_quotes_listed": s["not_quotes"]["listed"]})
+            print(json.dumps(rows[-1]))
+
     # Speed, on the splits ten times over (about 16 MB of text), each tool in turn.
     big = os.path.join(out, "gnqa_de_x10.jsonl")
     with open(all_path, "rb") as f:

@@ -1,0 +1,138 @@
+//! `quotes` on the held-out paragraphs of `tests/heldout/` (German and English news of our own,
+//! written for scoring and first scored unseen; see its README), scored as the bench's
+//! `score.py` scores: a quotation is found when the shared characters cover half of the gold
+//! span and half of the predicted one (after trimming spaces, marks and , ; : .); a speaker is
+//! right when the gold key (a surname, or the role word where the text names nobody) is in
+//! the predicted speaker. The floors are this set's figures when it was committed, a little
+//! under: a change that loses quotations or speakers here fails.
+
+use korpus::{pipeline, records};
+use serde_json::Value;
+
+const MARKS: &str = "„“”\"«»‚‘’‹›'";
+
+fn trim(chars: &[char], mut b: usize, mut e: usize) -> (usize, usize) {
+    let cut = |c: char| c.is_whitespace() || ",;:.".contains(c) || MARKS.contains(c);
+    e = e.min(chars.len());
+    while b < e && cut(chars[b]) {
+        b += 1;
+    }
+    while e > b && cut(chars[e - 1]) {
+        e -= 1;
+    }
+    (b, e)
+}
+
+fn span(q: &Value, chars: &[char]) -> (usize, usize) {
+    let at = |k: &str| q[k].as_u64().expect("start and end are offsets") as usize;
+    trim(chars, at("start"), at("end"))
+}
+
+#[derive(Debug, Default)]
+struct Score {
+    gold: usize,
+    predicted: usize,
+    matched: usize,
+    speakers: usize,
+    speakers_right: usize,
+    not_quotes_taken: usize,
+}
+
+impl Score {
+    fn f1(&self) -> f64 {
+        2.0 * self.matched as f64 / (self.gold + self.predicted) as f64
+    }
+
+    fn speaker(&self) -> f64 {
+        self.speakers_right as f64 / self.speakers as f64
+    }
+}
+
+fn score(file: &str) -> Score {
+    let gold_text = std::fs::read_to_string(korpus::root().join(file)).expect("held-out file");
+    let gold: Vec<Value> = gold_text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let out = pipeline(&format!("quotes {file}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let predicted = records(&out);
+    assert_eq!(predicted.len(), gold.len(), "one record out for each in");
+    let mut s = Score::default();
+    for (g, p) in gold.iter().zip(&predicted) {
+        assert_eq!(g["id"], p["id"]);
+        let chars: Vec<char> = g["text"].as_str().unwrap().chars().collect();
+        let gq = g["quotes"].as_array().unwrap();
+        let pq = p["quotes"].as_array().unwrap();
+        s.gold += gq.len();
+        s.predicted += pq.len();
+        // one to one, the largest overlaps first
+        let mut pairs = Vec::new();
+        for (gi, gold_q) in gq.iter().enumerate() {
+            let (gb, ge) = span(gold_q, &chars);
+            for (pi, pred_q) in pq.iter().enumerate() {
+                let (pb, pe) = span(pred_q, &chars);
+                let shared = ge.min(pe).saturating_sub(gb.max(pb));
+                if shared > 0 && shared * 2 >= ge - gb && shared * 2 >= pe - pb {
+                    pairs.push((shared, gi, pi));
+                }
+            }
+        }
+        pairs.sort_unstable_by(|a, b| b.cmp(a));
+        let (mut used_g, mut used_p) = (vec![false; gq.len()], vec![false; pq.len()]);
+        for (_, gi, pi) in pairs {
+            if used_g[gi] || used_p[pi] {
+                continue;
+            }
+            used_g[gi] = true;
+            used_p[pi] = true;
+            s.matched += 1;
+            if let Some(key) = gq[gi]["speaker_key"].as_str() {
+                s.speakers += 1;
+                let said = pq[pi]["speaker"].as_str().unwrap_or("").to_lowercase();
+                s.speakers_right += usize::from(said.contains(&key.to_lowercase()));
+            }
+        }
+        let not_quotes: Vec<&str> = g["not_quotes"]
+            .as_array()
+            .map_or(Vec::new(), |a| a.iter().filter_map(Value::as_str).collect());
+        s.not_quotes_taken += pq
+            .iter()
+            .filter(|q| not_quotes.contains(&q["text"].as_str().unwrap_or("")))
+            .count();
+    }
+    eprintln!(
+        "{file}: quote F1 {:.3} ({} gold, {} found, {} matched); speaker {:.3} of {}; \
+         not-quotes taken {}",
+        s.f1(),
+        s.gold,
+        s.predicted,
+        s.matched,
+        s.speaker(),
+        s.speakers,
+        s.not_quotes_taken
+    );
+    s
+}
+
+#[test]
+fn german_held_out_paragraphs() {
+    let s = score("tests/heldout/quotes_de.jsonl");
+    assert_eq!(s.gold, 72);
+    assert!(s.f1() >= 0.97, "{s:?}");
+    assert!(s.speaker() >= 0.80, "{s:?}");
+    assert!(s.not_quotes_taken <= 1, "{s:?}");
+}
+
+#[test]
+fn english_held_out_paragraphs() {
+    let s = score("tests/heldout/quotes_en.jsonl");
+    assert_eq!(s.gold, 55);
+    assert!(s.f1() >= 0.98, "{s:?}");
+    assert!(s.speaker() >= 0.90, "{s:?}");
+    assert_eq!(s.not_quotes_taken, 0, "{s:?}");
+}
