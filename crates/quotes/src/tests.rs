@@ -1029,3 +1029,13 @@ fn a_completed_name_leaves_an_inflected_role_out() {
                 Später sagte Hollerbach: „Ich danke allen Helfern.“";
     assert_speaker(text, "Frank Hollerbach");
 }
+
+#[test]
+fn a_month_or_a_weekday_is_nobody() {
+    let text = "Die Stadtwerke schließen das Hallenbad in Talheim bis Ende Januar. „Die Sanierung \
+                ist überfällig“, hieß es in einer Mitteilung.";
+    assert_eq!(first_speaker(text), None);
+    let text =
+        "The council will vote on the plan on Monday, March 3. “We need more time,” it said.";
+    assert_eq!(en(text)[0].1.as_deref(), Some("The council"));
+}
