@@ -1,6 +1,6 @@
 //! The filters chained as a user chains them, on the demo corpus in examples/.
 
-use korpus::{pipeline, records, slice_of};
+use korpus::{pipeline, pipeline_ok, records, slice_of};
 
 /// Checks that every annotation of `rec[key]` (numbers, quotes) slices the record's text as
 /// it claims; returns how many there are.
@@ -15,12 +15,7 @@ fn slices(rec: &serde_json::Map<String, serde_json::Value>, key: &str) -> usize 
 
 #[test]
 fn raw_articles_come_out_clean_and_a_second_normalize_changes_nothing() {
-    let first = pipeline("normalize --raw examples/articles/*.txt > target/pipeline-once.jsonl 2>/dev/null; cat target/pipeline-once.jsonl");
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    let first = pipeline_ok("normalize --raw examples/articles/*.txt > target/pipeline-once.jsonl 2>/dev/null; cat target/pipeline-once.jsonl");
     let docs = records(&first);
     assert_eq!(docs.len(), 30, "one record per article");
     for doc in &docs {
@@ -49,8 +44,7 @@ fn raw_articles_come_out_clean_and_a_second_normalize_changes_nothing() {
         .unwrap();
     assert!(cp1252["text"].as_str().unwrap().contains("Renée"));
 
-    let again = pipeline("normalize target/pipeline-once.jsonl");
-    assert!(again.status.success());
+    let again = pipeline_ok("normalize target/pipeline-once.jsonl");
     assert_eq!(
         again.stdout, first.stdout,
         "normalize | normalize must change nothing"
@@ -73,14 +67,9 @@ fn the_cp1252_article_is_named_in_a_warning() {
 
 #[test]
 fn boilerplate_goes_and_unknown_fields_survive_in_order() {
-    let out = pipeline(
+    let out = pipeline_ok(
         "normalize --raw -q --drop-boilerplate examples/articles/01-*.txt \
          | sed 's/^{/{\"outlet\":\"Anzeiger\",\"n\":[1,2],/' | normalize",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let doc = &records(&out)[0];
     let keys: Vec<&str> = doc.keys().map(|k| k.as_str()).collect();
@@ -108,17 +97,11 @@ fn a_bad_line_in_the_middle_is_one_message_and_the_rest_comes_out() {
 
 #[test]
 fn normalize_then_sentences_covers_every_article_exactly() {
-    let docs = pipeline(
+    let docs = pipeline_ok(
         "normalize --raw -q --drop-boilerplate examples/articles/*.txt \
          | sed 's/^{/{\"outlet\":\"demo\",/' > target/pipeline-docs.jsonl; cat target/pipeline-docs.jsonl",
     );
-    assert!(docs.status.success());
-    let sents = pipeline("sentences target/pipeline-docs.jsonl");
-    assert!(
-        sents.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sents.stderr)
-    );
+    let sents = pipeline_ok("sentences target/pipeline-docs.jsonl");
     let docs = records(&docs);
     let sents = records(&sents);
     let mut at = 0;
@@ -175,13 +158,8 @@ fn normalize_then_sentences_covers_every_article_exactly() {
 
 #[test]
 fn numbers_after_sentences_slice_the_sentence_they_sit_on() {
-    let out = pipeline(
+    let out = pipeline_ok(
         "normalize --raw -q --drop-boilerplate examples/articles/*.txt | sentences | numbers",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let recs = records(&out);
     let seen: usize = recs.iter().map(|rec| slices(rec, "numbers")).sum();
@@ -207,13 +185,8 @@ fn numbers_after_sentences_slice_the_sentence_they_sit_on() {
 fn dedupe_pairs_the_wire_copies_and_keys_sentences_on_id_and_number() {
     // Articles: the four wire stories printed twice are one story each; nothing else is merged
     // (15 is a copy of 14 with a paragraph cut, too much for the default --doc-threshold).
-    let out = pipeline(
+    let out = pipeline_ok(
         "normalize --raw -q --drop-boilerplate examples/articles/*.txt | numbers | dedupe --mark",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let recs = records(&out);
     assert_eq!(recs.len(), 30, "--mark keeps every article");
@@ -248,10 +221,9 @@ fn dedupe_pairs_the_wire_copies_and_keys_sentences_on_id_and_number() {
     assert_eq!(keys[n - 3..], ["numbers", "dup_of", "dup_score"]);
 
     // Sentences: a repeated sentence names the first copy's article and sentence number.
-    let out = pipeline(
+    let out = pipeline_ok(
         "normalize --raw -q --drop-boilerplate examples/articles/*.txt | sentences | dedupe --mark",
     );
-    assert!(out.status.success());
     let recs = records(&out);
     let first = |id: &str, n: u64| {
         recs.iter()
@@ -292,12 +264,7 @@ const CHAIN: &str = "normalize --raw -q --drop-boilerplate --meta examples/meta.
 
 #[test]
 fn the_whole_chain_keeps_every_field_in_order_and_every_offset_true() {
-    let out = pipeline(CHAIN);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = pipeline_ok(CHAIN);
     let recs = records(&out);
     assert!(recs.len() > 500, "{} sentences", recs.len());
     let (mut figures, mut quotes) = (0, 0);
@@ -340,11 +307,10 @@ fn the_whole_chain_keeps_every_field_in_order_and_every_offset_true() {
 
 #[test]
 fn offsets_slice_the_document_before_sentences_too() {
-    let out = pipeline(
+    let out = pipeline_ok(
         "normalize --raw -q --drop-boilerplate --meta examples/meta.jsonl examples/articles/*.txt \
          | numbers | quotes",
     );
-    assert!(out.status.success());
     let recs = records(&out);
     assert_eq!(recs.len(), 30);
     let n: usize = recs
@@ -356,11 +322,10 @@ fn offsets_slice_the_document_before_sentences_too() {
 
 #[test]
 fn a_bad_line_in_the_middle_of_the_chain_is_one_message_and_the_rest_comes_out() {
-    let good = pipeline(
+    let good = pipeline_ok(
         "normalize --raw -q --meta examples/meta.jsonl examples/articles/*.txt \
          > target/chain-in.jsonl; sentences target/chain-in.jsonl | numbers | quotes | dedupe --mark",
     );
-    assert!(good.status.success());
     let out = pipeline(
         "{ head -n 15 target/chain-in.jsonl; echo '{\"id\": \"x\", \"text\": 17}'; \
            tail -n 15 target/chain-in.jsonl; } > target/chain-bad.jsonl; \
@@ -381,12 +346,7 @@ fn a_bad_line_in_the_middle_of_the_chain_is_one_message_and_the_rest_comes_out()
 
 /// Runs one of the examples' question scripts (they need jq: `make test` installs it).
 fn question(script: &str) -> String {
-    let out = pipeline(&format!("sh examples/{script}"));
-    assert!(
-        out.status.success(),
-        "{script}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = pipeline_ok(&format!("sh examples/{script}"));
     String::from_utf8(out.stdout).unwrap()
 }
 

@@ -3,7 +3,7 @@
 //! scare quote taken. The articles are not ours to copy into the project, so where they are
 //! absent (a clone on its own) the test says so on stderr and checks nothing else.
 
-use korpus::{pipeline, records};
+use korpus::{pipeline_ok, records};
 
 fn corpus() -> Option<String> {
     let dir = std::env::var("KORPUS_SHARED_CORPUS")
@@ -18,12 +18,7 @@ fn quotes_of_the_shared_corpus() {
         eprintln!("no shared corpus next to the project: skipped");
         return;
     };
-    let out = pipeline(&format!("normalize --raw -q '{dir}'/*.txt | quotes --all"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = pipeline_ok(&format!("normalize --raw -q '{dir}'/*.txt | quotes --all"));
     let recs = records(&out);
     assert_eq!(recs.len(), 5);
     let mut quotations = Vec::new();

@@ -48,6 +48,19 @@ pub fn pipeline(script: &str) -> Output {
         .expect("sh runs")
 }
 
+/// Runs a shell pipeline as [`pipeline`] does, and fails the test with the pipeline's
+/// standard error when it does not succeed.
+#[track_caller]
+pub fn pipeline_ok(script: &str) -> Output {
+    let out = pipeline(script);
+    assert!(
+        out.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Output lines parsed as JSON records.
 pub fn records(out: &Output) -> Vec<serde_json::Map<String, serde_json::Value>> {
     String::from_utf8_lossy(&out.stdout)

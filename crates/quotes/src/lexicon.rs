@@ -285,10 +285,9 @@ impl Lexicon {
         if self.lang != Lang::De || !tail(l).is_some_and(|t| self.role_tails.contains(&t)) {
             return None;
         }
-        let found = suffixes(l, 3)
+        suffixes(l, 3)
             .filter(|s| s.len() >= COMPOUND_ROLE)
-            .find_map(|s| self.roles.get(s));
-        found
+            .find_map(|s| self.roles.get(s))
     }
 }
 

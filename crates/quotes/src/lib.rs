@@ -1455,8 +1455,6 @@ enum Gender {
     Male,
 }
 
-/// The gender a pronoun gives the person it stands for, where it is clear: "er", "he", "she".
-/// German "sie" is also "they", so it gives none.
 /// A person called by their age, as a pronoun is read, with the gender its article gives:
 /// "der 54-Jährige" (a man), "die 46-Jährige" (a woman), "the 61-year-old" (either); not the
 /// plural ("die 30-Jährigen") nor an age before a noun ("die 56-jährige Fachangestellte").
@@ -1479,6 +1477,8 @@ fn age_phrase(phrase: &str, lang: Lang) -> Option<Option<Gender>> {
     }
 }
 
+/// The gender a pronoun gives the person it stands for, where it is clear: "er", "he", "she".
+/// German "sie" is also "they", so it gives none.
 fn pronoun_gender(p: &str) -> Option<Gender> {
     match &*lower(p) {
         "er" | "he" => Some(Gender::Male),
