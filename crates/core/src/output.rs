@@ -2,7 +2,7 @@
 //! is copied as read, a changed one is the read line with only the edited values spliced in and
 //! the new fields added at the end, so every other byte passes through untouched.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -121,8 +121,15 @@ pub fn write_json_str(buf: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// Standard output, locked and buffered (or any writer, for tests).
-pub struct Output<W: Write = BufWriter<io::StdoutLock<'static>>> {
+/// Standard output, locked, behind a buffer of its own (or any writer, for tests).
+///
+/// Records are composed straight into the buffer (a filter's new field too, see
+/// [`Output::write_annotated`]), which goes to the writer whole once it holds `BUFFER` bytes:
+/// one copy of each byte, where a `BufWriter` behind a buffer of edits made two.
+pub struct Output<W: Write = io::StdoutLock<'static>> {
+    buf: Vec<u8>,
+    /// The buffer goes to `w` once it holds this many bytes (never, for a buffer in memory).
+    spill_at: usize,
     w: W,
     written: u64,
     used: Vec<bool>,
@@ -137,21 +144,47 @@ impl Default for Output {
 impl Output {
     pub fn stdout() -> Self {
         crate::pipe::widen_std_pipes();
-        Output::to(BufWriter::with_capacity(BUFFER, io::stdout().lock()))
+        Output::to(io::stdout().lock())
+    }
+}
+
+impl Output<io::Sink> {
+    /// Output kept in memory, for a worker thread that hands its records on
+    /// ([`Output::take_buffer`]).
+    pub fn in_memory() -> Self {
+        Output {
+            spill_at: usize::MAX,
+            ..Output::to(io::sink())
+        }
+    }
+
+    /// What has been written so far, in bytes.
+    pub fn buffered(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Takes what has been written, leaving the buffer empty.
+    pub fn take_buffer(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.buf)
     }
 }
 
 impl<W: Write> Output<W> {
     pub fn to(w: W) -> Self {
         Output {
+            buf: Vec::with_capacity(BUFFER + BUFFER / 4),
+            spill_at: BUFFER,
             w,
             written: 0,
             used: Vec::new(),
         }
     }
 
-    pub fn into_inner(self) -> W {
-        self.w
+    /// The writer, with everything written passed on to it.
+    pub fn into_inner(mut self) -> io::Result<W> {
+        self.w.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(self.w)
     }
 
     /// Records written so far.
@@ -159,12 +192,28 @@ impl<W: Write> Output<W> {
         self.written
     }
 
+    /// Passes the buffer on to the writer once it is full; called at each record's end, so
+    /// that the writer sees whole lines.
+    fn end_record(&mut self) -> io::Result<()> {
+        self.written += 1;
+        if self.buf.len() >= self.spill_at {
+            self.spill()?;
+        }
+        Ok(())
+    }
+
+    fn spill(&mut self) -> io::Result<()> {
+        // The buffer is emptied even when the write fails: the run stops at a write error.
+        let result = self.w.write_all(&self.buf);
+        self.buf.clear();
+        result
+    }
+
     /// Writes a record unchanged, exactly as read.
     pub fn write_unchanged(&mut self, rec: &Record) -> io::Result<()> {
-        self.w.write_all(rec.line().as_bytes())?;
-        self.w.write_all(b"\n")?;
-        self.written += 1;
-        Ok(())
+        self.buf.extend_from_slice(rec.line().as_bytes());
+        self.buf.push(b'\n');
+        self.end_record()
     }
 
     /// Writes a record with `edits` applied: existing keys replaced where they stand, new keys
@@ -176,58 +225,83 @@ impl<W: Write> Output<W> {
         let mut cursor = 0;
         for field in rec.fields() {
             if let Some(i) = (0..edits.items.len()).find(|&i| edits.key_matches(i, &field.key)) {
-                self.w.write_all(&line[cursor..field.value.start])?;
-                self.w.write_all(&edits.buf[edits.items[i].1.clone()])?;
+                self.buf.extend_from_slice(&line[cursor..field.value.start]);
+                self.buf
+                    .extend_from_slice(&edits.buf[edits.items[i].1.clone()]);
                 cursor = field.value.end;
                 self.used[i] = true;
             }
         }
-        self.w.write_all(&line[cursor..rec.close()])?;
+        self.buf.extend_from_slice(&line[cursor..rec.close()]);
         let mut any = !rec.fields().is_empty();
         for (i, (k, v)) in edits.items.iter().enumerate() {
             if self.used[i] {
                 continue;
             }
             if any {
-                self.w.write_all(b",")?;
+                self.buf.push(b',');
             }
-            self.w.write_all(&edits.buf[k.clone()])?;
-            self.w.write_all(b":")?;
-            self.w.write_all(&edits.buf[v.clone()])?;
+            self.buf.extend_from_slice(&edits.buf[k.clone()]);
+            self.buf.push(b':');
+            self.buf.extend_from_slice(&edits.buf[v.clone()]);
             any = true;
         }
-        self.w.write_all(b"}\n")?;
-        self.written += 1;
-        Ok(())
+        self.buf.extend_from_slice(b"}\n");
+        self.end_record()
     }
 
-    /// Writes a new record built by the filter.
-    /// The writer underneath (for a worker that writes records into a Vec).
-    pub fn inner_mut(&mut self) -> &mut W {
-        &mut self.w
+    /// Writes a record with one field set to the JSON that `write` appends to the buffer it
+    /// is given: as [`Output::write_edited`] with that one edit, but composed in place when
+    /// the record does not have the field yet (`edits` is the scratch for when it has).
+    pub fn write_annotated(
+        &mut self,
+        rec: &Record,
+        key: &str,
+        edits: &mut Edits,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) -> io::Result<()> {
+        if rec.fields().iter().any(|f| f.key == key) {
+            edits.clear();
+            edits.set_with(key, write);
+            return self.write_edited(rec, edits);
+        }
+        let line = rec.line().as_bytes();
+        self.buf.extend_from_slice(&line[..rec.close()]);
+        if !rec.fields().is_empty() {
+            self.buf.push(b',');
+        }
+        write_json_str(&mut self.buf, key);
+        self.buf.push(b':');
+        write(&mut self.buf);
+        self.buf.extend_from_slice(b"}\n");
+        self.end_record()
     }
 
     /// Writes bytes the caller has composed, whole lines with their newlines.
     pub fn write_raw(&mut self, lines: &[u8]) -> io::Result<()> {
-        self.w.write_all(lines)
+        self.buf.extend_from_slice(lines);
+        if self.buf.len() >= self.spill_at {
+            self.spill()?;
+        }
+        Ok(())
     }
 
     /// Writes one line of JSON the caller has composed (without its newline).
     pub fn write_line(&mut self, json: &[u8]) -> io::Result<()> {
-        self.w.write_all(json)?;
-        self.w.write_all(b"\n")?;
-        self.written += 1;
-        Ok(())
+        self.buf.extend_from_slice(json);
+        self.buf.push(b'\n');
+        self.end_record()
     }
 
     pub fn write_value<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
-        serde_json::to_writer(&mut self.w, value).map_err(io::Error::other)?;
-        self.w.write_all(b"\n")?;
-        self.written += 1;
-        Ok(())
+        write_json(&mut self.buf, value);
+        self.buf.push(b'\n');
+        self.end_record()
     }
 
+    /// Passes everything written on to the writer and flushes it.
     pub fn flush(&mut self) -> io::Result<()> {
+        self.spill()?;
         self.w.flush()
     }
 }
@@ -249,7 +323,7 @@ mod tests {
         let rec = Record::parse_str(line).unwrap();
         let mut out = Output::to(Vec::new());
         out.write_edited(&rec, edits).unwrap();
-        String::from_utf8(out.into_inner()).unwrap()
+        String::from_utf8(out.into_inner().unwrap()).unwrap()
     }
 
     #[test]
@@ -268,5 +342,48 @@ mod tests {
             edited("{ }", &e),
             "{ \"text\":\"neu \\\"x\\\"\",\"n\":[1,2]}\n"
         );
+    }
+
+    #[test]
+    fn annotating_in_place_writes_what_an_edit_writes() {
+        for line in [
+            r#"{"id": 1, "text": "a"}"#,
+            r#"{"id": 1, "n": 5, "text": "a", "n": 6}"#,
+            r#"{"n": null}"#,
+            "{}",
+            "{ }",
+            r#"{"id":"x"}  "#,
+        ] {
+            let rec = Record::parse_str(line).unwrap();
+            let mut e = Edits::new();
+            e.set_raw("n", "[1,2]");
+            let mut annotated = Output::to(Vec::new());
+            annotated
+                .write_annotated(&rec, "n", &mut Edits::new(), |b| {
+                    b.extend_from_slice(b"[1,2]")
+                })
+                .unwrap();
+            let annotated = String::from_utf8(annotated.into_inner().unwrap()).unwrap();
+            assert_eq!(annotated, edited(line, &e), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_buffer_reaches_the_writer_in_whole_lines_and_all_of_it_at_the_end() {
+        let rec = Record::parse_str(r#"{"text": "abc"}"#).unwrap();
+        let mut out = Output::to(Vec::new());
+        let n = 2 * BUFFER / rec.line().len();
+        for _ in 0..n {
+            out.write_unchanged(&rec).unwrap();
+            let passed = out.w.len();
+            assert!(passed == 0 || out.w.ends_with(b"\n"));
+        }
+        assert!(
+            !out.w.is_empty(),
+            "a full buffer is passed on before the end"
+        );
+        assert_eq!(out.written(), n as u64);
+        let all = out.into_inner().unwrap();
+        assert_eq!(all.len(), n * (rec.line().len() + 1));
     }
 }

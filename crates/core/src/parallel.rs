@@ -137,7 +137,7 @@ where
             let make = &make;
             scope.spawn(move || {
                 let mut step = make();
-                let mut out = Output::to(Vec::new());
+                let mut out = Output::in_memory();
                 for job in job_rx {
                     let mut ends = Vec::with_capacity(job.ends.len());
                     let mut from = 0;
@@ -146,10 +146,10 @@ where
                             .map_err(Failure::Bad)
                             .and_then(|rec| step.record(&rec, &mut out));
                         from = end;
-                        ends.push((out.inner_mut().len(), result));
+                        ends.push((out.buffered(), result));
                     }
                     let done = Done {
-                        out: std::mem::take(out.inner_mut()),
+                        out: out.take_buffer(),
                         ends,
                         numbers: job.numbers,
                     };

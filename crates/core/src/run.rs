@@ -188,9 +188,7 @@ pub(crate) fn annotate_record<W: std::io::Write>(
 ) -> Result<(), Failure> {
     let text = rec.str_field(&tool.args.field)?;
     let lang = Lang::choose(lang, rec, &text);
-    edits.clear();
-    edits.set_with(key, |buf| annotate(&text, lang, buf));
-    out.write_edited(rec, edits)?;
+    out.write_annotated(rec, key, edits, |buf| annotate(&text, lang, buf))?;
     Ok(())
 }
 
