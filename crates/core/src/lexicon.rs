@@ -133,9 +133,13 @@ pub fn lower(w: &str) -> Lower<'_> {
 /// A list of words for lookups that mostly miss ("is this word a cue verb?", asked of nearly
 /// every word of a text): a hash set behind a filter of one bit for each length, first and
 /// last byte that its words have, which turns most other words away without hashing them.
+#[derive(Clone, Debug, Default)]
+pub struct WordSet(WordMap<()>);
+
+/// [`WordSet`]'s filter in front of a map from words to what the lists say of them.
 #[derive(Clone, Debug)]
-pub struct WordSet {
-    words: rustc_hash::FxHashSet<String>,
+pub struct WordMap<V> {
+    map: rustc_hash::FxHashMap<String, V>,
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
@@ -156,39 +160,40 @@ fn filter_bit_parts(len: usize, first: u8, last: u8) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> 20) as usize % (FILTER_WORDS * 64)
 }
 
-impl Default for WordSet {
+impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        WordSet {
-            words: Default::default(),
+        WordMap {
+            map: Default::default(),
             filter: Box::new([0; FILTER_WORDS]),
         }
     }
 }
 
-impl WordSet {
-    /// Whether `w` is in the list, exactly as written.
+impl<V> WordMap<V> {
+    /// What the map holds for `w`, exactly as written.
     #[inline]
-    pub fn contains(&self, w: &str) -> bool {
-        self.may_contain(w) && self.words.contains(w)
-    }
-
-    /// The list's own copy of `w`.
-    #[inline]
-    pub fn get(&self, w: &str) -> Option<&str> {
+    pub fn get(&self, w: &str) -> Option<&V> {
         if !self.may_contain(w) {
             return None;
         }
-        self.words.get(w).map(String::as_str)
+        self.map.get(w)
     }
 
-    /// Whether `w` in lower case is in the list: for a word the filter turns away, without
-    /// lower-casing it.
+    /// The map's own copy of `w`, and what it holds for it.
     #[inline]
-    pub fn contains_lower(&self, w: &str) -> bool {
-        self.may_contain_lower(w) && self.contains(&lower(w))
+    pub fn get_key_value(&self, w: &str) -> Option<(&str, &V)> {
+        if !self.may_contain(w) {
+            return None;
+        }
+        self.map.get_key_value(w).map(|(k, v)| (k.as_str(), v))
     }
 
-    /// False when `w` in lower case is surely not in the list. Read from `w` as written when
+    #[inline]
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
+    /// False when `w` in lower case is surely not in the map. Read from `w` as written when
     /// lower-casing keeps its length, first and last byte: it is ASCII, or has only Latin-1
     /// letters between an ASCII first and last byte (true when unsure).
     #[inline]
@@ -209,38 +214,115 @@ impl WordSet {
         self.filter[bit / 64] >> (bit % 64) & 1 != 0
     }
 
+    /// False when `w` is surely not in the map.
     #[inline]
-    fn may_contain(&self, w: &str) -> bool {
+    pub fn may_contain(&self, w: &str) -> bool {
         let bit = filter_bit(w.as_bytes());
         self.filter[bit / 64] >> (bit % 64) & 1 != 0
     }
 
-    pub fn insert(&mut self, w: String) {
+    pub fn insert(&mut self, w: String, v: V) -> Option<V> {
         let bit = filter_bit(w.as_bytes());
         self.filter[bit / 64] |= 1 << (bit % 64);
-        self.words.insert(w);
+        self.map.insert(w, v)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(String::as_str)
+    /// What the map holds for `w`, to change; the entry made with `V::default()` if none.
+    pub fn entry_or_default(&mut self, w: &str) -> &mut V
+    where
+        V: Default,
+    {
+        if !self.map.contains_key(w) {
+            self.insert(w.to_string(), V::default());
+        }
+        self.map.get_mut(w).expect("inserted")
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.map.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.map.values()
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.map.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.map.is_empty()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        let mut map = WordMap::default();
+        for (w, v) in iter {
+            map.insert(w, v);
+        }
+        map
+    }
+}
+
+impl<V> std::ops::Index<&str> for WordMap<V> {
+    type Output = V;
+
+    fn index(&self, w: &str) -> &V {
+        self.get(w).expect("a word of the map")
+    }
+}
+
+impl WordSet {
+    /// Whether `w` is in the list, exactly as written.
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains_key(w)
+    }
+
+    /// The list's own copy of `w`.
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&str> {
+        self.0.get_key_value(w).map(|(k, _)| k)
+    }
+
+    /// Whether `w` in lower case is in the list: for a word the filter turns away, without
+    /// lower-casing it.
+    #[inline]
+    pub fn contains_lower(&self, w: &str) -> bool {
+        self.may_contain_lower(w) && self.contains(&lower(w))
+    }
+
+    /// See [`WordMap::may_contain_lower`].
+    #[inline]
+    pub fn may_contain_lower(&self, w: &str) -> bool {
+        self.0.may_contain_lower(w)
+    }
+
+    pub fn insert(&mut self, w: String) {
+        self.0.insert(w, ());
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.keys()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
 impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
-        let mut set = WordSet::default();
-        for w in iter {
-            set.insert(w);
-        }
-        set
+        WordSet(iter.into_iter().map(|w| (w, ())).collect())
     }
 }
 

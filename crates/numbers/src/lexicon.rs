@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use korpus_core::lexicon::{entries, sections};
+use korpus_core::lexicon::{entries, sections, WordMap};
 use korpus_core::Lang;
 
 /// What a unit measures: a unit of time makes "a year", "eine Woche" a rate or a span, never
@@ -94,7 +94,7 @@ pub struct Lexicon {
     /// "Sept."): a word at least this long is, its period added, in none of these lists.
     pub abbreviation_len: usize,
     /// Every word of the lists above that the rules ask about a token, with what each says.
-    pub known: FxHashMap<String, Known>,
+    pub known: WordMap<Known>,
 }
 
 /// A word's first and last byte, each folded to five bits as ASCII lower case would leave it
@@ -274,7 +274,7 @@ impl Lexicon {
             words_by_first: Vec::new(),
             magnitudes_lower: FxHashMap::default(),
             fractions_lower: FxHashMap::default(),
-            known: FxHashMap::default(),
+            known: WordMap::default(),
             abbreviation_len: 0,
         }
         .with_openers()
@@ -366,9 +366,9 @@ impl Lexicon {
     }
 
     /// The `known` map, from the lists it gathers.
-    fn gather_known(&self) -> FxHashMap<String, Known> {
-        let mut known = FxHashMap::<String, Known>::default();
-        let mut set = |w: &str, f: &dyn Fn(&mut Known)| f(known.entry(w.to_string()).or_default());
+    fn gather_known(&self) -> WordMap<Known> {
+        let mut known = WordMap::<Known>::default();
+        let mut set = |w: &str, f: &dyn Fn(&mut Known)| f(known.entry_or_default(w));
         for (w, &v) in &self.magnitudes {
             set(w, &|k| k.magnitude = Some(v));
         }
