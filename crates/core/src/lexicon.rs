@@ -269,6 +269,24 @@ impl<V> FromIterator<(String, V)> for WordMap<V> {
     }
 }
 
+impl<'a, V> IntoIterator for &'a WordMap<V> {
+    type Item = (&'a str, &'a V);
+    type IntoIter = Box<dyn Iterator<Item = (&'a str, &'a V)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl<'a> IntoIterator for &'a WordSet {
+    type Item = &'a str;
+    type IntoIter = Box<dyn Iterator<Item = &'a str> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
 impl<V> std::ops::Index<&str> for WordMap<V> {
     type Output = V;
 

@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use korpus_core::lexicon::{entries, sections, WordMap};
+use korpus_core::lexicon::{entries, sections, WordMap, WordSet};
 use korpus_core::Lang;
 
 /// What a unit measures: a unit of time makes "a year", "eine Woche" a rate or a span, never
@@ -47,25 +47,25 @@ impl Known {
 pub struct Lexicon {
     pub lang: Lang,
     /// Number words ("zwei", "twenty") and their values.
-    pub words: FxHashMap<String, f64>,
+    pub words: WordMap<f64>,
     /// German ordinal stems ("dritt"), English ordinal words ("third").
-    pub ordinals: FxHashMap<String, f64>,
+    pub ordinals: WordMap<f64>,
     /// Magnitudes after a figure ("Millionen", "Mrd.", "bn").
-    pub magnitudes: FxHashMap<String, f64>,
+    pub magnitudes: WordMap<f64>,
     /// Fraction words after a count ("Drittel", "thirds").
-    pub fractions: FxHashMap<String, f64>,
+    pub fractions: WordMap<f64>,
     /// Vague plurals ("Tausende", "dozens").
-    pub vague: FxHashMap<String, f64>,
+    pub vague: WordMap<f64>,
     /// Currencies as written and the unit reported for them.
-    pub currencies: FxHashMap<String, String>,
+    pub currencies: WordMap<String>,
     /// Units of measurement, and of time.
-    pub units: FxHashMap<String, Unit>,
+    pub units: WordMap<Unit>,
     /// Words after a figure that open a sentence or name no counted thing.
-    pub function: FxHashSet<String>,
+    pub function: WordSet,
     /// Words before which "one" is a pronoun ("the one", "no one"), lower case.
-    pub pronoun_before: FxHashSet<String>,
+    pub pronoun_before: WordSet,
     /// Month names and abbreviations.
-    pub months: FxHashMap<String, u32>,
+    pub months: WordMap<u32>,
     /// Hedges, lower case, split into words; longest first.
     pub hedges: Vec<Vec<String>>,
     /// The hedges by their last word (the one next to the figure), as indices into `hedges`.
@@ -75,7 +75,7 @@ pub struct Lexicon {
     /// and hashed.
     hedge_ends: [u64; 16],
     /// Hedges that bound from below (`false`) or above (`true`), lower case.
-    pub bounds: FxHashMap<String, bool>,
+    pub bounds: WordMap<bool>,
     /// The first three letters, lower case, of every word that can open a figure: most words
     /// of a text are turned away by one lookup.
     openers: FxHashSet<u64>,
@@ -88,8 +88,8 @@ pub struct Lexicon {
     /// The number words by their first byte, longest first, for prefix lookups.
     pub words_by_first: Vec<Vec<(String, u64)>>,
     /// German magnitude and fraction nouns written in lower case ("millionen", "drittel").
-    pub magnitudes_lower: FxHashMap<String, f64>,
-    pub fractions_lower: FxHashMap<String, f64>,
+    pub magnitudes_lower: WordMap<f64>,
+    pub fractions_lower: WordMap<f64>,
     /// The byte length of the longest magnitude, unit or month written with a period ("Mrd.",
     /// "Sept."): a word at least this long is, its period added, in none of these lists.
     pub abbreviation_len: usize,
@@ -173,7 +173,7 @@ fn lower_first(w: &str) -> String {
 }
 
 /// "word value" lines; the value is the last field, the word may hold spaces.
-fn pairs<T: std::str::FromStr>(file: &str) -> FxHashMap<String, T> {
+fn pairs<T: std::str::FromStr>(file: &str) -> WordMap<T> {
     entries(file)
         .filter_map(|l| {
             let (word, value) = l.rsplit_once(char::is_whitespace)?;
@@ -272,8 +272,8 @@ impl Lexicon {
             head_classes: Vec::new(),
             short_classes: Vec::new(),
             words_by_first: Vec::new(),
-            magnitudes_lower: FxHashMap::default(),
-            fractions_lower: FxHashMap::default(),
+            magnitudes_lower: WordMap::default(),
+            fractions_lower: WordMap::default(),
             known: WordMap::default(),
             abbreviation_len: 0,
         }
@@ -302,7 +302,6 @@ impl Lexicon {
             .chain(self.ordinals.keys())
             .chain(self.vague.keys())
             .chain(self.months.keys())
-            .map(String::as_str)
             .chain(specials.iter().copied());
         let mut classes = vec![0u64; 27 * 27 * 27 / 64 + 1];
         let mut short = vec![0u64; classes.len()];
@@ -320,7 +319,7 @@ impl Lexicon {
         let mut by_first = vec![Vec::new(); 256];
         for (w, &v) in &self.words {
             if let Some(&b) = w.as_bytes().first() {
-                by_first[b as usize].push((w.clone(), v as u64));
+                by_first[b as usize].push((w.to_string(), v as u64));
             }
         }
         for list in &mut by_first {
@@ -328,7 +327,7 @@ impl Lexicon {
         }
         self.words_by_first = by_first;
         if self.lang == Lang::De {
-            let lower = |map: &FxHashMap<String, f64>| {
+            let lower = |map: &WordMap<f64>| {
                 map.iter()
                     .filter(|(k, _)| k.len() > 2 && k.starts_with(char::is_uppercase))
                     .map(|(k, &v)| (lower_first(k), v))
@@ -342,7 +341,7 @@ impl Lexicon {
             .chain(self.units.keys())
             .chain(self.months.keys())
             .filter(|k| k.ends_with('.'))
-            .map(String::len)
+            .map(str::len)
             .max()
             .unwrap_or(0);
         for last in self.hedges_by_last.keys() {

@@ -149,7 +149,7 @@ fn german_spelling(lex: &Lexicon, w: &str) -> Option<(f64, bool, bool)> {
             }
         }
         for (ord, &v) in &lex.ordinals {
-            if let Some(head) = stem.strip_suffix(ord.as_str()) {
+            if let Some(head) = stem.strip_suffix(ord) {
                 if !head.is_empty() {
                     if let Some(h) = cardinal(lex, head) {
                         return Some((h as f64 + v, true, false));
