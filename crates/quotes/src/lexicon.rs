@@ -219,12 +219,18 @@ impl Lexicon {
             || ["n", "en"]
                 .iter()
                 .any(|p| l.strip_suffix(p).is_some_and(|s| self.is_role(s)))
-            || tail(&l).is_some_and(|t| self.source_tails.contains(&t))
-                && suffixes(&l, 0).any(|s| self.sources.contains(s))
+            || self.is_source_lower(&l)
             || (self.lang == Lang::De
                 && PERSON_ENDINGS
                     .iter()
                     .any(|e| l.ends_with(e) && l.len() > e.len() + 2))
+    }
+
+    /// Whether a word, in lower case, is an organisation or a document of the sources list,
+    /// or a compound ending in one ("Landesregierung", "Pressemitteilung").
+    pub fn is_source_lower(&self, l: &str) -> bool {
+        tail(l).is_some_and(|t| self.source_tails.contains(&t))
+            && suffixes(l, 0).any(|s| self.sources.contains(s))
     }
 
     /// The listed role a word is or ends in: "experte" for "Militärexperte".

@@ -1625,6 +1625,9 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             && lex.lang == Lang::De
             && end - start >= 3
             && !lex.particles.contains(ws[start + 1].text)
+            // (nor an outlet or an organisation of several words: "die New York Times",
+            // "die Neue Zürcher Zeitung")
+            && !lex.is_source_lower(&lower(ws[end - 1].text))
             && !prev
                 .as_deref()
                 .is_some_and(|p| lex.prepositions.contains(p))

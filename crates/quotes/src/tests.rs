@@ -1039,3 +1039,27 @@ fn a_month_or_a_weekday_is_nobody() {
         "The council will vote on the plan on Monday, March 3. “We need more time,” it said.";
     assert_eq!(en(text)[0].1.as_deref(), Some("The council"));
 }
+
+#[test]
+fn an_outlet_of_several_words_is_no_role_before_a_name() {
+    assert_speakers(&[
+        (
+            "Der Plan sei „kaum zu bezahlen“, schrieb die Los Angeles Times am Montag.",
+            "die Los Angeles Times",
+        ),
+        (
+            "Die Stadt habe „zu lange gewartet“, urteilte die Neue Rheinische Zeitung.",
+            "die Neue Rheinische Zeitung",
+        ),
+        (
+            "Das Ministerium hat den Bericht der Chicago Daily Post als „frei erfunden“ \
+             zurückgewiesen.",
+            "Das Ministerium",
+        ),
+        // A role before a name of two words stays what it was.
+        (
+            "Der Vorschlag sei „gut gemeint“, sagte die Apothekerin Jana Vogt.",
+            "Jana Vogt",
+        ),
+    ]);
+}
