@@ -222,8 +222,7 @@ impl<V> WordMap<V> {
     }
 
     pub fn insert(&mut self, w: String, v: V) -> Option<V> {
-        let bit = filter_bit(w.as_bytes());
-        self.filter[bit / 64] |= 1 << (bit % 64);
+        self.admit(&w);
         self.map.insert(w, v)
     }
 
@@ -232,10 +231,14 @@ impl<V> WordMap<V> {
     where
         V: Default,
     {
-        if !self.map.contains_key(w) {
-            self.insert(w.to_string(), V::default());
-        }
-        self.map.get_mut(w).expect("inserted")
+        self.admit(w);
+        self.map.entry(w.to_string()).or_default()
+    }
+
+    /// Sets `w`'s bit in the filter.
+    fn admit(&mut self, w: &str) {
+        let bit = filter_bit(w.as_bytes());
+        self.filter[bit / 64] |= 1 << (bit % 64);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {

@@ -216,6 +216,10 @@ impl<W: Write> Output<W> {
     /// that the writer sees whole lines.
     fn end_record(&mut self) -> io::Result<()> {
         self.written += 1;
+        self.spill_if_full()
+    }
+
+    fn spill_if_full(&mut self) -> io::Result<()> {
         if self.buf.len() >= self.spill_at {
             self.spill()?;
         }
@@ -300,10 +304,7 @@ impl<W: Write> Output<W> {
     /// Writes bytes the caller has composed, whole lines with their newlines.
     pub fn write_raw(&mut self, lines: &[u8]) -> io::Result<()> {
         self.buf.extend_from_slice(lines);
-        if self.buf.len() >= self.spill_at {
-            self.spill()?;
-        }
-        Ok(())
+        self.spill_if_full()
     }
 
     /// Writes one line of JSON the caller has composed (without its newline).
