@@ -1620,14 +1620,16 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         // Internetseite von Borussia Dortmund"; nor a place after a preposition: "in New
         // York City").
         // (In English the role word is in lower case: "The New York Times" is a name.)
+        // Neither guess at a role below holds for an outlet or an organisation of several
+        // words, which ends in one of the sources list: "die New York Times", "die Neue
+        // Zürcher Zeitung", "Frankfurter Allgemeine Zeitung".
+        let outlet = || lex.is_source_lower(&lower(ws[end - 1].text));
         if roles == 0
             && after_det
             && lex.lang == Lang::De
             && end - start >= 3
             && !lex.particles.contains(ws[start + 1].text)
-            // (nor an outlet or an organisation of several words: "die New York Times",
-            // "die Neue Zürcher Zeitung")
-            && !lex.is_source_lower(&lower(ws[end - 1].text))
+            && !outlet()
             && !prev
                 .as_deref()
                 .is_some_and(|p| lex.prepositions.contains(p))
@@ -1646,6 +1648,7 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             && ws[start].text.chars().count() >= 10
             // not "Internetseite von Borussia Dortmund", a thing of a name
             && !lex.particles.contains(ws[start + 1].text)
+            && !outlet()
         {
             roles = 1;
         }

@@ -1056,6 +1056,11 @@ fn an_outlet_of_several_words_is_no_role_before_a_name() {
              zurückgewiesen.",
             "Das Ministerium",
         ),
+        // Nor is a long first word of an outlet's name.
+        (
+            "Der Plan sei „kaum zu bezahlen“, schrieb die Frankfurter Allgemeine Zeitung.",
+            "die Frankfurter Allgemeine Zeitung",
+        ),
         // A role before a name of two words stays what it was.
         (
             "Der Vorschlag sei „gut gemeint“, sagte die Apothekerin Jana Vogt.",
