@@ -9,7 +9,7 @@ use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 1\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 2\n";
 
 fn bad(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())
@@ -108,6 +108,10 @@ impl Deduper {
         for &m in &self.mins {
             w.u32(m)?;
         }
+        w.len(self.short.len())?;
+        for &m in &self.short {
+            w.u16(m)?;
+        }
         w.len(self.names.len())?;
         for n in &self.names {
             w.u32(n.hash)?;
@@ -188,6 +192,9 @@ impl Deduper {
             d.mins.push(r.u32()?);
         }
         for _ in 0..r.len()? {
+            d.short.push(r.u16()?);
+        }
+        for _ in 0..r.len()? {
             d.names.push(Name {
                 hash: r.u32()?,
                 first: r.u32()?,
@@ -237,7 +244,15 @@ impl Deduper {
         let ok = labels.at.len() == n
             && self.seen.iter().all(|s| {
                 (s.group as usize) < n
-                    && fits(s.mins_at, s.mins_len as usize, self.mins.len())
+                    && fits(
+                        s.mins_at,
+                        s.mins_len as usize,
+                        if Deduper::complete(s) {
+                            self.short.len()
+                        } else {
+                            self.mins.len()
+                        },
+                    )
                     && fits(s.figures_at, s.figures_len as usize, self.figures.len())
                     && (s.names_len == u16::MAX
                         || fits(s.names_at, s.names_len as usize, self.names.len()))

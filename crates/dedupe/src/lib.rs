@@ -194,11 +194,14 @@ pub enum Verdict {
     },
 }
 
-/// What is kept of a record seen.
+/// What is kept of a record seen. Only a record that is the first with some band key can be a
+/// candidate later, so only such a record keeps its features; of another, the sketch, figures
+/// and names are empty.
 #[derive(Clone, Debug)]
 struct Seen {
     /// The ordinal of its group's first record.
     group: u32,
+    /// Where its sketch is: in `short` when complete (`mins_len == total`), else in `mins`.
     mins_at: usize,
     mins_len: u16,
     total: u32,
@@ -221,7 +224,10 @@ pub struct Deduper {
     /// the first record with it.
     heads: FxHashMap<u32, u32>,
     seen: Vec<Seen>,
+    /// Incomplete sketches (bottom-k of a long text).
     mins: Vec<u32>,
+    /// Complete sketches, each hash in 16 bits ([`sketch::short`]): most texts are short.
+    short: Vec<u16>,
     names: Vec<Name>,
     figures: Vec<Figure>,
 }
@@ -255,8 +261,16 @@ impl Deduper {
         self.seen.is_empty()
     }
 
+    fn complete(s: &Seen) -> bool {
+        u32::from(s.mins_len) == s.total
+    }
+
     fn mins(&self, s: &Seen) -> &[u32] {
         &self.mins[s.mins_at..s.mins_at + s.mins_len as usize]
+    }
+
+    fn short(&self, s: &Seen) -> &[u16] {
+        &self.short[s.mins_at..s.mins_at + s.mins_len as usize]
     }
 
     fn figures(&self, s: &Seen) -> &[Figure] {
@@ -271,8 +285,11 @@ impl Deduper {
     /// Compares `f` with the record `with` seen before.
     pub fn compare(&self, with: u64, f: &Features) -> Comparison {
         let s = &self.seen[with as usize];
-        let complete = s.mins_len as u32 == s.total;
-        let score = sketch::similarity(self.mins(s), complete, &f.sketch.mins, f.sketch.complete());
+        let score = if Self::complete(s) {
+            sketch::similarity_short(self.short(s), &f.sketch.mins, f.sketch.complete())
+        } else {
+            sketch::similarity(self.mins(s), false, &f.sketch.mins, f.sketch.complete())
+        };
         let statements = s.statement && f.statement;
         let threshold = if statements {
             self.config.threshold
@@ -378,39 +395,48 @@ impl Deduper {
             Verdict::Copy { of, .. } => *of as u32,
         };
         self.exact.entry(f.exact).or_insert(me);
-        let mins_at = self.mins.len();
-        let names_at = self.names.len();
-        let figures_at = self.figures.len();
-        let figures = &f.figures[..f.figures.len().min(u16::MAX as usize - 1)];
-        let mut names_len = u16::MAX;
+        let mut head = false;
         if !self.config.exact {
             for &k in f.sketch.bands.iter().filter(|&&k| k != 0) {
-                self.heads.entry(k as u32).or_insert(me);
+                self.heads.entry(k as u32).or_insert_with(|| {
+                    head = true;
+                    me
+                });
             }
-            self.mins.extend_from_slice(&f.sketch.mins);
+        }
+        let mut s = Seen {
+            group,
+            mins_at: 0,
+            mins_len: 0,
+            total: 0,
+            figures_at: self.figures.len(),
+            figures_len: 0,
+            negations: f.negations,
+            names_at: self.names.len(),
+            names_len: u16::MAX,
+            statement: f.statement,
+        };
+        // A record that is first with no band key is never a candidate: nothing more to keep.
+        if head {
+            let mins = &f.sketch.mins;
+            (s.mins_len, s.total) = (mins.len() as u16, f.sketch.total);
+            if f.sketch.complete() {
+                s.mins_at = self.short.len();
+                self.short.extend(mins.iter().map(|&m| sketch::short(m)));
+            } else {
+                s.mins_at = self.mins.len();
+                self.mins.extend_from_slice(mins);
+            }
+            let figures = &f.figures[..f.figures.len().min(u16::MAX as usize - 1)];
             self.figures.extend_from_slice(figures);
+            s.figures_len = figures.len() as u16;
             if let Some(n) = &f.names {
                 let n = &n[..n.len().min(u16::MAX as usize - 1)];
                 self.names.extend_from_slice(n);
-                names_len = n.len() as u16;
+                s.names_len = n.len() as u16;
             }
         }
-        self.seen.push(Seen {
-            group,
-            mins_at,
-            mins_len: f.sketch.mins.len() as u16,
-            total: f.sketch.total,
-            figures_at,
-            figures_len: if self.config.exact {
-                0
-            } else {
-                figures.len() as u16
-            },
-            negations: f.negations,
-            names_at,
-            names_len,
-            statement: f.statement,
-        });
+        self.seen.push(s);
     }
 }
 

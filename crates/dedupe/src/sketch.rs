@@ -128,6 +128,33 @@ impl Sketch {
 
 /// [`Sketch::similarity`] on the raw parts.
 pub fn similarity(a: &[u32], a_complete: bool, b: &[u32], b_complete: bool) -> f64 {
+    merge(a, |x| x, a_complete, b, |x| x, b_complete)
+}
+
+/// A hash of a complete sketch as it is kept: its high 16 bits. Two different shingles of two
+/// texts agree in them once in 65,536 times, so for two texts of at most [`SKETCH`] shingles
+/// the expected error of their similarity is below 128·128/65,536 = 0.25 of a shingle in the
+/// union, while the sketch takes half the memory.
+pub fn short(m: u32) -> u16 {
+    (m >> 16) as u16
+}
+
+/// [`similarity`] of a complete sketch kept as [`short`] hashes (sorted, with repeats) and
+/// another sketch: compared in 16 bits.
+pub fn similarity_short(a: &[u16], b: &[u32], b_complete: bool) -> f64 {
+    merge(a, |x| x, true, b, short, b_complete)
+}
+
+/// The share of hashes both have among the smallest of their union (all of it when both are
+/// complete), the hashes seen through `fa` and `fb`, which keep their order.
+fn merge<A: Copy, B: Copy, K: Ord>(
+    a: &[A],
+    fa: impl Fn(A) -> K,
+    a_complete: bool,
+    b: &[B],
+    fb: impl Fn(B) -> K,
+    b_complete: bool,
+) -> f64 {
     let k = if a_complete && b_complete {
         usize::MAX
     } else {
@@ -135,7 +162,7 @@ pub fn similarity(a: &[u32], a_complete: bool, b: &[u32], b_complete: bool) -> f
     };
     let (mut i, mut j, mut seen, mut both) = (0, 0, 0usize, 0usize);
     while seen < k && (i < a.len() || j < b.len()) {
-        match (a.get(i), b.get(j)) {
+        match (a.get(i).map(|&x| fa(x)), b.get(j).map(|&y| fb(y))) {
             (Some(x), Some(y)) if x == y => {
                 both += 1;
                 i += 1;
@@ -224,5 +251,34 @@ mod tests {
         );
         let b = s.sketch("the ministry said on monday that ten thousand soldiers had been sent to the border region");
         assert!(a.bands.iter().any(|k| b.bands.contains(k)));
+    }
+
+    proptest::proptest! {
+        /// A complete sketch kept in 16 bits a hash measures as the full hashes do, but for a
+        /// rare pair of shingles that agree in their high 16 bits.
+        #[test]
+        fn short_hashes_measure_as_full_ones(
+            words in proptest::collection::vec("[a-zäöü]{1,8}", 1..30),
+            cut in 0usize..25,
+            added in "[a-z ]{0,30}",
+        ) {
+            let a = words.join(" ");
+            let b = words[..cut.min(words.len())].join(" ") + &added;
+            let mut s = Shingler::new();
+            let (sa, sb) = (s.sketch(&a), s.sketch(&b));
+            // Only a complete sketch is kept short.
+            proptest::prop_assume!(sa.complete());
+            let short_a: Vec<u16> = sa.mins.iter().map(|&m| short(m)).collect();
+            proptest::prop_assert!(short_a.windows(2).all(|w| w[0] <= w[1]));
+            let full = sa.similarity(&sb);
+            let near = similarity_short(&short_a, &sb.mins, sb.complete());
+            if sb.complete() {
+                let union = f64::from(sa.total + sb.total) / (1.0 + full);
+                proptest::prop_assert!((near - full).abs() * union < 2.5, "{near} vs {full}");
+            } else {
+                proptest::prop_assert!((near - full).abs() < 0.05, "{near} vs {full}");
+            }
+            proptest::prop_assert_eq!(similarity_short(&short_a, &sa.mins, sa.complete()), 1.0);
+        }
     }
 }

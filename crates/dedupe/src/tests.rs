@@ -98,6 +98,33 @@ fn exact_mode_folds_form_only() {
 }
 
 #[test]
+fn a_record_first_with_no_band_key_keeps_no_features() {
+    let s = "Die Bundesregierung hat am Montag ein neues Hilfspaket für die Ukraine beschlossen.";
+    let mut a = Analyzer::new();
+    let mut d = Deduper::new(Config::default());
+    d.push(&a.features(s, false));
+    let kept = (d.short.len(), d.mins.len(), d.figures.len(), d.names.len());
+    assert!(
+        kept.0 > 0,
+        "a short text's sketch is kept in 16 bits a hash"
+    );
+    for copy in [s.to_uppercase(), s.replace("Montag", "Montag,")] {
+        let v = d.push(&a.features(&copy, false));
+        assert!(matches!(
+            v,
+            Verdict::Copy {
+                why: Why::Exact,
+                ..
+            }
+        ));
+    }
+    assert_eq!(
+        (d.short.len(), d.mins.len(), d.figures.len(), d.names.len()),
+        kept
+    );
+}
+
+#[test]
 fn labels_give_back_ids_and_sentences() {
     let mut l = Labels::new();
     l.push("\"a1\"", Some("3"));
