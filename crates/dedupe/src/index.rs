@@ -9,7 +9,7 @@ use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 2\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 3\n";
 
 fn bad(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())
@@ -91,9 +91,13 @@ impl Deduper {
         w.u8(u8::from(self.config.exact))?;
         w.u8(u8::from(self.config.guards))?;
 
+        w.len(self.groups.len())?;
+        for &g in &self.groups {
+            w.u32(g)?;
+        }
         w.len(self.seen.len())?;
         for s in &self.seen {
-            w.u32(s.group)?;
+            w.u32(s.record)?;
             w.len(s.mins_at)?;
             w.u16(s.mins_len)?;
             w.u32(s.total)?;
@@ -173,10 +177,15 @@ impl Deduper {
         }
         let mut d = Deduper::new(config);
         let n = r.len()?;
+        d.groups.reserve(n.min(1 << 24));
+        for _ in 0..n {
+            d.groups.push(r.u32()?);
+        }
+        let n = r.len()?;
         d.seen.reserve(n.min(1 << 24));
         for _ in 0..n {
             d.seen.push(Seen {
-                group: r.u32()?,
+                record: r.u32()?,
                 mins_at: r.len()?,
                 mins_len: r.u16()?,
                 total: r.u32()?,
@@ -238,12 +247,13 @@ impl Deduper {
     /// Every stored position inside its table, so that a damaged file is an error here rather
     /// than a panic later.
     fn check(&self, labels: &Labels) -> io::Result<()> {
-        let n = self.seen.len();
+        let n = self.groups.len();
         let fits =
             |at: usize, len: usize, total: usize| at.checked_add(len).is_some_and(|e| e <= total);
         let ok = labels.at.len() == n
+            && self.groups.iter().all(|&g| (g as usize) < n)
             && self.seen.iter().all(|s| {
-                (s.group as usize) < n
+                (s.record as usize) < n
                     && fits(
                         s.mins_at,
                         s.mins_len as usize,
@@ -257,11 +267,8 @@ impl Deduper {
                     && (s.names_len == u16::MAX
                         || fits(s.names_at, s.names_len as usize, self.names.len()))
             })
-            && self
-                .exact
-                .values()
-                .chain(self.heads.values())
-                .all(|&v| (v as usize) < n)
+            && self.exact.values().all(|&v| (v as usize) < n)
+            && self.heads.values().all(|&v| (v as usize) < self.seen.len())
             && labels.at.iter().all(|&(start, len, sentence)| {
                 let end = start.checked_add(len as usize + sentence as usize);
                 end.is_some_and(|e| e <= labels.text.len())

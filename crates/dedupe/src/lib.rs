@@ -180,11 +180,16 @@ impl Why {
 }
 
 /// The verdict on one record.
+///
+/// Records are numbered as the state keeps them: every record but an exact copy (of which
+/// nothing is kept: no later record is ever compared with it) gets the next number
+/// ([`Verdict::kept`]). So memory grows with the distinct records only, and a caller that keeps
+/// labels (ids) for the records keeps them for the kept records, by the same numbers.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Verdict {
-    /// The first of its kind: kept.
+    /// The first of its kind.
     New,
-    /// A copy: `of` is the ordinal of its group's first record, `matched` the record it was
+    /// A copy: `of` is the number of its group's first record, `matched` of the record it was
     /// found similar to, `score` their similarity.
     Copy {
         of: u64,
@@ -194,13 +199,26 @@ pub enum Verdict {
     },
 }
 
-/// What is kept of a record seen. Only a record that is the first with some band key can be a
-/// candidate later, so only such a record keeps its features; of another, the sketch, figures
-/// and names are empty.
+impl Verdict {
+    /// Whether the record is kept in the state, and so has the next number: all but exact
+    /// copies.
+    pub fn kept(&self) -> bool {
+        !matches!(
+            self,
+            Verdict::Copy {
+                why: Why::Exact,
+                ..
+            }
+        )
+    }
+}
+
+/// What is kept of a record that can be a candidate later: one that is the first with some
+/// band key.
 #[derive(Clone, Debug)]
 struct Seen {
-    /// The ordinal of its group's first record.
-    group: u32,
+    /// The record's number.
+    record: u32,
     /// Where its sketch is: in `short` when complete (`mins_len == total`), else in `mins`.
     mins_at: usize,
     mins_len: u16,
@@ -214,15 +232,18 @@ struct Seen {
     statement: bool,
 }
 
-/// The streaming state: every record seen, by its features.
+/// The streaming state: every record kept (see [`Verdict`]), by its features.
 #[derive(Debug, Default)]
 pub struct Deduper {
     config: Config,
-    /// Exact key → the first record with it.
+    /// Exact key → the number of the first record with it.
     exact: FxHashMap<u64, u32>,
     /// Band key (its low 32 bits: a collision only adds a candidate, which is then compared) →
-    /// the first record with it.
+    /// the candidate that is the first record with it (a position in `seen`).
     heads: FxHashMap<u32, u32>,
+    /// Per record kept: its group's first record.
+    groups: Vec<u32>,
+    /// The candidates, in the order of their records.
     seen: Vec<Seen>,
     /// Incomplete sketches (bottom-k of a long text).
     mins: Vec<u32>,
@@ -232,7 +253,11 @@ pub struct Deduper {
     figures: Vec<Figure>,
 }
 
-/// One comparison: the candidate's ordinal, the similarity and the outcome.
+/// A record that a record is compared with (a position among the candidates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate(u32);
+
+/// One comparison: the candidate's record number, the similarity and the outcome.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Comparison {
     pub with: u64,
@@ -252,13 +277,13 @@ impl Deduper {
         &self.config
     }
 
-    /// Records seen.
+    /// Records kept.
     pub fn len(&self) -> u64 {
-        self.seen.len() as u64
+        self.groups.len() as u64
     }
 
     pub fn is_empty(&self) -> bool {
-        self.seen.is_empty()
+        self.groups.is_empty()
     }
 
     fn complete(s: &Seen) -> bool {
@@ -282,9 +307,9 @@ impl Deduper {
             .then(|| &self.names[s.names_at..s.names_at + s.names_len as usize])
     }
 
-    /// Compares `f` with the record `with` seen before.
-    pub fn compare(&self, with: u64, f: &Features) -> Comparison {
-        let s = &self.seen[with as usize];
+    /// Compares `f` with a candidate.
+    pub fn compare(&self, with: Candidate, f: &Features) -> Comparison {
+        let s = &self.seen[with.0 as usize];
         let score = if Self::complete(s) {
             sketch::similarity_short(self.short(s), &f.sketch.mins, f.sketch.complete())
         } else {
@@ -319,17 +344,22 @@ impl Deduper {
         } else {
             matched
         };
-        Comparison { with, score, why }
+        Comparison {
+            with: u64::from(s.record),
+            score,
+            why,
+        }
     }
 
-    /// The earlier records `f` is compared with: the first record of each of its band keys.
-    pub fn candidates(&self, f: &Features) -> Vec<u64> {
-        let mut c: Vec<u64> = f
+    /// The earlier records `f` is compared with: the first record of each of its band keys, in
+    /// their order.
+    pub fn candidates(&self, f: &Features) -> Vec<Candidate> {
+        let mut c: Vec<Candidate> = f
             .sketch
             .bands
             .iter()
             .filter(|&&k| k != 0)
-            .filter_map(|&k| self.heads.get(&(k as u32)).map(|&h| u64::from(h)))
+            .filter_map(|&k| self.heads.get(&(k as u32)).map(|&h| Candidate(h)))
             .collect();
         c.sort_unstable();
         c.dedup();
@@ -346,7 +376,7 @@ impl Deduper {
     fn judge(&self, f: &Features) -> Verdict {
         if let Some(&e) = self.exact.get(&f.exact) {
             return Verdict::Copy {
-                of: u64::from(self.seen[e as usize].group),
+                of: u64::from(self.groups[e as usize]),
                 matched: u64::from(e),
                 score: 1.0,
                 why: Why::Exact,
@@ -365,7 +395,7 @@ impl Deduper {
         }
         match best {
             Some(b) => Verdict::Copy {
-                of: u64::from(self.seen[b.with as usize].group),
+                of: u64::from(self.groups[b.with as usize]),
                 matched: b.with,
                 score: b.score,
                 why: b.why,
@@ -377,8 +407,9 @@ impl Deduper {
     /// The verdict on `f` given only the records it can be compared with, in ordinal order:
     /// the first record of each of its band keys and the first with its exact key (those
     /// before it). These are exactly the records [`Deduper::push`] looks up in a stream, so the
-    /// verdict is the same, except that `of` and `matched` index `earlier`. This is the
-    /// verification step of a reduce that groups records by key on a cluster.
+    /// verdict is the same, except that `of` and `matched` index `earlier` (no two of which are
+    /// exact copies of each other). This is the verification step of a reduce that groups
+    /// records by key on a cluster.
     pub fn judge_among(config: Config, earlier: &[Features], f: &Features) -> Verdict {
         let mut d = Deduper::new(config);
         for e in earlier {
@@ -388,55 +419,62 @@ impl Deduper {
     }
 
     fn remember(&mut self, f: &Features, verdict: &Verdict) {
-        // Ordinals are 32-bit: four billion records a run (and a saved index).
-        let me = self.seen.len() as u32;
-        let group = match verdict {
+        if !verdict.kept() {
+            return;
+        }
+        // Numbers are 32-bit: four billion distinct records a run (and a saved index).
+        let me = self.groups.len() as u32;
+        self.groups.push(match verdict {
             Verdict::New => me,
             Verdict::Copy { of, .. } => *of as u32,
-        };
+        });
         self.exact.entry(f.exact).or_insert(me);
+        if self.config.exact {
+            return;
+        }
+        // Only a record first with some band key is ever a candidate: the others keep nothing.
+        let at = self.seen.len() as u32;
         let mut head = false;
-        if !self.config.exact {
-            for &k in f.sketch.bands.iter().filter(|&&k| k != 0) {
-                self.heads.entry(k as u32).or_insert_with(|| {
-                    head = true;
-                    me
-                });
-            }
+        for &k in f.sketch.bands.iter().filter(|&&k| k != 0) {
+            self.heads.entry(k as u32).or_insert_with(|| {
+                head = true;
+                at
+            });
         }
-        let mut s = Seen {
-            group,
-            mins_at: 0,
-            mins_len: 0,
-            total: 0,
-            figures_at: self.figures.len(),
-            figures_len: 0,
-            negations: f.negations,
-            names_at: self.names.len(),
-            names_len: u16::MAX,
-            statement: f.statement,
+        if !head {
+            return;
+        }
+        let mins = &f.sketch.mins;
+        let mins_at = if f.sketch.complete() {
+            let at = self.short.len();
+            self.short.extend(mins.iter().map(|&m| sketch::short(m)));
+            at
+        } else {
+            let at = self.mins.len();
+            self.mins.extend_from_slice(mins);
+            at
         };
-        // A record that is first with no band key is never a candidate: nothing more to keep.
-        if head {
-            let mins = &f.sketch.mins;
-            (s.mins_len, s.total) = (mins.len() as u16, f.sketch.total);
-            if f.sketch.complete() {
-                s.mins_at = self.short.len();
-                self.short.extend(mins.iter().map(|&m| sketch::short(m)));
-            } else {
-                s.mins_at = self.mins.len();
-                self.mins.extend_from_slice(mins);
-            }
-            let figures = &f.figures[..f.figures.len().min(u16::MAX as usize - 1)];
-            self.figures.extend_from_slice(figures);
-            s.figures_len = figures.len() as u16;
-            if let Some(n) = &f.names {
-                let n = &n[..n.len().min(u16::MAX as usize - 1)];
-                self.names.extend_from_slice(n);
-                s.names_len = n.len() as u16;
-            }
+        let figures = &f.figures[..f.figures.len().min(u16::MAX as usize - 1)];
+        let figures_at = self.figures.len();
+        self.figures.extend_from_slice(figures);
+        let (names_at, mut names_len) = (self.names.len(), u16::MAX);
+        if let Some(n) = &f.names {
+            let n = &n[..n.len().min(u16::MAX as usize - 1)];
+            self.names.extend_from_slice(n);
+            names_len = n.len() as u16;
         }
-        self.seen.push(s);
+        self.seen.push(Seen {
+            record: me,
+            mins_at,
+            mins_len: mins.len() as u16,
+            total: f.sketch.total,
+            figures_at,
+            figures_len: figures.len() as u16,
+            negations: f.negations,
+            names_at,
+            names_len,
+            statement: f.statement,
+        });
     }
 }
 

@@ -209,7 +209,9 @@ fn one_process(
             );
         }
         let verdict = dedupe.push(&f);
-        labels.push(label(rec, at, &mut place), rec.raw("sentence"));
+        if verdict.kept() {
+            labels.push(label(rec, at, &mut place), rec.raw("sentence"));
+        }
         let copy = copy_of(&verdict).map(|(of, s)| CopyOf {
             id: labels.id(of),
             sentence: labels.sentence(of),
@@ -257,21 +259,25 @@ fn signatures(tool: &Tool, config: Config, start: u64) -> korpus_core::Status {
 fn reduce(tool: &Tool, config: Config) -> korpus_core::Status {
     let mut dedupe = Deduper::new(config);
     let mut labels = Labels::new();
+    // The ordinal of each record kept, and of the last record.
     let mut ords: Vec<u64> = Vec::new();
+    let mut last: Option<u64> = None;
     let mut buf = Vec::new();
     run_records_at(tool, |rec, _, out| {
         let sig = Signature::read(rec).map_err(|e| Problem::new(e.to_string()))?;
-        if ords.last().is_some_and(|&last| sig.ord <= last) {
+        if let Some(last) = last.filter(|&last| sig.ord <= last) {
             return Err(Problem::new(format!(
-                "ordinal {} after {}: the signatures must come in ordinal order",
-                sig.ord,
-                ords.last().copied().unwrap_or_default()
+                "ordinal {} after {last}: the signatures must come in ordinal order",
+                sig.ord
             ))
             .into());
         }
+        last = Some(sig.ord);
         let verdict = dedupe.push(&sig.features);
-        labels.push(sig.id, sig.sentence);
-        ords.push(sig.ord);
+        if verdict.kept() {
+            labels.push(sig.id, sig.sentence);
+            ords.push(sig.ord);
+        }
         if let Some((of, s)) = copy_of(&verdict) {
             buf.clear();
             write_verdict(
