@@ -120,7 +120,7 @@ impl Analyzer {
         }
         let sketch = self.shingler.sketch(&self.key);
         let negations = self.words.negations(&self.key);
-        let words = self.key.split(' ').count();
+        let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
         let shouting = !text.chars().any(char::is_lowercase);
         let statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
         text::figures(text, statement, &mut self.figures);
@@ -351,6 +351,24 @@ impl Deduper {
         }
     }
 
+    /// Whether the candidate and `f` differ so much in size that they cannot be copies, told
+    /// without comparing their sketches: the similarity of two complete sketches is at most
+    /// the smaller's share of the larger, and a document contained in another is at least
+    /// [`CONTAINED_SIZE`] of it. (Most candidates of a short text are only that.)
+    fn too_unequal(&self, with: Candidate, f: &Features) -> bool {
+        let s = &self.seen[with.0 as usize];
+        if !Self::complete(s) || !f.sketch.complete() {
+            return false;
+        }
+        let (a, b) = (f64::from(s.total), f64::from(f.sketch.total));
+        let least = if s.statement && f.statement {
+            self.config.threshold
+        } else {
+            self.config.doc_threshold.min(CONTAINED_SIZE)
+        };
+        a.min(b) < least * a.max(b)
+    }
+
     /// The earlier records `f` is compared with: the first record of each of its band keys, in
     /// their order.
     pub fn candidates(&self, f: &Features) -> Vec<Candidate> {
@@ -388,6 +406,9 @@ impl Deduper {
         // The most similar candidate that no guard rejects; of equals, the earliest.
         let mut best: Option<Comparison> = None;
         for c in self.candidates(f) {
+            if self.too_unequal(c, f) {
+                continue;
+            }
             let cmp = self.compare(c, f);
             if cmp.why.is_copy() && best.map_or(true, |b| cmp.score > b.score) {
                 best = Some(cmp);

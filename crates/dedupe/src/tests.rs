@@ -210,6 +210,22 @@ mod properties {
         }
 
         #[test]
+        fn a_candidate_turned_away_by_size_is_no_copy(texts in texts()) {
+            let mut a = Analyzer::new();
+            let mut d = Deduper::new(Config::default());
+            for t in &texts {
+                let f = a.features(t, false);
+                for c in d.candidates(&f) {
+                    if d.too_unequal(c, &f) {
+                        let cmp = d.compare(c, &f);
+                        prop_assert!(!cmp.why.is_copy(), "{:?}", cmp);
+                    }
+                }
+                d.push(&f);
+            }
+        }
+
+        #[test]
         fn a_copy_points_to_an_earlier_first_copy(texts in texts()) {
             let mut a = Analyzer::new();
             let v = verdicts(&mut Deduper::new(Config::default()), &mut a, &texts);

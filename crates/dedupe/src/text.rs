@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use korpus_core::lexicon::WordSet;
 use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
@@ -60,8 +61,8 @@ fn is_word_char(c: char) -> bool {
 /// The lexicons the guards read.
 #[derive(Debug)]
 pub struct Words {
-    negations: FxHashSet<&'static str>,
-    agencies: FxHashSet<&'static str>,
+    negations: WordSet,
+    agencies: WordSet,
 }
 
 impl Default for Words {
@@ -70,7 +71,7 @@ impl Default for Words {
     }
 }
 
-fn entries(file: &'static str) -> FxHashSet<&'static str> {
+fn entries(file: &'static str) -> WordSet {
     korpus_core::lexicon::entries(file).collect()
 }
 
@@ -86,7 +87,8 @@ impl Words {
     pub fn negations(&self, key: &str) -> u32 {
         let mut n = 0;
         let mut prev = "";
-        for w in key.split(' ') {
+        // (split on bytes: the words of a key are short, and a space is one byte)
+        for w in key.split_ascii_whitespace() {
             if self.negations.contains(w) || (w == "t" && prev.ends_with('n')) {
                 n += 1;
             }
