@@ -24,6 +24,7 @@ pub const ROWS: usize = 4;
 pub struct Shingler {
     starts: Vec<usize>,
     hashes: Vec<u64>,
+    scratch: Vec<u64>,
 }
 
 /// A text's sketch and band keys.
@@ -67,7 +68,7 @@ impl Shingler {
                 }
             }
         }
-        self.hashes.sort_unstable();
+        sort_hashes(&mut self.hashes, &mut self.scratch);
         self.hashes.dedup();
         // Band keys by one pass over the hashes in ascending order: a hash falls in the band
         // its low bits name, and a band's key is its ROWS smallest hashes (one-permutation
@@ -104,13 +105,53 @@ impl Shingler {
             bands[band] = xxh3_64(&bytes[..8 * (filled[band] + 1)]) | 1;
         }
         // The hashes are sorted, so their high halves are too.
-        let mut mins: Vec<u32> = self.hashes.iter().map(|&h| (h >> 32) as u32).collect();
-        mins.dedup();
-        let total = mins.len() as u32;
-        mins.truncate(SKETCH);
-        mins.shrink_to_fit();
+        let mut mins: Vec<u32> = Vec::with_capacity(self.hashes.len().min(SKETCH));
+        let mut total = 0u32;
+        let mut last = None;
+        for h in self.hashes.iter().map(|&h| (h >> 32) as u32) {
+            if last != Some(h) {
+                last = Some(h);
+                total += 1;
+                if mins.len() < SKETCH {
+                    mins.push(h);
+                }
+            }
+        }
         Sketch { mins, total, bands }
     }
+}
+
+/// Sorts uniform hashes: a text's few hundred by their top byte into buckets, which leaves
+/// them nearly sorted, then by insertion (about two moves a hash); many by the library's sort.
+fn sort_hashes(v: &mut Vec<u64>, scratch: &mut Vec<u64>) {
+    if v.len() < 32 || v.len() > 4096 {
+        v.sort_unstable();
+        return;
+    }
+    let mut at = [0u32; 257];
+    for &h in v.iter() {
+        at[(h >> 56) as usize + 1] += 1;
+    }
+    for i in 1..257 {
+        at[i] += at[i - 1];
+    }
+    scratch.clear();
+    scratch.resize(v.len(), 0);
+    for &h in v.iter() {
+        let slot = &mut at[(h >> 56) as usize];
+        scratch[*slot as usize] = h;
+        *slot += 1;
+    }
+    for i in 1..scratch.len() {
+        let h = scratch[i];
+        let mut j = i;
+        while j > 0 && scratch[j - 1] > h {
+            scratch[j] = scratch[j - 1];
+            j -= 1;
+        }
+        scratch[j] = h;
+    }
+    std::mem::swap(v, scratch);
 }
 
 impl Sketch {
@@ -254,6 +295,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn hashes_sort_as_the_library_sorts(
+            mut v in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..5000),
+            small in 0u64..4,
+        ) {
+            // Some lists of small values too: all in one bucket.
+            if small == 0 {
+                v.iter_mut().for_each(|h| *h %= 1000);
+            }
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_hashes(&mut v, &mut Vec::new());
+            proptest::prop_assert_eq!(v, want);
+        }
+
         /// A complete sketch kept in 16 bits a hash measures as the full hashes do, but for a
         /// rare pair of shingles that agree in their high 16 bits.
         #[test]

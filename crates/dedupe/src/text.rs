@@ -18,34 +18,65 @@ pub fn key(text: &str, out: &mut String) {
         || unicode_normalization::is_nfkc_quick(text.chars())
             == unicode_normalization::IsNormalized::Yes
     {
-        words_into(text.chars(), out);
+        words_of_str(text, out);
     } else {
         words_into(text.nfkc(), out);
+    }
+}
+
+/// [`words_into`] of a text in NFKC, reading ASCII a byte at a time (most of news is).
+fn words_of_str(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                if !in_word && !out.is_empty() {
+                    out.push(' ');
+                }
+                in_word = true;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                in_word = false;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            word_char(c, out, &mut in_word);
+            i += c.len_utf8();
+        }
     }
 }
 
 fn words_into(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut in_word = false;
     for c in chars {
-        if matches!(
-            c,
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-        ) {
-            continue;
+        word_char(c, out, &mut in_word);
+    }
+}
+
+/// One character onto the words in `out`; `in_word` says whether the last one was in a word.
+#[inline]
+fn word_char(c: char, out: &mut String, in_word: &mut bool) {
+    if matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    ) {
+        return;
+    }
+    if is_word_char(c) {
+        if !*in_word && !out.is_empty() {
+            out.push(' ');
         }
-        if is_word_char(c) {
-            if !in_word && !out.is_empty() {
-                out.push(' ');
-            }
-            in_word = true;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
+        *in_word = true;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else {
-            in_word = false;
+            out.extend(c.to_lowercase());
         }
+    } else {
+        *in_word = false;
     }
 }
 
@@ -104,7 +135,10 @@ impl Words {
         let mut sentence_start = true;
         let mut lower = String::new();
         for (word, before) in raw_words(text) {
-            if before.contains(['.', '!', '?', ':', '\n']) {
+            if before
+                .bytes()
+                .any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b'\n'))
+            {
                 sentence_start = true;
             }
             let first = word.chars().next().unwrap_or(' ');
@@ -341,6 +375,18 @@ fn differ<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_reader_finds_the_words_the_char_reader_does(
+            t in "[a-zA-Z0-9_ .,;\u{ad}\u{200b}äÖßéİ\u{1f600}\u{0130}\u{2163}\n-]{0,60}",
+        ) {
+            let (mut a, mut b) = (String::new(), String::new());
+            words_of_str(&t, &mut a);
+            words_into(t.chars(), &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
+    }
 
     fn k(t: &str) -> String {
         let mut s = String::new();
