@@ -35,8 +35,8 @@ half as many, is a copy of it below the similarity too (`dup_why` says \"contain
 other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
 half the story, is not.
 
-Memory grows with the number of records (a few hundred bytes each), not with their length: \
-no text is kept.";
+Memory grows with the number of distinct records (a few hundred bytes each; with --exact a \
+few dozen), not with their length: no text is kept, and of an exact copy nothing at all.";
 
 const EXAMPLES: &str = "Examples:
   Drop repeated articles:
