@@ -354,7 +354,8 @@ impl Deduper {
     /// Whether the candidate and `f` differ so much in size that they cannot be copies, told
     /// without comparing their sketches: the similarity of two complete sketches is at most
     /// the smaller's share of the larger, and a document contained in another is at least
-    /// [`CONTAINED_SIZE`] of it. (Most candidates of a short text are only that.)
+    /// [`CONTAINED_SIZE`] of it. (In a stream of sentences a third of the candidates are only
+    /// that.)
     fn too_unequal(&self, with: Candidate, f: &Features) -> bool {
         let s = &self.seen[with.0 as usize];
         if !Self::complete(s) || !f.sketch.complete() {
