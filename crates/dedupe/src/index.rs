@@ -257,7 +257,7 @@ impl Deduper {
                     && fits(
                         s.mins_at,
                         s.mins_len as usize,
-                        if Deduper::complete(s) {
+                        if s.complete() {
                             self.short.len()
                         } else {
                             self.mins.len()

@@ -232,6 +232,13 @@ struct Seen {
     statement: bool,
 }
 
+impl Seen {
+    /// Is its sketch the whole shingle set (and so kept in `short`)?
+    fn complete(&self) -> bool {
+        u32::from(self.mins_len) == self.total
+    }
+}
+
 /// The streaming state: every record kept (see [`Verdict`]), by its features.
 #[derive(Debug, Default)]
 pub struct Deduper {
@@ -286,10 +293,6 @@ impl Deduper {
         self.groups.is_empty()
     }
 
-    fn complete(s: &Seen) -> bool {
-        u32::from(s.mins_len) == s.total
-    }
-
     fn mins(&self, s: &Seen) -> &[u32] {
         &self.mins[s.mins_at..s.mins_at + s.mins_len as usize]
     }
@@ -310,7 +313,7 @@ impl Deduper {
     /// Compares `f` with a candidate.
     pub fn compare(&self, with: Candidate, f: &Features) -> Comparison {
         let s = &self.seen[with.0 as usize];
-        let score = if Self::complete(s) {
+        let score = if s.complete() {
             sketch::similarity_short(self.short(s), &f.sketch.mins, f.sketch.complete())
         } else {
             sketch::similarity(self.mins(s), false, &f.sketch.mins, f.sketch.complete())
@@ -358,7 +361,7 @@ impl Deduper {
     /// that.)
     fn too_unequal(&self, with: Candidate, f: &Features) -> bool {
         let s = &self.seen[with.0 as usize];
-        if !Self::complete(s) || !f.sketch.complete() {
+        if !s.complete() || !f.sketch.complete() {
             return false;
         }
         let (a, b) = (f64::from(s.total), f64::from(f.sketch.total));
@@ -512,12 +515,13 @@ pub fn contained(j: f64, a: u32, b: u32) -> bool {
     shared >= CONTAINED * small
 }
 
-/// How the output names each record seen: its `id` (or `FILE:LINE`) and `sentence`, as JSON
+/// How the output names each record kept: its `id` (or `FILE:LINE`) and `sentence`, as JSON
 /// text, in one buffer.
 #[derive(Debug, Default)]
 pub struct Labels {
     text: String,
-    /// Per record: where its id starts, and its sentence (JSON) after it, if any.
+    /// Per record kept (see [`Verdict`]): where its id starts, and its sentence (JSON) after
+    /// it, if any.
     at: Vec<(usize, u32, u32)>,
 }
 
