@@ -177,7 +177,8 @@ impl Words {
                 && if ascii {
                     word.len() >= 2 && b[start].is_ascii_uppercase()
                 } else {
-                    word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()
+                    word.chars().next().is_some_and(char::is_uppercase)
+                        && word.chars().nth(1).is_some()
                 };
             if name {
                 lower.clear();
@@ -422,7 +423,9 @@ mod tests {
         let mut sentence_start = true;
         while let Some(start) = rest.find(is_word_char) {
             let (before, after) = rest.split_at(start);
-            let len = after.find(|c: char| !is_word_char(c)).unwrap_or(after.len());
+            let len = after
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(after.len());
             let word = &after[..len];
             rest = &after[len..];
             if before.contains(['.', '!', '?', ':', '\n']) {
