@@ -644,6 +644,19 @@ impl Finder {
                     .collect::<Vec<Person>>()
             })
         };
+        // Where the document first speaks of each role, in any form ("Präsidenten").
+        let first_mention = std::cell::OnceCell::new();
+        let first_mention = || {
+            first_mention.get_or_init(|| {
+                let mut at: rustc_hash::FxHashMap<&str, usize> = Default::default();
+                for w in inside.all() {
+                    if let Some(key) = lex.inflected_role_key(w.text) {
+                        at.entry(key).or_insert(w.start);
+                    }
+                }
+                at
+            })
+        };
         let mut last_quote_end: Option<usize> = None;
         let mut last_speaker: Option<String> = None;
         for (n, pair) in found.iter().enumerate() {
@@ -1002,6 +1015,8 @@ impl Finder {
             }
             // A pronoun stands for the last named speaker; a role for the person the
             // document names with that role ("der Sprecher" → "Pat Ryder"), else it stays.
+            // An epithet read as a pronoun (above) stays as written unless it finds a person.
+            let epithet_of: std::cell::Cell<Option<String>> = Default::default();
             let speaker = speaker.map(|s| {
                 if s.named {
                     s.phrase
@@ -1010,6 +1025,29 @@ impl Finder {
                     .contains_lower(&s.phrase)
                     .then(|| pronoun_gender(&s.phrase))
                     .or_else(|| age_phrase(&s.phrase, lex.lang))
+                    .or_else(|| {
+                        // A party or a country with "Politiker", "Chef", ... that no one in
+                        // the document has as a role and no sentence before this one speaks
+                        // of ("Bundeskanzler Olaf Scholz ... sagte der SPD-Politiker") is an
+                        // epithet of someone named before: read as a pronoun is. (Not "sein
+                        // Anwalt", "ihr Sprecher", nor "der Staatsanwalt", someone new.)
+                        if s.indefinite || s.phrase.contains(' ') || !epithet(&s.phrase) {
+                            return None;
+                        }
+                        let mut end = (pair.close.end + 200).min(text.len());
+                        while !text.is_char_boundary(end) {
+                            end += 1;
+                        }
+                        let at = left_start + text[left_start..end].find(&s.phrase)?;
+                        let article = text[..at].trim_end().rsplit(' ').next()?;
+                        let (key, gender) = bare_role(lex, article, &s.phrase)?;
+                        let had = people().iter().any(|p| p.role.as_deref() == Some(key));
+                        let first = first_mention().get(key).copied().unwrap_or(usize::MAX);
+                        (!had && first >= left_start).then(|| {
+                            epithet_of.set(Some(s.phrase.clone()));
+                            gender
+                        })
+                    })
                 {
                     // The last named speaker, unless the pronoun's gender rules them out
                     // ("„Das“, sagte er" after the mayor, Bürgermeisterin Meinhardt, spoke):
@@ -1148,6 +1186,16 @@ impl Finder {
                         .map_or(s.phrase, |p| p.name.clone())
                 }
             });
+            let is_person = |name: &String| {
+                let last = |n: &str| n.rsplit(' ').next().map(str::to_string);
+                people()
+                    .iter()
+                    .any(|p| p.name == *name || (name.contains(' ') && last(&p.name) == last(name)))
+            };
+            let speaker = match epithet_of.take() {
+                Some(epithet) if !speaker.as_ref().is_some_and(is_person) => Some(epithet),
+                _ => speaker,
+            };
             let speaker = speaker.map(|s| {
                 completed
                     .entry(s.clone())
@@ -1475,6 +1523,34 @@ fn age_phrase(phrase: &str, lang: Lang) -> Option<Option<Gender>> {
         (Lang::En, "the", "year-old") => Some(None),
         _ => None,
     }
+}
+
+/// A role that qualifies a person the text names rather than bringing in someone new: a party,
+/// a country or an organisation by its initials before it ("SPD-Politiker", "CDU-Chef",
+/// "Grünen-Politikerin", "US-Präsident"), or a politician.
+fn epithet(role: &str) -> bool {
+    let l = lower(role);
+    let politician = |r: &str| matches!(r, "politiker" | "politikerin" | "politician");
+    match role.rsplit_once('-') {
+        Some((head, _)) => {
+            head.chars().filter(|c| c.is_uppercase()).count() >= 2
+                || matches!(&*lower(head), "grünen" | "linken" | "union")
+                || l.rsplit_once('-').is_some_and(|(_, r)| politician(r))
+        }
+        None => politician(&l),
+    }
+}
+
+/// A role after a definite article ("der SPD-Politiker", "the spokesman"): its key and the
+/// gender the article gives (or, in English, the role).
+fn bare_role<'l>(lex: &'l Lexicon, article: &str, role: &str) -> Option<(&'l str, Option<Gender>)> {
+    let gender = match (lex.lang, &*lower(article)) {
+        (Lang::De, "der") => Some(Gender::Male),
+        (Lang::De, "die") => Some(Gender::Female),
+        (Lang::En, "the") => role_gender(role, lex.lang),
+        _ => return None,
+    };
+    Some((lex.inflected_role_key(role)?, gender))
 }
 
 /// The gender a pronoun gives the person it stands for, where it is clear: "er", "he", "she".

@@ -1068,3 +1068,63 @@ fn an_outlet_of_several_words_is_no_role_before_a_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_party_epithet_is_the_person_named_before_and_another_role_is_not() {
+    assert_speakers(&[
+        (
+            "Ministerpräsident Jan Kessler besuchte am Dienstag die Werft. „Jeder Arbeitsplatz \
+             zählt“, sagte der SPD-Politiker.",
+            "Jan Kessler",
+        ),
+        (
+            "Landrätin Ute Brandner eröffnete die Brücke. „Sie hat zu lange gedauert“, räumte die \
+             CDU-Politikerin ein.",
+            "Ute Brandner",
+        ),
+        (
+            "Tobias Renner legte sein Amt nieder. Der FDP-Chef erklärte: „Ich übernehme die \
+             Verantwortung.“",
+            "Tobias Renner",
+        ),
+        (
+            "„Wir prüfen das“, sagte Mira Olsen. Die Grünen-Politikerin fügte hinzu: „Bis \
+             Freitag.“",
+            "Mira Olsen",
+        ),
+        // an epithet finds a person, not an organisation that spoke last
+        (
+            "Die Reederei Nordlicht wies die Vorwürfe zurück. „Wir haben alle Auflagen erfüllt“, \
+             sagte der CDU-Politiker.",
+            "CDU-Politiker",
+        ),
+    ]);
+    // A role that brings in someone new, or someone's own (a lawyer, a spokesman), or that
+    // the text spoke of before without a name, keeps its word.
+    let second = |text: &str| de(text)[1].1.clone();
+    assert_eq!(
+        second(
+            "„Ich war es nicht“, sagte der Angeklagte Karl Fink. Sein Anwalt ergänzte: „Wir gehen \
+             in Berufung.“"
+        )
+        .as_deref(),
+        Some("Anwalt")
+    );
+    assert_eq!(
+        second("„Das war knapp“, sagte Lena Sommer. Ihr Sprecher ergänzte: „Sie ist wohlauf.“")
+            .as_deref(),
+        Some("Sprecher")
+    );
+    assert_speakers(&[
+        (
+            "Der Sohn, Felix Bauer, wurde tot aufgefunden. Der Staatsanwalt sagte, er sei \
+             „ohne jeden Zweifel“ erstickt.",
+            "Staatsanwalt",
+        ),
+        (
+            "Kanzlerin Eva Roth traf den US-Präsidenten am Morgen. „Wir sind uns einig“, sagte \
+             der US-Präsident danach.",
+            "US-Präsident",
+        ),
+    ]);
+}
