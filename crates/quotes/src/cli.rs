@@ -21,7 +21,8 @@ pronoun or role (\"er\", \"der Sprecher\") stands for the last named speaker; a 
 names nobody for stays a role, with what it is a role of (\"ein Sprecher des Ministeriums\" \
 gives \"Sprecher des Ministeriums\"), as does an organisation or document that speaks (\"die \
 Landesregierung\", \"laut einem Bericht der Stadtwerke\", \"nach Angaben der Polizei\"); a \
-role is the person named with it nearest before the quotation; a capitalised word alone is a \
+role is the person named with it nearest before the quotation; a party's epithet no one holds \
+as a role (\"der SPD-Politiker\", \"die CDU-Chefin\") is read as a pronoun; a capitalised word alone is a \
 speaker without a cue only when the document writes it as a name somewhere (after a first \
 name or a role); null when the text does not say.
   cue      the verb or word that attributes it (\"sagte\", \"so\", \"laut\", \"said\"); null \
