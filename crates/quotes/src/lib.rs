@@ -1015,7 +1015,7 @@ impl Finder {
             }
             // A pronoun stands for the last named speaker; a role for the person the
             // document names with that role ("der Sprecher" → "Pat Ryder"), else it stays.
-            // An epithet read as a pronoun (above) stays as written unless it finds a person.
+            // An epithet read as a pronoun (below) stays as written unless that finds a person.
             let epithet_of: std::cell::Cell<Option<String>> = Default::default();
             let speaker = speaker.map(|s| {
                 if s.named {
