@@ -26,6 +26,14 @@ def cpu_of(cmd, stdin_path):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def quality_row(tool, data, s, **more):
+    """One row of quality figures from a score.py score `s` of `tool` on `data`."""
+    return {"what": "quality", "tool": tool, "data": data,
+            "overlap_P": s["overlap"]["P"], "overlap_R": s["overlap"]["R"],
+            "overlap_F1": s["overlap"]["F1"], "spk_lenient": s["speaker"]["lenient_acc"],
+            "spk_n": s["speaker"]["n"], **more}
+
+
 def main(argv):
     bench, binary, out = argv[0], os.path.abspath(argv[1]), argv[2]
     runs = int(argv[3]) if len(argv) > 3 else 3
@@ -45,10 +53,7 @@ def main(argv):
         with open(pred_path, "wb") as f:
             subprocess.run([binary, gold_path], stdout=f, check=True)
         s, _ = sc.score(sc.load(gold_path), sc.load(pred_path))
-        rows.append({"what": "quality", "tool": "project", "data": name,
-                     "overlap_P": s["overlap"]["P"], "overlap_R": s["overlap"]["R"],
-                     "overlap_F1": s["overlap"]["F1"], "spk_lenient": s["speaker"]["lenient_acc"],
-                     "spk_n": s["speaker"]["n"]})
+        rows.append(quality_row("project", name, s))
         print(json.dumps(rows[-1]))
     peers = subprocess.run([sys.executable, os.path.join(bench, "peers.py"), splits["test"],
                             "--peers", "regex,marks", "--runs", "1", "--out", out],
@@ -72,12 +77,9 @@ def main(argv):
             with open(pred_path, "wb") as f, open(gold_path, "rb") as g:
                 subprocess.run(cmd, stdin=g, stdout=f, check=True)
             s, _ = sc.score(sc.load(gold_path), sc.load(pred_path))
-            rows.append({"what": "quality", "tool": tool, "data": f"heldout_{lang}",
-                         "overlap_P": s["overlap"]["P"], "overlap_R": s["overlap"]["R"],
-                         "overlap_F1": s["overlap"]["F1"], "spk_lenient": s["speaker"]["lenient_acc"],
-                         "spk_n": s["speaker"]["n"],
-                         "not_quotes_taken": s["not_quotes"]["predicted"],
-                         "not_quotes_listed": s["not_quotes"]["listed"]})
+            rows.append(quality_row(tool, f"heldout_{lang}", s,
+                                    not_quotes_taken=s["not_quotes"]["predicted"],
+                                    not_quotes_listed=s["not_quotes"]["listed"]))
             print(json.dumps(rows[-1]))
 
     # Speed, on the splits ten times over (about 16 MB of text), each tool in turn.

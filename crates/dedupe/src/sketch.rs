@@ -189,7 +189,7 @@ pub fn similarity_short(a: &[u16], b: &[u32], b_complete: bool) -> f64 {
     if b_complete {
         return jaccard(a, |x| x, b, short);
     }
-    merge(a, |x| x, true, b, short, b_complete)
+    merge(a, |x| x, true, b, short, false)
 }
 
 /// [`merge`] of two complete sketches: the hashes both have over those either has, counted

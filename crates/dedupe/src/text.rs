@@ -89,6 +89,19 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether the character at byte `i` of `text` (a character boundary) is a word's
+/// ([`is_word_char`]), and its length in bytes: an ASCII byte is told without decoding.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric() || b == b'_', 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or_default();
+        (is_word_char(c), c.len_utf8())
+    }
+}
+
 /// The lexicons the guards read.
 #[derive(Debug)]
 pub struct Words {
@@ -138,41 +151,27 @@ impl Words {
         let mut sentence_start = true;
         let mut lower = String::new();
         let mut i = 0;
-        while let Some(&c) = b.get(i) {
-            // Between words: what ends a sentence, or the start of the next word.
-            if c.is_ascii() {
-                if !(c.is_ascii_alphanumeric() || c == b'_') {
-                    if matches!(c, b'.' | b'!' | b'?' | b':' | b'\n') {
-                        sentence_start = true;
-                    }
-                    i += 1;
-                    continue;
+        while i < b.len() {
+            // Between words: what ends a sentence (all ASCII), or the start of the next word.
+            let (word_char, len) = word_char_at(text, i);
+            if !word_char {
+                if matches!(b[i], b'.' | b'!' | b'?' | b':' | b'\n') {
+                    sentence_start = true;
                 }
-            } else {
-                let ch = text[i..].chars().next().unwrap_or_default();
-                if !ch.is_alphanumeric() {
-                    i += ch.len_utf8();
-                    continue;
-                }
+                i += len;
+                continue;
             }
             let start = i;
-            let mut ascii = true;
-            while let Some(&d) = b.get(i) {
-                if d.is_ascii() {
-                    if !(d.is_ascii_alphanumeric() || d == b'_') {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    let ch = text[i..].chars().next().unwrap_or_default();
-                    if !ch.is_alphanumeric() {
-                        break;
-                    }
-                    ascii = false;
-                    i += ch.len_utf8();
+            i += len;
+            while i < b.len() {
+                let (word_char, len) = word_char_at(text, i);
+                if !word_char {
+                    break;
                 }
+                i += len;
             }
             let word = &text[start..i];
+            let ascii = word.is_ascii();
             let name = !sentence_start
                 && if ascii {
                     word.len() >= 2 && b[start].is_ascii_uppercase()
@@ -183,7 +182,8 @@ impl Words {
             if name {
                 lower.clear();
                 if ascii {
-                    lower.extend(word.bytes().map(|d| char::from(d.to_ascii_lowercase())));
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
                 } else {
                     lower.extend(word.chars().flat_map(char::to_lowercase));
                 }

@@ -1186,11 +1186,12 @@ impl Finder {
                         .map_or(s.phrase, |p| p.name.clone())
                 }
             });
+            // (a person the text names, in full or by the surname of a full name)
             let is_person = |name: &String| {
-                let last = |n: &str| n.rsplit(' ').next().map(str::to_string);
-                people()
-                    .iter()
-                    .any(|p| p.name == *name || (name.contains(' ') && last(&p.name) == last(name)))
+                let surname = name.rsplit(' ').next();
+                people().iter().any(|p| {
+                    p.name == *name || (name.contains(' ') && p.name.rsplit(' ').next() == surname)
+                })
             };
             let speaker = match epithet_of.take() {
                 Some(epithet) if !speaker.as_ref().is_some_and(is_person) => Some(epithet),
@@ -1529,16 +1530,15 @@ fn age_phrase(phrase: &str, lang: Lang) -> Option<Option<Gender>> {
 /// a country or an organisation by its initials before it ("SPD-Politiker", "CDU-Chef",
 /// "Grünen-Politikerin", "US-Präsident"), or a politician.
 fn epithet(role: &str) -> bool {
-    let l = lower(role);
-    let politician = |r: &str| matches!(r, "politiker" | "politikerin" | "politician");
-    match role.rsplit_once('-') {
-        Some((head, _)) => {
-            head.chars().filter(|c| c.is_uppercase()).count() >= 2
-                || matches!(&*lower(head), "grünen" | "linken" | "union")
-                || l.rsplit_once('-').is_some_and(|(_, r)| politician(r))
-        }
-        None => politician(&l),
-    }
+    let party = role.rsplit_once('-').is_some_and(|(head, _)| {
+        head.chars().filter(|c| c.is_uppercase()).count() >= 2
+            || matches!(&*lower(head), "grünen" | "linken" | "union")
+    });
+    party
+        || matches!(
+            lower(role).rsplit('-').next(),
+            Some("politiker" | "politikerin" | "politician")
+        )
 }
 
 /// A role after a definite article ("der SPD-Politiker", "the spokesman"): its key and the
