@@ -26,6 +26,8 @@ pub use error::{Problem, Status};
 pub use lang::{ByLang, Lang};
 pub use offsets::CharCursor;
 pub use output::{Edits, Output};
-pub use parallel::{run_annotating_threads, run_records_threads, PerRecord, ThreadsArg};
+pub use parallel::{
+    run_annotating_threads, run_records_mapped, run_records_threads, PerRecord, ThreadsArg,
+};
 pub use record::Record;
 pub use run::{run_annotating, run_records, run_records_at, run_texts, At, Tool};

@@ -10,10 +10,10 @@ use crate::input::{display_name, inputs};
 use crate::lang::Lang;
 use crate::output::{Edits, Output};
 use crate::progress::Progress;
-use crate::record::Record;
+use crate::record::{Layout, Record};
 use crate::run::{
-    annotate_record, finish, handle, input_fault, open_lines, run_annotating, run_records, Next,
-    Tool,
+    annotate_record, finish, handle, input_fault, open_lines, run_annotating, run_records,
+    run_records_at, At, Next, Tool,
 };
 
 /// `--threads`: how many records are annotated at once.
@@ -161,18 +161,126 @@ where
             senders.push(job_tx);
             receivers.push(done_rx);
         }
-        let status = drive(tool, threads, &senders, &receivers);
+        let status = drive(
+            tool,
+            threads,
+            &senders,
+            &receivers,
+            |done, name, out, status| {
+                let mut from = 0;
+                for (k, (end, result)) in done.ends.into_iter().enumerate() {
+                    let written = out.write_raw(&done.out[from..end]).map_err(Failure::from);
+                    from = end;
+                    if let Err(f) = written.and(result) {
+                        let at = || format!("{name}:{}", done.numbers[k]);
+                        if let Next::Stop = handle(tool, status, at, f) {
+                            return Next::Stop;
+                        }
+                    }
+                }
+                Next::Go
+            },
+        );
         drop(senders);
         status
     })
 }
 
-/// Reads batches, hands them out, writes the results in order.
-fn drive(
+/// What a worker made of a chunk for [`run_records_mapped`]: the chunk back, and the map's
+/// result for each of its records.
+struct Mapped<T> {
+    job: Job,
+    results: Vec<Result<(Layout, T), Failure>>,
+}
+
+/// [`run_records_at`] split in two for a filter whose verdict on a record depends on the
+/// records before it (`dedupe`): `map` (one per thread, from `make`) does the costly work of
+/// each record on `threads` threads, and `fold` takes its result on this thread, record after
+/// record in input order, with the state and the output. The output, messages and exit
+/// status are those of `run_records_at` with `fold(rec, at, map(rec)?, out)`, whatever
+/// `threads` is.
+pub fn run_records_mapped<M, P, T, F>(tool: &Tool, threads: usize, make: M, mut fold: F) -> Status
+where
+    M: Fn() -> P + Sync,
+    P: FnMut(&Record) -> Result<T, Failure>,
+    T: Send,
+    F: FnMut(&Record, At, T, &mut Output) -> Result<(), Failure>,
+{
+    if threads <= 1 {
+        let mut map = make();
+        return run_records_at(tool, |rec, at, out| {
+            let t = map(rec)?;
+            fold(rec, at, t, out)
+        });
+    }
+    std::thread::scope(|scope| {
+        let mut senders = Vec::new();
+        let mut receivers = Vec::new();
+        for _ in 0..threads {
+            let (job_tx, job_rx) = mpsc::channel::<Job>();
+            let (done_tx, done_rx) = mpsc::channel::<Mapped<T>>();
+            let make = &make;
+            scope.spawn(move || {
+                let mut map = make();
+                for job in job_rx {
+                    let mut from = 0;
+                    let results = job
+                        .ends
+                        .iter()
+                        .map(|&end| {
+                            let line = &job.bytes[from..end];
+                            from = end;
+                            let rec = Record::parse(line).map_err(Failure::Bad)?;
+                            Ok((rec.layout(), map(&rec)?))
+                        })
+                        .collect();
+                    if done_tx.send(Mapped { job, results }).is_err() {
+                        break;
+                    }
+                }
+            });
+            senders.push(job_tx);
+            receivers.push(done_rx);
+        }
+        let status = drive(
+            tool,
+            threads,
+            &senders,
+            &receivers,
+            |done, name, out, status| {
+                let Mapped { job, results } = done;
+                let mut from = 0;
+                for (k, result) in results.into_iter().enumerate() {
+                    let (end, line) = (job.ends[k], job.numbers[k]);
+                    let bytes = &job.bytes[from..end];
+                    from = end;
+                    // The record as the worker parsed it, put back on its line (which is what is
+                    // written) without parsing it again.
+                    let folded = result.and_then(|(layout, t)| {
+                        let rec = Record::attach(bytes, layout).map_err(Failure::Bad)?;
+                        fold(&rec, At { file: name, line }, t, out)
+                    });
+                    if let Err(f) = folded {
+                        if let Next::Stop = handle(tool, status, || format!("{name}:{line}"), f) {
+                            return Next::Stop;
+                        }
+                    }
+                }
+                Next::Go
+            },
+        );
+        drop(senders);
+        status
+    })
+}
+
+/// Reads batches, hands them out, and gives what comes back to `take`, in input order.
+fn drive<D>(
     tool: &Tool,
     threads: usize,
     senders: &[mpsc::Sender<Job>],
-    receivers: &[mpsc::Receiver<Done>],
+    receivers: &[mpsc::Receiver<D>],
+    mut take: impl FnMut(D, &str, &mut Output, &mut Status) -> Next,
 ) -> Status {
     let mut status = Status::default();
     let mut out = Output::stdout();
@@ -231,16 +339,8 @@ fn drive(
             let Ok(done) = receivers[worker].recv() else {
                 break 'inputs;
             };
-            let mut from = 0;
-            for (k, (end, result)) in done.ends.into_iter().enumerate() {
-                let written = out.write_raw(&done.out[from..end]).map_err(Failure::from);
-                from = end;
-                if let Err(f) = written.and(result) {
-                    let at = || format!("{name}:{}", done.numbers[k]);
-                    if let Next::Stop = handle(tool, &mut status, at, f) {
-                        break 'inputs;
-                    }
-                }
+            if let Next::Stop = take(done, &name, &mut out, &mut status) {
+                break 'inputs;
             }
         }
     }

@@ -116,6 +116,83 @@ impl<'a> Record<'a> {
     }
 }
 
+/// A parsed record without its line ([`Record::layout`]): where its fields are, to be put back
+/// on the same line without parsing it again ([`Record::attach`]), as when a record parsed on
+/// one thread is written on another.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    fields: Vec<(LayoutKey, Range<usize>)>,
+    close: usize,
+}
+
+/// A key's place in the line, or the key itself when it had escapes.
+#[derive(Debug, Clone)]
+enum LayoutKey {
+    At(Range<usize>),
+    Owned(String),
+}
+
+impl<'a> Record<'a> {
+    /// Where the fields are, without the line.
+    pub fn layout(&self) -> Layout {
+        let base = self.line.as_ptr() as usize;
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| {
+                let key = match &f.key {
+                    Cow::Borrowed(k) => {
+                        let start = k.as_ptr() as usize - base;
+                        LayoutKey::At(start..start + k.len())
+                    }
+                    Cow::Owned(k) => LayoutKey::Owned(k.clone()),
+                };
+                (key, f.value.clone())
+            })
+            .collect();
+        Layout {
+            fields,
+            close: self.close,
+        }
+    }
+
+    /// The record of `line` by the layout taken of it before; a layout that does not fit
+    /// the line (another line) is not trusted: the line is parsed again.
+    pub fn attach(line: &'a [u8], layout: Layout) -> Result<Record<'a>, Problem> {
+        let Ok(text) = simdutf8::basic::from_utf8(line) else {
+            return Record::parse(line);
+        };
+        let fits = layout.close < text.len()
+            && text.as_bytes()[layout.close] == b'}'
+            && layout.fields.iter().all(|(k, v)| {
+                text.get(v.clone()).is_some()
+                    && match k {
+                        LayoutKey::At(r) => text.get(r.clone()).is_some(),
+                        LayoutKey::Owned(_) => true,
+                    }
+            });
+        if !fits {
+            return Record::parse_str(text);
+        }
+        let fields = layout
+            .fields
+            .into_iter()
+            .map(|(k, value)| Field {
+                key: match k {
+                    LayoutKey::At(r) => Cow::Borrowed(&text[r]),
+                    LayoutKey::Owned(k) => Cow::Owned(k),
+                },
+                value,
+            })
+            .collect();
+        Ok(Record {
+            line: text,
+            fields,
+            close: layout.close,
+        })
+    }
+}
+
 /// Decodes raw JSON text if it is a string: `None` if it is not a string at all.
 fn decode_string(raw: &str) -> Option<Result<Cow<'_, str>, serde_json::Error>> {
     let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
@@ -250,6 +327,22 @@ mod tests {
             "field \"text\" is a number, not a string"
         );
         assert_eq!(r.str_field("body").unwrap_err().0, "no \"body\" field");
+    }
+
+    #[test]
+    fn a_layout_puts_the_record_back_on_its_line() {
+        let line = r#"{"id": "a1", "te\u0078t":"Hallo", "n": [1, {"x": 2}] }"#;
+        let r = Record::parse_str(line).unwrap();
+        let back = Record::attach(line.as_bytes(), r.layout()).unwrap();
+        assert_eq!(back.raw("id"), Some(r#""a1""#));
+        assert_eq!(back.str_field("text").unwrap(), "Hallo");
+        assert_eq!(back.raw("n"), r.raw("n"));
+        assert_eq!(back.close(), r.close());
+        // Another line: parsed anew, not sliced by a layout that is not its own.
+        let other = r#"{"a": 1}"#;
+        let o = Record::attach(other.as_bytes(), r.layout()).unwrap();
+        assert_eq!(o.raw("a"), Some("1"));
+        assert_eq!(o.fields().len(), 1);
     }
 
     #[test]

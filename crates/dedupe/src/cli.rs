@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Parser;
-use korpus_core::CommonArgs;
+use korpus_core::{CommonArgs, ThreadsArg};
 
 const ABOUT: &str = "Drop (or mark) exact and near-duplicate records of a stream, keeping the \
 first copy.";
@@ -35,6 +35,9 @@ half as many, is a copy of it below the similarity too (`dup_why` says \"contain
 other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
 half the story, is not.
 
+--threads N reads the records (their 5-grams, figures and names) on N threads, and judges \
+each, in input order, against all before it: the output is the same byte for byte.
+
 Memory grows with the number of distinct records (a few hundred bytes each; with --exact a \
 few dozen), not with their length: no text is kept, and of an exact copy nothing at all.";
 
@@ -48,6 +51,9 @@ const EXAMPLES: &str = "Examples:
   Boilerplate sentences every page repeats:
     sentences corpus.jsonl | dedupe --exact --mark \\
       | jq -r 'select(.dup_of != null) | .text' | sort | uniq -c | sort -rn | head
+
+  On both cores of the machine (the same output):
+    dedupe --threads 2 --mark corpus.jsonl > marked.jsonl
 
   Only exact copies, after normalisation:
     dedupe --exact corpus.jsonl
@@ -137,6 +143,9 @@ pub struct Cli {
     /// a guard or the threshold turned down.
     #[arg(long)]
     pub explain: bool,
+
+    #[command(flatten)]
+    pub threads: ThreadsArg,
 }
 
 fn similarity(s: &str) -> Result<f64, String> {

@@ -9,12 +9,12 @@ use clap::Parser;
 use dedupe::shard::{
     copy_of, write_edge, write_signature, write_verdict, Copy as CopyVerdict, Signature,
 };
-use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Labels, Verdict};
+use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Features, Labels, Verdict};
 use korpus_core::error::report;
 use korpus_core::error::Failure;
 use korpus_core::input::{open, Lines};
 use korpus_core::output::{write_json, write_json_str};
-use korpus_core::{run_records_at, At, Edits, Output, Problem, Record, Tool};
+use korpus_core::{run_records_at, run_records_mapped, At, Edits, Output, Problem, Record, Tool};
 
 /// A similarity as output: three decimals.
 fn score(s: f64) -> f64 {
@@ -183,7 +183,6 @@ fn one_process(
     writer: &mut Writer,
 ) -> Result<korpus_core::Status, ExitCode> {
     let explaining = cli.explain;
-    let mut analyzer = Analyzer::new();
     let (mut dedupe, mut labels) = match &cli.index {
         Some(path) if path.exists() => match load(path, config) {
             Ok(state) => state,
@@ -196,9 +195,18 @@ fn one_process(
     };
     let mut place = String::new();
     let mut checks: Vec<Comparison> = Vec::new();
-    let status = run_records_at(tool, |rec, at, out| {
-        let text = rec.str_field(&tool.args.field)?;
-        let f = analyzer.features(&text, config.exact);
+    let field = &tool.args.field;
+    // A record's features are its own (the costly part): they are read on `--threads` threads,
+    // and each record is judged here, in input order, against the state of all before it.
+    let features = || {
+        let mut analyzer = Analyzer::new();
+        move |rec: &Record| -> Result<Features, Failure> {
+            let text = rec.str_field(field)?;
+            Ok(analyzer.features(&text, config.exact))
+        }
+    };
+    let threads = cli.threads.count();
+    let status = run_records_mapped(tool, threads, features, |rec, at, f, out| {
         if explaining {
             checks.clear();
             checks.extend(

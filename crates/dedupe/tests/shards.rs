@@ -253,3 +253,41 @@ fn verify_refuses_a_record_that_is_not_earlier() {
     let out = run_filter("dedupe", &["--verify"], b"{\"rec\":1}\n");
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a verify line"));
 }
+
+/// `--threads N` reads the records on N threads and judges them in order: its output, messages
+/// and exit status are those of one thread, bad lines and `--strict` included.
+#[test]
+fn threads_give_the_one_thread_output_byte_for_byte() {
+    let mut lines = corpus(3000);
+    // bad lines in several chunks: not JSON, no text, a text that is not a string
+    lines.insert(5, "not json\n".to_string());
+    lines.insert(1300, "{\"id\": \"x\"}\n".to_string());
+    lines.insert(2900, "{\"text\": 7}\n".to_string());
+    let whole = lines.concat().into_bytes();
+    for args in [
+        &["--mark"][..],
+        &["--mark", "--explain"][..],
+        &[][..],
+        &["--mark", "--exact"][..],
+        &["--strict", "--mark"][..],
+    ] {
+        let one = run_filter("dedupe", args, &whole);
+        assert_eq!(one.status.code(), Some(1), "{args:?}: the bad lines count");
+        assert!(!one.stdout.is_empty());
+        for threads in ["2", "3"] {
+            let mut a = vec!["--threads", threads];
+            a.extend_from_slice(args);
+            let many = run_filter("dedupe", &a, &whole);
+            assert!(
+                one.stdout == many.stdout,
+                "{args:?} on {threads} threads: other output"
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&one.stderr),
+                String::from_utf8_lossy(&many.stderr),
+                "{args:?} on {threads} threads: other messages"
+            );
+            assert_eq!(one.status.code(), many.status.code());
+        }
+    }
+}
