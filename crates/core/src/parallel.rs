@@ -128,59 +128,65 @@ where
         let mut step = make();
         return run_records(tool, |rec, out| step.record(rec, out));
     }
+    let work = |jobs: mpsc::Receiver<Job>, done: mpsc::Sender<Done>| {
+        let mut step = make();
+        let mut out = Output::in_memory();
+        for job in jobs {
+            let mut ends = Vec::with_capacity(job.ends.len());
+            let mut from = 0;
+            for &end in &job.ends {
+                let result = Record::parse(&job.bytes[from..end])
+                    .map_err(Failure::Bad)
+                    .and_then(|rec| step.record(&rec, &mut out));
+                from = end;
+                ends.push((out.buffered(), result));
+            }
+            let chunk = Done {
+                out: out.take_buffer(),
+                ends,
+                numbers: job.numbers,
+            };
+            if done.send(chunk).is_err() {
+                break;
+            }
+        }
+    };
+    with_workers(tool, threads, work, |done, name, out, status| {
+        let mut from = 0;
+        for (k, (end, result)) in done.ends.into_iter().enumerate() {
+            let written = out.write_raw(&done.out[from..end]).map_err(Failure::from);
+            from = end;
+            if let Err(f) = written.and(result) {
+                let at = || format!("{name}:{}", done.numbers[k]);
+                if let Next::Stop = handle(tool, status, at, f) {
+                    return Next::Stop;
+                }
+            }
+        }
+        Next::Go
+    })
+}
+
+/// Runs `threads` workers, each doing `work` on the chunks it is sent and sending back what it
+/// made of them, and gives what comes back to `take`, in input order ([`drive`]).
+fn with_workers<D, W, T>(tool: &Tool, threads: usize, work: W, take: T) -> Status
+where
+    D: Send,
+    W: Fn(mpsc::Receiver<Job>, mpsc::Sender<D>) + Sync,
+    T: FnMut(D, &str, &mut Output, &mut Status) -> Next,
+{
     std::thread::scope(|scope| {
         let mut senders = Vec::new();
         let mut receivers = Vec::new();
         for _ in 0..threads {
             let (job_tx, job_rx) = mpsc::channel::<Job>();
-            let (done_tx, done_rx) = mpsc::channel::<Done>();
-            let make = &make;
-            scope.spawn(move || {
-                let mut step = make();
-                let mut out = Output::in_memory();
-                for job in job_rx {
-                    let mut ends = Vec::with_capacity(job.ends.len());
-                    let mut from = 0;
-                    for &end in &job.ends {
-                        let result = Record::parse(&job.bytes[from..end])
-                            .map_err(Failure::Bad)
-                            .and_then(|rec| step.record(&rec, &mut out));
-                        from = end;
-                        ends.push((out.buffered(), result));
-                    }
-                    let done = Done {
-                        out: out.take_buffer(),
-                        ends,
-                        numbers: job.numbers,
-                    };
-                    if done_tx.send(done).is_err() {
-                        break;
-                    }
-                }
-            });
+            let (done_tx, done_rx) = mpsc::channel::<D>();
+            let work = &work;
+            scope.spawn(move || work(job_rx, done_tx));
             senders.push(job_tx);
             receivers.push(done_rx);
         }
-        let status = drive(
-            tool,
-            threads,
-            &senders,
-            &receivers,
-            |done, name, out, status| {
-                let mut from = 0;
-                for (k, (end, result)) in done.ends.into_iter().enumerate() {
-                    let written = out.write_raw(&done.out[from..end]).map_err(Failure::from);
-                    from = end;
-                    if let Err(f) = written.and(result) {
-                        let at = || format!("{name}:{}", done.numbers[k]);
-                        if let Next::Stop = handle(tool, status, at, f) {
-                            return Next::Stop;
-                        }
-                    }
-                }
-                Next::Go
-            },
-        );
+        let status = drive(tool, threads, &senders, &receivers, take);
         drop(senders);
         status
     })
@@ -213,64 +219,45 @@ where
             fold(rec, at, t, out)
         });
     }
-    std::thread::scope(|scope| {
-        let mut senders = Vec::new();
-        let mut receivers = Vec::new();
-        for _ in 0..threads {
-            let (job_tx, job_rx) = mpsc::channel::<Job>();
-            let (done_tx, done_rx) = mpsc::channel::<Mapped<T>>();
-            let make = &make;
-            scope.spawn(move || {
-                let mut map = make();
-                for job in job_rx {
-                    let mut from = 0;
-                    let results = job
-                        .ends
-                        .iter()
-                        .map(|&end| {
-                            let line = &job.bytes[from..end];
-                            from = end;
-                            let rec = Record::parse(line).map_err(Failure::Bad)?;
-                            Ok((rec.layout(), map(&rec)?))
-                        })
-                        .collect();
-                    if done_tx.send(Mapped { job, results }).is_err() {
-                        break;
-                    }
-                }
-            });
-            senders.push(job_tx);
-            receivers.push(done_rx);
-        }
-        let status = drive(
-            tool,
-            threads,
-            &senders,
-            &receivers,
-            |done, name, out, status| {
-                let Mapped { job, results } = done;
-                let mut from = 0;
-                for (k, result) in results.into_iter().enumerate() {
-                    let (end, line) = (job.ends[k], job.numbers[k]);
-                    let bytes = &job.bytes[from..end];
+    let work = |jobs: mpsc::Receiver<Job>, done: mpsc::Sender<Mapped<T>>| {
+        let mut map = make();
+        for job in jobs {
+            let mut from = 0;
+            let results = job
+                .ends
+                .iter()
+                .map(|&end| {
+                    let line = &job.bytes[from..end];
                     from = end;
-                    // The record as the worker parsed it, put back on its line (which is what is
-                    // written) without parsing it again.
-                    let folded = result.and_then(|(layout, t)| {
-                        let rec = Record::attach(bytes, layout).map_err(Failure::Bad)?;
-                        fold(&rec, At { file: name, line }, t, out)
-                    });
-                    if let Err(f) = folded {
-                        if let Next::Stop = handle(tool, status, || format!("{name}:{line}"), f) {
-                            return Next::Stop;
-                        }
-                    }
+                    let rec = Record::parse(line).map_err(Failure::Bad)?;
+                    Ok((rec.layout(), map(&rec)?))
+                })
+                .collect();
+            if done.send(Mapped { job, results }).is_err() {
+                break;
+            }
+        }
+    };
+    with_workers(tool, threads, work, |done, name, out, status| {
+        let Mapped { job, results } = done;
+        let mut from = 0;
+        for (k, result) in results.into_iter().enumerate() {
+            let (end, line) = (job.ends[k], job.numbers[k]);
+            let bytes = &job.bytes[from..end];
+            from = end;
+            // The record as the worker parsed it, put back on its line (which is what is
+            // written) without parsing it again.
+            let folded = result.and_then(|(layout, t)| {
+                let rec = Record::attach(bytes, layout).map_err(Failure::Bad)?;
+                fold(&rec, At { file: name, line }, t, out)
+            });
+            if let Err(f) = folded {
+                if let Next::Stop = handle(tool, status, || format!("{name}:{line}"), f) {
+                    return Next::Stop;
                 }
-                Next::Go
-            },
-        );
-        drop(senders);
-        status
+            }
+        }
+        Next::Go
     })
 }
 
