@@ -36,7 +36,8 @@ other\"): a version cut short, or one a paragraph or a byline was added to. A te
 half the story, is not.
 
 --threads N reads the records (their 5-grams, figures and names) on N threads, and judges \
-each, in input order, against all before it: the output is the same byte for byte.
+each, in input order, against all before it: the output is the same byte for byte. (It is \
+for one process: a sharded run is parallel by its shards.)
 
 Memory grows with the number of distinct records (a few hundred bytes each; with --exact a \
 few dozen), not with their length: no text is kept, and of an exact copy nothing at all.";

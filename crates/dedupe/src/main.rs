@@ -137,10 +137,11 @@ fn main() -> ExitCode {
         guards: !cli.no_guard,
     };
     let sharded = cli.signatures || cli.reduce || cli.verify || cli.apply.is_some();
-    if sharded && (cli.index.is_some() || cli.explain) {
+    if sharded && (cli.index.is_some() || cli.explain || cli.threads.threads != 1) {
         report(
             "dedupe",
-            "--index and --explain are for one process, not for a sharded run",
+            "--index, --explain and --threads are for one process, not for a sharded run \
+             (whose shards run side by side)",
         );
         return ExitCode::from(2);
     }

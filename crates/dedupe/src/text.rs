@@ -121,7 +121,7 @@ fn is_word_char(c: char) -> bool {
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
-        (b.is_ascii_alphanumeric() || b == b'_', 1)
+        (ASCII_WORD[usize::from(b)] != 0, 1)
     } else {
         let c = text[i..].chars().next().unwrap_or_default();
         (is_word_char(c), c.len_utf8())

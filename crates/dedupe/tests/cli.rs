@@ -240,3 +240,20 @@ fn help_shows_examples() {
         .success()
         .stdout(predicate::str::contains("Examples:").and(predicate::str::contains("--mark")));
 }
+
+#[test]
+fn one_process_options_are_refused_in_a_sharded_run() {
+    for extra in [["--threads", "2"], ["--index", "x.idx"]] {
+        let mut args = vec!["--signatures"];
+        args.extend_from_slice(&extra);
+        dedupe()
+            .args(&args)
+            .write_stdin("{\"text\":\"Eins.\"}\n")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(
+                "for one process, not for a sharded run",
+            ));
+    }
+}
