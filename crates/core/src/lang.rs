@@ -77,10 +77,7 @@ impl Lang {
     /// leads by five; German when there is no evidence either way.
     pub fn guess(text: &str) -> Lang {
         let (de_words, en_words) = common();
-        let mut end = text.len().min(2048);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = text.floor_char_boundary(2048);
         let (mut de, mut en) = (0u32, 0u32);
         let mut lower = [0u8; 8];
         for word in text[..end].split(|c: char| !c.is_alphanumeric()) {

@@ -130,8 +130,7 @@ mod tests {
         fn cursor_counts_what_chars_count(t in "\\PC{0,200}", picks in proptest::collection::vec(0usize..300, 0..8)) {
             let mut cursor = CharCursor::new(&t);
             for p in picks {
-                let mut b = p.min(t.len());
-                while !t.is_char_boundary(b) { b -= 1; }
+                let b = t.floor_char_boundary(p);
                 prop_assert_eq!(cursor.char_of(b), t[..b].chars().count());
             }
         }

@@ -38,7 +38,7 @@ impl Progress {
     pub fn tick(&mut self, bytes: usize) {
         self.records += 1;
         self.bytes += bytes as u64;
-        if self.enabled && self.records % 256 == 0 {
+        if self.enabled && self.records.is_multiple_of(256) {
             self.maybe_show();
         }
     }

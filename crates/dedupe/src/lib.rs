@@ -414,7 +414,7 @@ impl Deduper {
                 continue;
             }
             let cmp = self.compare(c, f);
-            if cmp.why.is_copy() && best.map_or(true, |b| cmp.score > b.score) {
+            if cmp.why.is_copy() && best.is_none_or(|b| cmp.score > b.score) {
                 best = Some(cmp);
             }
         }

@@ -88,8 +88,8 @@ enum Role {
 }
 
 fn role(c: char, prev: Option<char>, next: Option<char>, guillemet_open: char) -> Role {
-    let space_before = !prev.is_some_and(|p| !(p.is_whitespace() || "([{/–—-".contains(p)));
-    let space_after = !next.is_some_and(|n| !(n.is_whitespace() || ".,;:!?)]}–—-".contains(n)));
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{/–—-".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}–—-".contains(n));
     match c {
         '„' => Role::Open(Kind::Double),
         '“' => Role::Both(Kind::Double),
@@ -339,11 +339,7 @@ fn sentence_start(lex: &Lexicon, text: &str, at: usize, limit: usize) -> usize {
             _ => {}
         }
     }
-    let mut s = floor;
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    s
+    text.ceil_char_boundary(floor)
 }
 
 /// Whether the period at byte `i` ends an initial ("William R. Dougan", "U.S. Senator"), not
@@ -380,18 +376,14 @@ fn sentence_end(lex: &Lexicon, text: &str, at: usize, limit: usize) -> usize {
         match b[i] {
             b'\n' => return i,
             b'.' if initial(b, i) || title_before(lex, b, i) => {}
-            b'.' | b'!' | b'?' if b.get(i + 1).map_or(true, |n| n.is_ascii_whitespace()) => {
+            b'.' | b'!' | b'?' if b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) => {
                 return i + 1
             }
             _ => {}
         }
         i += 1;
     }
-    let mut e = ceiling;
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    e
+    text.floor_char_boundary(ceiling)
 }
 
 /// Whether the word at byte `at` opens a sentence: nothing but spaces, marks or a bracket
@@ -1034,10 +1026,7 @@ impl Finder {
                         if s.indefinite || s.phrase.contains(' ') || !epithet(&s.phrase) {
                             return None;
                         }
-                        let mut end = (pair.close.end + 200).min(text.len());
-                        while !text.is_char_boundary(end) {
-                            end += 1;
-                        }
+                        let end = text.ceil_char_boundary(pair.close.end + 200);
                         let at = left_start + text[left_start..end].find(&s.phrase)?;
                         let article = text[..at].trim_end().rsplit(' ').next()?;
                         let (key, gender) = bare_role(lex, article, &s.phrase)?;
@@ -1063,10 +1052,9 @@ impl Finder {
                     // at most PRONOUN_REACH bytes and not before `floor` (read only there,
                     // not in the whole text).
                     let just_before = |floor: usize| {
-                        let mut from = left_start.saturating_sub(PRONOUN_REACH).max(floor);
-                        while !text.is_char_boundary(from) {
-                            from += 1;
-                        }
+                        let from = text.ceil_char_boundary(
+                            left_start.saturating_sub(PRONOUN_REACH).max(floor),
+                        );
                         let ws = words(text, from..left_start);
                         let found = runs(lex, text, &inside, &ws);
                         (ws, found)
@@ -1092,7 +1080,7 @@ impl Finder {
                                     && r.sure
                                     && (r.subject.is_some()
                                         || at_sentence_start(text, ws[r.words.start].start))
-                                    && r.role.as_deref().map_or(true, |x| !lex.sources.contains(x))
+                                    && r.role.as_deref().is_none_or(|x| !lex.sources.contains(x))
                             })
                             .filter(|r| {
                                 let role = r.role.as_deref().and_then(|x| role_gender(x, lex.lang));
@@ -1116,7 +1104,7 @@ impl Finder {
                                 .iter()
                                 .rev()
                                 .filter(|p| p.at < pair.open.start)
-                                .find(|p| gender_of(&p.name).map_or(true, |g| g == w))
+                                .find(|p| gender_of(&p.name).is_none_or(|g| g == w))
                                 .map_or(s.phrase, |p| p.name.clone())
                         }
                         (Some(last), _) => last.clone(),
@@ -1144,7 +1132,7 @@ impl Finder {
                                         || r.role
                                             .as_deref()
                                             .and_then(|x| role_gender(x, lex.lang))
-                                            .map_or(true, |g| Some(g) == w))
+                                            .is_none_or(|g| Some(g) == w))
                             };
                             // In English, the nearest subject of a sentence ("Canada's Mia
                             // Laurent reached the semifinal, beating the Grand Slam winner.
@@ -1581,7 +1569,7 @@ fn role_gender(role: &str, lang: Lang) -> Option<Gender> {
 
 /// Whether a person of gender `had` (if known) can be meant by a pronoun of gender `wanted`.
 fn can_mean(wanted: Option<Gender>, had: Option<Gender>) -> bool {
-    wanted.is_none() || had.map_or(true, |g| Some(g) == wanted)
+    wanted.is_none() || had.is_none_or(|g| Some(g) == wanted)
 }
 
 /// What stands between two words of the same text: spaces, punctuation, marks.

@@ -707,10 +707,7 @@ const LOOK: usize = 128;
 
 /// Where the whitespace-delimited token that ends at `i` begins (at most [`LOOK`] bytes back).
 fn token_start(text: &str, i: usize) -> usize {
-    let mut floor = i.saturating_sub(LOOK);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
+    let floor = text.ceil_char_boundary(i.saturating_sub(LOOK));
     text[floor..i]
         .char_indices()
         .rev()
@@ -720,11 +717,7 @@ fn token_start(text: &str, i: usize) -> usize {
 
 /// The start of `s`, at most [`LOOK`] bytes, cut at a character boundary.
 fn head(s: &str) -> &str {
-    let mut end = s.len().min(LOOK);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    &s[..s.floor_char_boundary(LOOK)]
 }
 
 /// The letters at the start of `s` (a word without its punctuation).
