@@ -48,6 +48,9 @@ pub struct Lexicon {
     pub contractions: WordSet,
     /// Cues whose object follows them, never their speaker: "told the BBC".
     pub objects: WordSet,
+    /// Verbs of quoting someone, whose object is the one quoted and whose subject is the
+    /// outlet: "Der Spiegel zitiert den Prediger mit den Worten".
+    pub quoting: WordSet,
     /// Relative pronouns: after a comma they open a clause about the word before ("Smith,
     /// who has led the team, said").
     pub relative: WordSet,
@@ -161,6 +164,7 @@ impl Lexicon {
             opinion: section(cues, "opinion"),
             frames: section(cues, "frame"),
             objects: section(cues, "object"),
+            quoting: section(cues, "quoting"),
             reported: section(cues, "reported"),
             causative: section(cues, "causative"),
             roles,

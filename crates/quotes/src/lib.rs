@@ -729,6 +729,13 @@ impl Finder {
                     cue = Some(c);
                 }
             }
+            // A source in brackets right after the closing mark, the way a text cites: „…“
+            // (Konrad-Adenauer-Stiftung), "…" (Angela Merkel). Only a few words, one of them
+            // able to speak or two capitalised ones, not a date, a page or a note ("(S. 12)",
+            // "(Archivbild)", "(Quelle: dpa)").
+            if cue.is_none() {
+                speaker = cited(lex, text, pair.close.end).or(speaker);
+            }
             // A cue in a relative clause with no subject of its own: the clause's antecedent
             // speaks ("kritisierte die Opposition, die von einem „Skandal“ sprach", "the
             // opposition, which said it would „…“").
@@ -741,9 +748,12 @@ impl Finder {
                     Some(k) => passive(&left[k.saturating_sub(2)..left.len().min(k + 3)]),
                     None => passive(&right[..right.len().min(4)]),
                 };
-                if !near {
-                    speaker = antecedent(lex, text, &left, &left_runs, until);
-                }
+                speaker = if near {
+                    passive_agent(lex, text, &left, &left_runs, until)
+                        .map(|r| r.as_speaker(text, &left))
+                } else {
+                    antecedent(lex, text, &left, &left_runs, until)
+                };
             }
             if cue.is_none() && colon {
                 // (or a role, "Ein Hauptkommissar nach der Festnahme: „…“")
@@ -1379,9 +1389,50 @@ impl Finder {
             let w = left[i].text;
             lex.is_cue(w) || lex.source.contains_lower(w) || opinion(lex, left, i)
         })?;
+        // "sagte Kapitän Berg laut einer Agentur": the speech verb with its person before
+        // "laut" in the same clause speaks, the source relays.
+        let verb = || {
+            let v = (0..k).rev().find(|&i| lex.is_cue(left[i].text))?;
+            if lex.source.contains_lower(left[v].text)
+                || text[left[v].end()..left[k].start].contains([',', ';', ':'])
+            {
+                return None;
+            }
+            let s = speaker_at(lex, text, left, left_runs, v).filter(|s| s.named)?;
+            Some((left[v].text.to_string(), v, Some(s)))
+        };
+        if lex.source.contains_lower(left[k].text) {
+            if let Some(found) = verb() {
+                return Some(found);
+            }
+        }
         let cue = left[k].text.to_string();
         Some((cue, k, speaker_at(lex, text, left, left_runs, k)))
     }
+}
+
+/// The source a text cites in brackets right after a quotation's closing mark at `at`:
+/// "(Konrad-Adenauer-Stiftung)", "(Angela Merkel)".
+fn cited(lex: &Lexicon, text: &str, at: usize) -> Option<Speaker> {
+    let rest = text[at..].trim_start_matches([' ', '\u{a0}']);
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.get(..inner.len().min(80))?.find(')')?;
+    // (closing the sentence: "„…“ (Council for National Security) umbenennen" translates)
+    let after = inner[close + 1..].trim_start_matches([' ', '\u{a0}']);
+    if !(after.is_empty() || after.starts_with(['.', '\n'])) {
+        return None;
+    }
+    let inner = inner[..close].trim();
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    let capitals = ws
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    (inner.starts_with(char::is_uppercase)
+        && (1..=5).contains(&ws.len())
+        && !inner.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | ',' | ';' | '.'))
+        && (capitals >= 2 || ws.iter().any(|w| lex.speaks(w))))
+    .then(|| Speaker::named(inner.to_string()))
 }
 
 /// Whether word `i` is a noun that attributes after "nach": "nach Angaben der Polizei",
@@ -2031,6 +2082,22 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             && at_sentence_start(text, ws[0].start)
     };
     let as_speaker = |r: &Run| r.as_speaker(text, ws);
+    if let Some(r) = quoted_object(lex, text, ws, found, k) {
+        return Some(as_speaker(r));
+    }
+    // A participle at the end of a passive clause has its speaker after "von": "wurde von
+    // ihm die Sorge geäußert" (not "kommentierte", a verb of its own; nor "wird von der
+    // Zeitung zitiert", whose agent is the outlet).
+    let participle = lex.lang == Lang::De && !ws[k].capitalised() && {
+        let v = ws[k].text;
+        (v.ends_with('t') || v.ends_with("en") && !v.ends_with("ten")) && !lex.quoting.contains(v)
+    };
+    if let Some(r) = participle
+        .then(|| passive_agent(lex, text, ws, found, k))
+        .flatten()
+    {
+        return Some(as_speaker(r));
+    }
     // A relative clause between the subject and its cue: "Smith, who has led the team since
     // 2019, said", "Müller, der seit 2019 Trainer ist, sagte".
     if k >= 3 && between(text, &ws[k - 1], &ws[k]).contains(',') {
@@ -2100,7 +2167,13 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             if &*cue == "zufolge" {
                 r.words.end <= k && k - r.words.end <= 1
             } else {
-                r.words.start > k && r.words.start - k <= 4
+                // (within its phrase: "sagte Style laut news.at, die Soldaten seien" has
+                // no source in a run; "heißt es dazu in einer Mitteilung" has more words
+                // before it)
+                let reach = if &*cue == "heißt" { 6 } else { 4 };
+                r.words.start > k
+                    && r.words.start - k <= reach
+                    && !text[ws[k].end()..ws[r.words.start].start].contains(',')
             }
         };
         if let Some(r) = found.iter().find(near).filter(|r| {
@@ -2110,6 +2183,31 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         }) {
             return Some(Speaker::unnamed(
                 &text[ws[r.words.start].start..r.phrase_end],
+                true,
+            ));
+        }
+    }
+    // The document a sentence opens with, before the verb: "In einer Mitteilung der
+    // Polizei heißt es: „…“", "Im jüngsten Bericht des Amtes hieß es". The phrase is the
+    // first run whose genitive reaches the verb, when a word of it can say something
+    // ("Bundeswehrberichts" in the genitive too).
+    if matches!(&*cue, "heißt" | "hieß")
+        && k >= 2
+        && matches!(ws[0].text, "In" | "Im")
+        && at_sentence_start(text, ws[0].start)
+    {
+        let reach = ws[k - 1].end();
+        let speaks = |w: &Word| {
+            lex.speaks(w.text) || w.text.strip_suffix('s').is_some_and(|s| lex.speaks(s))
+        };
+        if let Some(h) = found
+            .iter()
+            .find(|h| h.words.start < k && h.phrase_end >= reach)
+            .filter(|h| h.name.is_none() && h.role.is_none())
+            .filter(|h| ws[h.words.start..k].iter().any(speaks))
+        {
+            return Some(Speaker::unnamed(
+                &text[ws[h.words.start].start..h.phrase_end],
                 true,
             ));
         }
@@ -2258,6 +2356,89 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             .min_by_key(|r| r.words.start.abs_diff(k))
             .map(as_speaker)
     })
+}
+
+/// The one a verb of quoting quotes, for the cue at word `k` of its clause: its object, not
+/// the outlet that is its subject. "Der Spiegel zitiert den Prediger mit den Worten", "Ein
+/// Sender zitierte Papandreou mit den Worten", "„…“, zitiert Welt-Online den Minister". The
+/// object has an accusative article, or follows the subject: a second phrase after the verb,
+/// or the only one when the subject stands before the verb.
+fn quoted_object<'r>(
+    lex: &Lexicon,
+    text: &str,
+    ws: &[Word],
+    found: &'r [Run],
+    k: usize,
+) -> Option<&'r Run> {
+    // The verb, at the cue or before it in the same clause ("zitiert X mit den Worten").
+    let v = (0..=k)
+        .rev()
+        .find(|&i| lex.quoting.contains_lower(ws[i].text))?;
+    if text[ws[v].start..ws[k].start].contains([',', ';', ':']) {
+        return None;
+    }
+    // (up to the cue's "mit den" when the cue follows, else to the end of the clause)
+    let until = if k > v { k.saturating_sub(2) } else { ws.len() };
+    let after: Vec<&Run> = found
+        .iter()
+        .filter(|r| r.words.start > v && r.words.start <= v + 6 && r.words.end <= until)
+        .filter(|r| !text[ws[v].end()..ws[r.words.start].start].contains([',', ';', ':']))
+        .filter(|r| !r.after_prep)
+        .collect();
+    // (a phrase that a genitive of the one before covers is part of it)
+    let mut phrases = after.iter().copied().filter({
+        let mut reach = 0;
+        move |r| {
+            let new = ws[r.words.start].start >= reach;
+            reach = reach.max(r.phrase_end);
+            new
+        }
+    });
+    let first = phrases.next()?;
+    let accusative = |r: &Run| {
+        ws.get(r.words.start.wrapping_sub(1))
+            .is_some_and(|w| matches!(&*lower(w.text), "den" | "einen"))
+    };
+    let subject_before = v > 0 && !between(text, &ws[v - 1], &ws[v]).contains(',');
+    if accusative(first) || subject_before {
+        return Some(first);
+    }
+    phrases.next()
+}
+
+/// The agent of a passive before word `until` of `ws`: "Es wurde von Demjanjuks Sohn die
+/// Mutmaßung geäußert", "wird von pakistanischer Seite als „…“ beschrieben". The phrase after
+/// "von" (past its article and adjectives) that follows the auxiliary in the same clause.
+fn passive_agent<'r>(
+    lex: &Lexicon,
+    text: &str,
+    ws: &[Word],
+    found: &'r [Run],
+    until: usize,
+) -> Option<&'r Run> {
+    let until = until.min(ws.len());
+    let a = (0..until)
+        .rev()
+        .find(|&i| lex.passive.contains(ws[i].text))?;
+    let p = (a + 1..until).find(|&i| matches!(ws[i].text, "von" | "vom"))?;
+    // (one clause: not "wurde von Journalisten gefragt und sagte")
+    if text[ws[a].start..ws[until - 1].end()].contains([',', ';', ':'])
+        || ws[p..until]
+            .iter()
+            .any(|w| matches!(w.text, "und" | "oder"))
+    {
+        return None;
+    }
+    let agent = found
+        .iter()
+        .find(|r| r.words.start > p && r.words.start <= p + 3 && r.words.end <= until)
+        .filter(|r| ws[p + 1..r.words.start].iter().all(|w| !w.capitalised()))?;
+    // (and no one named between it and the verb: "wurde 2008 von HRS übernommen.Ralph Senkel
+    // kommentierte")
+    (!found
+        .iter()
+        .any(|r| r.words.start >= agent.words.end && r.words.end <= until && r.names_person()))
+    .then_some(agent)
 }
 
 /// The speaker of a cue in a relative clause that opens after the last comma before word

@@ -1128,3 +1128,80 @@ fn a_party_epithet_is_the_person_named_before_and_another_role_is_not() {
         ),
     ]);
 }
+
+#[test]
+fn a_verb_of_quoting_gives_its_object_not_the_outlet() {
+    assert_speakers(&[
+        (
+            "Das Radio zitierte Bürgermeisterin Lena Haas mit den Worten: „Wir bauen die Halle \
+             wieder auf.“",
+            "Lena Haas",
+        ),
+        (
+            "Der Kurier zitiert einen Feuerwehrmann mit den Worten: „So etwas habe ich noch nie \
+             gesehen.“",
+            "Feuerwehrmann",
+        ),
+        (
+            "„Der Vertrag ist unterschrieben“, zitiert das Wirtschaftsblatt den Vorstand Ole \
+             Brandt.",
+            "Ole Brandt",
+        ),
+    ]);
+    // The one quoted in the passive is the subject, as before.
+    assert_speaker(
+        "Trainer Paul Amsel wird vom Stadtanzeiger mit den Worten zitiert: „Wir steigen auf.“",
+        "Paul Amsel",
+    );
+}
+
+#[test]
+fn a_document_in_heisst_es_and_a_source_in_brackets_speak() {
+    assert_speakers(&[
+        (
+            "In einer Mitteilung der Bergwacht heißt es: „Der Weg bleibt bis Ostern gesperrt.“",
+            "Mitteilung der Bergwacht",
+        ),
+        (
+            "Im jüngsten Bericht des Rechnungshofs hieß es dann: „Die Kosten sind nicht \
+             gedeckt.“",
+            "Bericht des Rechnungshofs",
+        ),
+        (
+            "„Die Messe war ein Erfolg, die Hallen waren jeden Tag voll“ (Industrie- und \
+             Handelskammer).",
+            "Industrie- und Handelskammer",
+        ),
+    ]);
+    // A place with "heißt es" is no document; a translation in brackets is no source.
+    assert_eq!(first_speaker("In Brüssel hieß es: „Die Frist gilt.“"), None);
+    assert_ne!(
+        first_speaker(
+            "Der Konzern werde „in einem geordneten Verfahren abgewickelt“ (orderly wind-down) \
+             werden, sagte Tom Kühne."
+        )
+        .as_deref(),
+        Some("orderly wind-down")
+    );
+}
+
+#[test]
+fn a_source_after_laut_ends_at_its_comma_and_a_passive_agent_speaks() {
+    // "laut" names the outlet, not the subject of the reported clause after its comma.
+    assert_speaker(
+        "Dagegen sagte Kapitän Jonas Berg laut einer Agentur, die Fischer seien „in eine Falle \
+         gelaufen“.",
+        "Jonas Berg",
+    );
+    assert_speakers(&[(
+        "Es wurde von Bürgermeister Hans Ebel die Sorge geäußert, die Stadt werde „den Anschluss \
+         verlieren“.",
+        "Hans Ebel",
+    )]);
+    // Not the agent of another clause: the verb that speaks has a subject of its own.
+    assert_speaker(
+        "Die Firma wurde 2019 von Nordwerk übernommen. Vorstand Uwe Dorn sagte dazu: „Wir \
+         bleiben in Kiel.“",
+        "Uwe Dorn",
+    );
+}
