@@ -733,8 +733,9 @@ impl Finder {
             // (Konrad-Adenauer-Stiftung), "…" (Angela Merkel). Only a few words, one of them
             // able to speak or two capitalised ones, not a date, a page or a note ("(S. 12)",
             // "(Archivbild)", "(Quelle: dpa)").
+            // (with no cue, no speaker was found yet)
             if cue.is_none() {
-                speaker = cited(lex, text, pair.close.end).or(speaker);
+                speaker = cited(lex, text, pair.close.end);
             }
             // A cue in a relative clause with no subject of its own: the clause's antecedent
             // speaks ("kritisierte die Opposition, die von einem „Skandal“ sprach", "the
@@ -1289,7 +1290,7 @@ impl Finder {
                 return None;
             }
             let k = (c + 2..right.len().min(c + 14)).find(|&i| is_cue(i))?;
-            if text[right[c].start..right[k].start].contains([',', ';', ':']) {
+            if text[right[c].start..right[k].start].contains(CLAUSE_BREAK) {
                 return None;
             }
             let last = &right[c - 1];
@@ -1391,19 +1392,18 @@ impl Finder {
         })?;
         // "sagte Kapitän Berg laut einer Agentur": the speech verb with its person before
         // "laut" in the same clause speaks, the source relays.
-        let verb = || {
-            let v = (0..k).rev().find(|&i| lex.is_cue(left[i].text))?;
-            if lex.source.contains_lower(left[v].text)
-                || text[left[v].end()..left[k].start].contains([',', ';', ':'])
-            {
-                return None;
-            }
-            let s = speaker_at(lex, text, left, left_runs, v).filter(|s| s.named)?;
-            Some((left[v].text.to_string(), v, Some(s)))
-        };
         if lex.source.contains_lower(left[k].text) {
-            if let Some(found) = verb() {
-                return Some(found);
+            let verb = (0..k)
+                .rev()
+                .find(|&i| lex.is_cue(left[i].text))
+                .filter(|&v| {
+                    !lex.source.contains_lower(left[v].text)
+                        && !text[left[v].end()..left[k].start].contains(CLAUSE_BREAK)
+                });
+            if let Some(v) = verb {
+                if let Some(s) = speaker_at(lex, text, left, left_runs, v).filter(|s| s.named) {
+                    return Some((left[v].text.to_string(), v, Some(s)));
+                }
             }
         }
         let cue = left[k].text.to_string();
@@ -1455,6 +1455,9 @@ fn is_determiner(lex: &Lexicon, w: &str) -> bool {
 fn is_nominative(lex: &Lexicon, w: &str) -> bool {
     lex.nominative.contains_lower(w)
 }
+
+/// Punctuation that ends a clause: a phrase beyond it is no part of the clause before.
+const CLAUSE_BREAK: [char; 3] = [',', ';', ':'];
 
 /// Endings of German abstract and collective nouns, which no surname has.
 const NOUN_ENDINGS: &[&str] = &[
@@ -2374,25 +2377,25 @@ fn quoted_object<'r>(
     let v = (0..=k)
         .rev()
         .find(|&i| lex.quoting.contains_lower(ws[i].text))?;
-    if text[ws[v].start..ws[k].start].contains([',', ';', ':']) {
+    if text[ws[v].start..ws[k].start].contains(CLAUSE_BREAK) {
         return None;
     }
     // (up to the cue's "mit den" when the cue follows, else to the end of the clause)
     let until = if k > v { k.saturating_sub(2) } else { ws.len() };
-    let after: Vec<&Run> = found
-        .iter()
-        .filter(|r| r.words.start > v && r.words.start <= v + 6 && r.words.end <= until)
-        .filter(|r| !text[ws[v].end()..ws[r.words.start].start].contains([',', ';', ':']))
-        .filter(|r| !r.after_prep)
-        .collect();
-    // (a phrase that a genitive of the one before covers is part of it)
-    let mut phrases = after.iter().copied().filter({
-        let mut reach = 0;
-        move |r| {
-            let new = ws[r.words.start].start >= reach;
+    // The phrases after the verb in its clause, not after a preposition; a run that a
+    // genitive of the one before covers is part of it.
+    let mut reach = 0;
+    let mut phrases = found.iter().filter(|r| {
+        let after = r.words.start > v
+            && r.words.start <= v + 6
+            && r.words.end <= until
+            && !r.after_prep
+            && !text[ws[v].end()..ws[r.words.start].start].contains(CLAUSE_BREAK);
+        let new = after && ws[r.words.start].start >= reach;
+        if after {
             reach = reach.max(r.phrase_end);
-            new
         }
+        new
     });
     let first = phrases.next()?;
     let accusative = |r: &Run| {
@@ -2422,7 +2425,7 @@ fn passive_agent<'r>(
         .find(|&i| lex.passive.contains(ws[i].text))?;
     let p = (a + 1..until).find(|&i| matches!(ws[i].text, "von" | "vom"))?;
     // (one clause: not "wurde von Journalisten gefragt und sagte")
-    if text[ws[a].start..ws[until - 1].end()].contains([',', ';', ':'])
+    if text[ws[a].start..ws[until - 1].end()].contains(CLAUSE_BREAK)
         || ws[p..until]
             .iter()
             .any(|w| matches!(w.text, "und" | "oder"))
@@ -2519,7 +2522,7 @@ fn opening_pronoun<'w, 't>(
     let w = ws.first().filter(|_| k > 0 && k < ws.len())?;
     (lex.pronouns.contains_lower(w.text)
         && at_sentence_start(text, w.start)
-        && !text[w.start..ws[k].start].contains([',', ';', ':']))
+        && !text[w.start..ws[k].start].contains(CLAUSE_BREAK))
     .then_some(w)
 }
 
