@@ -1416,7 +1416,7 @@ impl Finder {
 fn cited(lex: &Lexicon, text: &str, at: usize) -> Option<Speaker> {
     let rest = text[at..].trim_start_matches([' ', '\u{a0}']);
     let inner = rest.strip_prefix('(')?;
-    let close = inner.get(..inner.len().min(80))?.find(')')?;
+    let close = inner[..inner.floor_char_boundary(80)].find(')')?;
     // (closing the sentence: "„…“ (Council for National Security) umbenennen" translates)
     let after = inner[close + 1..].trim_start_matches([' ', '\u{a0}']);
     if !(after.is_empty() || after.starts_with(['.', '\n'])) {

@@ -1173,6 +1173,13 @@ fn a_document_in_heisst_es_and_a_source_in_brackets_speak() {
             "Industrie- und Handelskammer",
         ),
     ]);
+    // The source is found whatever follows it: here a character of two bytes stands at the
+    // 80th byte after the bracket.
+    let text = format!(
+        "„Die Messe war ein Erfolg, die Hallen waren jeden Tag voll“ (Handelskammer).\n\n{}ä",
+        "x".repeat(80 - "Handelskammer).\n\n".len() - 1)
+    );
+    assert_eq!(first_speaker(&text).as_deref(), Some("Handelskammer"));
     // A place with "heißt es" is no document; a translation in brackets is no source.
     assert_eq!(first_speaker("In Brüssel hieß es: „Die Frist gilt.“"), None);
     assert_ne!(
