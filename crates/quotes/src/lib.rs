@@ -336,10 +336,22 @@ fn sentence_start(lex: &Lexicon, text: &str, at: usize, limit: usize) -> usize {
             b'.' | b'!' | b'?' if b.get(i + 1).is_some_and(|n| n.is_ascii_whitespace()) => {
                 return i + 1
             }
+            b'.' if run_on(b, i) => return i + 1,
             _ => {}
         }
     }
     text.ceil_char_boundary(floor)
+}
+
+/// Whether the period at byte `i` ends a sentence the next one runs on from with no space,
+/// as scraped text has it: "sagte der Papst.Der Bruder", between two words in lower and
+/// upper case (not "z.B.", "tagesschau.de", "U.S.").
+fn run_on(b: &[u8], i: usize) -> bool {
+    i >= 2
+        && b[i - 1].is_ascii_lowercase()
+        && b[i - 2].is_ascii_lowercase()
+        && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
 }
 
 /// Whether the period at byte `i` ends an initial ("William R. Dougan", "U.S. Senator"), not
@@ -379,6 +391,7 @@ fn sentence_end(lex: &Lexicon, text: &str, at: usize, limit: usize) -> usize {
             b'.' | b'!' | b'?' if b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) => {
                 return i + 1
             }
+            b'.' if run_on(b, i) => return i + 1,
             _ => {}
         }
         i += 1;
@@ -756,7 +769,14 @@ impl Finder {
                     antecedent(lex, text, &left, &left_runs, until)
                 };
             }
-            if cue.is_none() && colon {
+            // Reported speech ("Die Pflichten der Union seien klar festgelegt: „…“") goes on
+            // with whoever the text reports: its subject is what the words are about. (The
+            // verb in the quotation's clause, not before a comma: "Der Sieger erklärte, es sei
+            // nicht so, und verglich es mit „…“".)
+            let indirect = left.iter().any(|w| {
+                lex.reported.contains(w.text) && !text[w.start..pair.open.start].contains(',')
+            });
+            if cue.is_none() && colon && !indirect {
                 // (or a role, "Ein Hauptkommissar nach der Festnahme: „…“")
                 // (a run with a name was taken before: this one is a role alone)
                 let role = || {
@@ -968,6 +988,40 @@ impl Finder {
                         .find_map(Run::named_person)
                         .or_else(|| subject_of(lex, text, ws, found, ws.len()))
                 };
+                // A person the sentence before opens with as its subject, since the last
+                // quotation, speaks one that opens the next ("Der Bruder des Papstes, Georg
+                // Ratzinger, war eingeweiht. „Mein Bruder …“"), before the last speaker.
+                let opened_before = || {
+                    if !left.is_empty() {
+                        return None;
+                    }
+                    let (start, ws, found) = sentence_before();
+                    if last_quote_end.is_some_and(|e| e > *start) {
+                        return None;
+                    }
+                    // (the first phrase, from its article on)
+                    let r = found.first().filter(|r| {
+                        at_sentence_start(text, ws[0].start)
+                            && (r.words.start == 0
+                                || r.subject.is_some()
+                                    && ws[1..r.words.start].iter().all(|w| !w.capitalised()))
+                    })?;
+                    // The name in apposition to it first: "Der Bruder des Papstes, Georg
+                    // Ratzinger,".
+                    // (past its genitive: a comma ends the words between, a few and no other)
+                    found
+                        .iter()
+                        .find(|n| {
+                            n.words.start > r.words.start && {
+                                let gap = &text[r.phrase_end..ws[n.words.start].start];
+                                gap.trim_end().ends_with(',')
+                                    && gap.matches(',').count() == 1
+                                    && gap.split_whitespace().count() <= 4
+                            }
+                        })
+                        .and_then(Run::named_person)
+                        .or_else(|| r.named_person())
+                };
                 // A person the sentence before names beside a cue, since the last quotation,
                 // goes on speaking ("Anja Hajduk kritisierte die Pläne. Hier seien die
                 // Mittel „völlig unrealistisch“."), before the last speaker.
@@ -986,14 +1040,21 @@ impl Finder {
                 };
                 // The verb that frames a judgment has its speaker beside it as a cue does:
                 // "Kritiker nannten den Plan ein „…“", "Critics called the plan a „…“".
-                let framing = || {
+                // Or right after it, the judgment put first: "Als „verpasste Chance“ wertete
+                // der Sprecher der Grünen das Pontifikat".
+                let frame = |w: &Word| {
                     // (a verb, not English "as")
-                    let k = left.iter().rposition(|w| {
-                        let l = lower(w.text);
-                        lex.frames.contains(&l) && !lex.conjunctions.contains(&l)
-                    })?;
-                    let s = speaker_at(lex, text, &left, &left_runs, k)?;
-                    Some((left[k].text, s))
+                    let l = lower(w.text);
+                    lex.frames.contains(&l) && !lex.conjunctions.contains(&l)
+                };
+                let framing = || {
+                    if let Some(k) = left.iter().rposition(frame) {
+                        let s = speaker_at(lex, text, &left, &left_runs, k)?;
+                        return Some((left[k].text, s));
+                    }
+                    let k = right.iter().take(2).position(frame)?;
+                    let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)?;
+                    Some((right[k].text, s))
                 };
                 let beside = framing().or_else(later).map(|(c, s)| {
                     cue = Some(c.to_string());
@@ -1008,9 +1069,11 @@ impl Finder {
                         .clone()
                 };
                 speaker = beside
+                    .or_else(|| indirect.then(spoke_before).flatten())
                     .or_else(|| left_runs.iter().rev().find_map(Run::named_person))
                     // (not when the sentence has a subject of its own)
                     .or_else(|| subject().is_none().then(spoke_before).flatten())
+                    .or_else(opened_before)
                     .or_else(|| last_within(300))
                     .or_else(subject)
                     .or_else(|| last_within(600))

@@ -1212,3 +1212,77 @@ fn a_source_after_laut_ends_at_its_comma_and_a_passive_agent_speaks() {
         "Uwe Dorn",
     );
 }
+
+#[test]
+fn reported_speech_goes_on_with_whom_the_text_reports() {
+    // A colon after reported speech: the subject is what the words are about, the one who
+    // spoke in the sentence before goes on.
+    let text = "Wie Bürgermeisterin Hanna Vogt erklärte, werde die Brücke im Mai gesperrt. Die \
+                Stadt Lindau sei auf Umleitungen vorbereitet: „Wir haben zwölf Busse bestellt.“";
+    assert_speaker(text, "Hanna Vogt");
+    // Not when the reported verb stands in a clause of its own before a comma: the
+    // sentence's subject speaks.
+    let text = "Landrat Karl Imhof sagte am Montag, die Feuerwehr sei gut gerüstet. Die Leiterin \
+                Mia Sander erklärte, es sei knapp gewesen, und verglich den Einsatz mit „einer \
+                Schlacht ohne Pause“.";
+    assert_eq!(de(text)[0].1.as_deref(), Some("Mia Sander"));
+}
+
+#[test]
+fn a_sentence_run_on_with_no_space_still_ends() {
+    // "Trainerin.Der": scraped text that lost its space. The quotation after the next
+    // sentence is the new subject's, not the last speaker's.
+    let text = "„Wir gehen“, sagte die Trainerin.Der Kapitän der Mannschaft, Jonas Weber, war \
+                überrascht. „Das kam für uns alle plötzlich.“";
+    let rows = de(text);
+    assert_eq!(rows[1].1.as_deref(), Some("Jonas Weber"), "{rows:?}");
+    // Not inside an abbreviation or a web address.
+    assert!(!run_on(b"z.B.", 1) && !run_on(b"tagesschau.de", 10));
+    assert!(run_on(b"Papst.Der", 5));
+}
+
+#[test]
+fn a_judgment_put_first_has_its_speaker_after_the_verb() {
+    let rows = de(
+        "Als „herben Rückschlag“ wertete der Sprecher der Reederei, Malte Krüger, die \
+                   Entscheidung des Gerichts.",
+    );
+    assert_eq!(
+        rows,
+        vec![quotation("herben Rückschlag", "Malte Krüger", "wertete")]
+    );
+}
+
+#[test]
+fn a_quotation_opening_a_sentence_is_the_subject_of_the_one_before() {
+    // A person the text brings in as a subject since the last quotation, before the last
+    // speaker; in apposition too.
+    assert_eq!(
+        de(
+            "„Ich gehe“, sagte Trainerin Eva Brandt. Kapitän Jonas Weber war überrascht. „Das \
+            kam für uns alle plötzlich.“"
+        )[1]
+        .1
+        .as_deref(),
+        Some("Jonas Weber")
+    );
+    assert_eq!(
+        de(
+            "„Ich gehe“, sagte Trainerin Eva Brandt. Der Kapitän der Elf, Jonas Weber, war \
+            überrascht. „Das kam für uns alle plötzlich.“"
+        )[1]
+        .1
+        .as_deref(),
+        Some("Jonas Weber")
+    );
+    // The last speaker still speaks when the sentence between has no person as its subject.
+    assert_eq!(
+        de(
+            "„Ich gehe“, sagte Trainerin Eva Brandt. Die Nachricht kam am Abend. „Das ist \
+            endgültig.“"
+        )[1]
+        .1
+        .as_deref(),
+        Some("Eva Brandt")
+    );
+}
