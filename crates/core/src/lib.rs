@@ -27,7 +27,7 @@ pub use lang::{ByLang, Lang};
 pub use offsets::CharCursor;
 pub use output::{Edits, Output};
 pub use parallel::{
-    run_annotating_threads, run_records_mapped, run_records_threads, PerRecord, ThreadsArg,
+    run_annotating_threads, run_records_mapped, run_records_threads, Fold, PerRecord, ThreadsArg,
 };
 pub use record::Record;
 pub use run::{run_annotating, run_records, run_records_at, run_texts, At, Tool};

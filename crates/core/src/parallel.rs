@@ -34,8 +34,12 @@ impl ThreadsArg {
     }
 }
 
-/// Records a thread takes at a time.
-const CHUNK: usize = 512;
+/// Records a thread takes at a time: up to `CHUNK`, or as many as fill `CHUNK_BYTES`. Large
+/// enough that handing out chunks and taking them back costs little beside the records' work
+/// (with `dedupe`, whose judging thread takes each chunk as a whole, 512 sentences a chunk
+/// cost a sixth more), small enough that a few chunks a thread in flight hold little memory.
+const CHUNK: usize = 8192;
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// The work a filter does on one record, written to any output: what `--threads` hands to
 /// each thread (a method generic in the writer, so that one thread writes to standard output
@@ -199,24 +203,37 @@ struct Mapped<T> {
     results: Vec<Result<(Layout, T), Failure>>,
 }
 
+/// What [`run_records_mapped`] does on its own thread with the records' mapped values.
+pub trait Fold<T> {
+    /// Takes the mapped values of a chunk of records (those that did not fail), in input
+    /// order, before any of them is folded: work on a batch that reads the state as it stands
+    /// before the batch, on threads of its own (`dedupe` compares a batch with the records
+    /// kept so far). With one thread it is not called: `fold` must not need it.
+    fn prepare(&mut self, _batch: &mut [&mut T]) {}
+
+    /// Takes one record's mapped value, record after record in input order, with the state
+    /// and the output.
+    fn fold(&mut self, rec: &Record, at: At, t: T, out: &mut Output) -> Result<(), Failure>;
+}
+
 /// [`run_records_at`] split in two for a filter whose verdict on a record depends on the
 /// records before it (`dedupe`): `map` (one per thread, from `make`) does the costly work of
 /// each record on `threads` threads, and `fold` takes its result on this thread, record after
 /// record in input order, with the state and the output. The output, messages and exit
-/// status are those of `run_records_at` with `fold(rec, at, map(rec)?, out)`, whatever
+/// status are those of `run_records_at` with `fold.fold(rec, at, map(rec)?, out)`, whatever
 /// `threads` is.
 pub fn run_records_mapped<M, P, T, F>(tool: &Tool, threads: usize, make: M, mut fold: F) -> Status
 where
     M: Fn() -> P + Sync,
     P: FnMut(&Record) -> Result<T, Failure>,
     T: Send,
-    F: FnMut(&Record, At, T, &mut Output) -> Result<(), Failure>,
+    F: Fold<T>,
 {
     if threads <= 1 {
         let mut map = make();
         return run_records_at(tool, |rec, at, out| {
             let t = map(rec)?;
-            fold(rec, at, t, out)
+            fold.fold(rec, at, t, out)
         });
     }
     let work = |jobs: mpsc::Receiver<Job>, done: mpsc::Sender<Mapped<T>>| {
@@ -239,7 +256,13 @@ where
         }
     };
     with_workers(tool, threads, work, |done, name, out, status| {
-        let Mapped { job, results } = done;
+        let Mapped { job, mut results } = done;
+        let mut batch: Vec<&mut T> = results
+            .iter_mut()
+            .filter_map(|r| r.as_mut().ok().map(|(_, t)| t))
+            .collect();
+        fold.prepare(&mut batch);
+        drop(batch);
         let mut from = 0;
         for (k, result) in results.into_iter().enumerate() {
             let (end, line) = (job.ends[k], job.numbers[k]);
@@ -249,7 +272,7 @@ where
             // written) without parsing it again.
             let folded = result.and_then(|(layout, t)| {
                 let rec = Record::attach(bytes, layout).map_err(Failure::Bad)?;
-                fold(&rec, At { file: name, line }, t, out)
+                fold.fold(&rec, At { file: name, line }, t, out)
             });
             if let Err(f) = folded {
                 if let Next::Stop = handle(tool, status, || format!("{name}:{line}"), f) {
@@ -284,12 +307,13 @@ fn drive<D>(
         let mut ended = false;
         loop {
             if !ended {
+                // (room for a chunk's bytes at once: no copying as it grows)
                 let mut job = Job {
-                    bytes: Vec::new(),
-                    ends: Vec::with_capacity(CHUNK),
-                    numbers: Vec::with_capacity(CHUNK),
+                    bytes: Vec::with_capacity(CHUNK_BYTES + (CHUNK_BYTES >> 3)),
+                    ends: Vec::new(),
+                    numbers: Vec::new(),
                 };
-                while job.ends.len() < CHUNK {
+                while job.ends.len() < CHUNK && job.bytes.len() < CHUNK_BYTES {
                     match lines.next_line() {
                         Ok(Some((number, bytes, len))) => {
                             progress.tick(len);
