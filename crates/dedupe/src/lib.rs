@@ -19,8 +19,10 @@ pub mod text;
 use std::borrow::Cow;
 
 use normalize::boilerplate::Boilerplate;
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
-use sketch::{Shingler, Sketch};
+use sketch::{Shingler, Sketch, BANDS};
 use text::{Figure, Name, Words};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -264,6 +266,17 @@ pub struct Deduper {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Candidate(u32);
 
+/// A record's comparisons with the records kept before a point ([`Deduper::prejudge`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prejudged {
+    /// How many candidates there were then.
+    seen: u32,
+    /// The bands whose keys had no first record then (bits).
+    missing: u32,
+    /// The best of the comparisons with them.
+    best: Option<Comparison>,
+}
+
 /// One comparison: the candidate's record number, the similarity and the outcome.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Comparison {
@@ -390,26 +403,110 @@ impl Deduper {
 
     /// Judges the next record and remembers it.
     pub fn push(&mut self, f: &Features) -> Verdict {
-        let verdict = self.judge(f);
-        self.remember(f, &verdict);
+        self.push_judged(f, self.prejudge(f))
+    }
+
+    /// The part of `f`'s verdict that the records kept so far give: its comparisons with
+    /// them. No later record changes it: a band key's first record stays its first, and what
+    /// is kept of a record never changes. It takes `&self`, so that records are judged on
+    /// many threads against the state as it stands (under a read lock), and then each is
+    /// [`Deduper::push_judged`] in input order: [`Deduper::push`] is the two at once.
+    pub fn prejudge(&self, f: &Features) -> Prejudged {
+        let mut pre = Prejudged {
+            seen: self.seen.len() as u32,
+            missing: 0,
+            best: None,
+        };
+        if self.config.exact || self.exact.contains_key(&f.exact) {
+            return pre;
+        }
+        let mut found = [Candidate(0); BANDS];
+        let mut n = 0;
+        for (band, &k) in f.sketch.bands.iter().enumerate() {
+            if k == 0 {
+                continue;
+            }
+            match self.heads.get(&(k as u32)) {
+                Some(&h) => {
+                    found[n] = Candidate(h);
+                    n += 1;
+                }
+                None => pre.missing |= 1 << band,
+            }
+        }
+        let found = &mut found[..n];
+        found.sort_unstable();
+        pre.best = self.best_of(dedup(found).iter().copied(), f, None);
+        pre
+    }
+
+    /// [`Deduper::push`] of a record that [`Deduper::prejudge`] compared with the records
+    /// kept up to some point before it: it is compared here with those kept since, the first
+    /// records of its band keys that had none then, looked up as they are remembered.
+    pub fn push_judged(&mut self, f: &Features, pre: Prejudged) -> Verdict {
+        let me = self.groups.len() as u32;
+        match self.exact.entry(f.exact) {
+            Entry::Occupied(e) => {
+                let e = *e.get();
+                return Verdict::Copy {
+                    of: u64::from(self.groups[e as usize]),
+                    matched: u64::from(e),
+                    score: 1.0,
+                    why: Why::Exact,
+                };
+            }
+            Entry::Vacant(v) => {
+                v.insert(me);
+            }
+        }
+        if self.config.exact {
+            self.groups.push(me);
+            return Verdict::New;
+        }
+        // (a key that had a first record then has the same one now)
+        let at = self.seen.len() as u32;
+        let mut head = false;
+        let mut since = [Candidate(0); BANDS];
+        let mut n = 0;
+        for (band, &k) in f.sketch.bands.iter().enumerate() {
+            if k == 0 || pre.missing & (1 << band) == 0 {
+                continue;
+            }
+            match self.heads.entry(k as u32) {
+                Entry::Occupied(h) if *h.get() != at => {
+                    since[n] = Candidate(*h.get());
+                    n += 1;
+                }
+                Entry::Occupied(_) => {}
+                Entry::Vacant(v) => {
+                    v.insert(at);
+                    head = true;
+                }
+            }
+        }
+        let since = &mut since[..n];
+        since.sort_unstable();
+        // (they come after those `pre` compared with, as in `judge`)
+        let verdict = self.verdict(self.best_of(dedup(since).iter().copied(), f, pre.best));
+        self.groups.push(match verdict {
+            Verdict::Copy { of, .. } => of as u32,
+            Verdict::New => me,
+        });
+        if head {
+            self.store(f, me);
+        }
         verdict
     }
 
-    fn judge(&self, f: &Features) -> Verdict {
-        if let Some(&e) = self.exact.get(&f.exact) {
-            return Verdict::Copy {
-                of: u64::from(self.groups[e as usize]),
-                matched: u64::from(e),
-                score: 1.0,
-                why: Why::Exact,
-            };
-        }
-        if self.config.exact {
-            return Verdict::New;
-        }
-        // The most similar candidate that no guard rejects; of equals, the earliest.
-        let mut best: Option<Comparison> = None;
-        for c in self.candidates(f) {
+    /// The most similar of `candidates` (in their order, after `best`) that no guard rejects;
+    /// of equals, the earliest.
+    fn best_of(
+        &self,
+        candidates: impl Iterator<Item = Candidate>,
+        f: &Features,
+        mut best: Option<Comparison>,
+    ) -> Option<Comparison> {
+        for c in candidates {
             if self.too_unequal(c, f) {
                 continue;
             }
@@ -418,6 +515,11 @@ impl Deduper {
                 best = Some(cmp);
             }
         }
+        best
+    }
+
+    /// The verdict given the best comparison.
+    fn verdict(&self, best: Option<Comparison>) -> Verdict {
         match best {
             Some(b) => Verdict::Copy {
                 of: u64::from(self.groups[b.with as usize]),
@@ -440,7 +542,7 @@ impl Deduper {
         for e in earlier {
             d.remember(e, &Verdict::New);
         }
-        d.judge(f)
+        d.push(f)
     }
 
     fn remember(&mut self, f: &Features, verdict: &Verdict) {
@@ -466,9 +568,13 @@ impl Deduper {
                 at
             });
         }
-        if !head {
-            return;
+        if head {
+            self.store(f, me);
         }
+    }
+
+    /// Keeps what is compared of record `me`, the first with some band key: a candidate.
+    fn store(&mut self, f: &Features, me: u32) {
         let mins = &f.sketch.mins;
         let mins_at = if f.sketch.complete() {
             let at = self.short.len();
@@ -501,6 +607,18 @@ impl Deduper {
             statement: f.statement,
         });
     }
+}
+
+/// The distinct values of a sorted slice, in place.
+fn dedup(sorted: &mut [Candidate]) -> &[Candidate] {
+    let mut n = 0;
+    for i in 0..sorted.len() {
+        if i == 0 || sorted[i] != sorted[n - 1] {
+            sorted[n] = sorted[i];
+            n += 1;
+        }
+    }
+    &sorted[..n]
 }
 
 /// Whether of two documents with `a` and `b` distinct 5-grams and similarity `j` (Jaccard) the

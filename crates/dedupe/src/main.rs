@@ -9,12 +9,16 @@ use clap::Parser;
 use dedupe::shard::{
     copy_of, write_edge, write_signature, write_verdict, Copy as CopyVerdict, Signature,
 };
-use dedupe::{cli::Cli, Analyzer, Comparison, Config, Deduper, Features, Labels, Verdict};
+use dedupe::{
+    cli::Cli, Analyzer, Comparison, Config, Deduper, Features, Labels, Prejudged, Verdict,
+};
 use korpus_core::error::report;
 use korpus_core::error::Failure;
 use korpus_core::input::{open, Lines};
 use korpus_core::output::{write_json, write_json_str};
-use korpus_core::{run_records_at, run_records_mapped, At, Edits, Output, Problem, Record, Tool};
+use korpus_core::{
+    run_records_at, run_records_mapped, At, Edits, Fold, Output, Problem, Record, Tool,
+};
 
 /// A similarity as output: three decimals.
 fn score(s: f64) -> f64 {
@@ -183,7 +187,6 @@ fn one_process(
     cli: &Cli,
     writer: &mut Writer,
 ) -> Result<korpus_core::Status, ExitCode> {
-    let explaining = cli.explain;
     let (mut dedupe, mut labels) = match &cli.index {
         Some(path) if path.exists() => match load(path, config) {
             Ok(state) => state,
@@ -194,41 +197,27 @@ fn one_process(
         },
         _ => (Deduper::new(config), Labels::new()),
     };
-    let mut place = String::new();
-    let mut checks: Vec<Comparison> = Vec::new();
     let field = &tool.args.field;
     // A record's features are its own (the costly part): they are read on `--threads` threads,
     // and each record is judged here, in input order, against the state of all before it.
     let features = || {
         let mut analyzer = Analyzer::new();
-        move |rec: &Record| -> Result<Features, Failure> {
+        move |rec: &Record| -> Result<(Features, Option<Prejudged>), Failure> {
             let text = rec.str_field(field)?;
-            Ok(analyzer.features(&text, config.exact))
+            Ok((analyzer.features(&text, config.exact), None))
         }
     };
     let threads = cli.threads.count();
-    let status = run_records_mapped(tool, threads, features, |rec, at, f, out| {
-        if explaining {
-            checks.clear();
-            checks.extend(
-                dedupe
-                    .candidates(&f)
-                    .into_iter()
-                    .map(|c| dedupe.compare(c, &f)),
-            );
-        }
-        let verdict = dedupe.push(&f);
-        if verdict.kept() {
-            labels.push(label(rec, at, &mut place), rec.raw("sentence"));
-        }
-        let copy = copy_of(&verdict).map(|(of, s)| CopyOf {
-            id: labels.id(of),
-            sentence: labels.sentence(of),
-            score: score(s),
-        });
-        let why = |buf: &mut Vec<u8>| explain(buf, &labels, &verdict, &checks);
-        writer.write(out, rec, copy, explaining.then_some(&why as Why))
-    });
+    let judge = Judge {
+        dedupe: &mut dedupe,
+        labels: &mut labels,
+        writer,
+        explaining: cli.explain,
+        threads,
+        place: String::new(),
+        checks: Vec::new(),
+    };
+    let status = run_records_mapped(tool, threads, features, judge);
     if let Some(path) = &cli.index {
         if let Err(e) = save(path, &dedupe, &labels) {
             report(
@@ -239,6 +228,87 @@ fn one_process(
         }
     }
     Ok(status)
+}
+
+/// The judging of `one_process`: each record against the state of all before it, written.
+struct Judge<'a> {
+    dedupe: &'a mut Deduper,
+    labels: &'a mut Labels,
+    writer: &'a mut Writer,
+    explaining: bool,
+    threads: usize,
+    place: String,
+    /// `--explain`'s comparisons of the record.
+    checks: Vec<Comparison>,
+}
+
+impl Fold<(Features, Option<Prejudged>)> for Judge<'_> {
+    /// A batch is compared with the records kept before it on `threads` threads (this one
+    /// and more), which leaves this thread only the comparisons within the batch: with the
+    /// features read on `threads` threads too, most of the work is shared.
+    fn prepare(&mut self, batch: &mut [&mut (Features, Option<Prejudged>)]) {
+        if self.explaining || batch.is_empty() {
+            return;
+        }
+        let dedupe: &Deduper = self.dedupe;
+        let judge = |part: &mut [&mut (Features, Option<Prejudged>)]| {
+            for (f, pre) in part.iter_mut().map(|x| &mut **x) {
+                *pre = Some(dedupe.prejudge(f));
+            }
+        };
+        let size = batch.len().div_ceil(self.threads);
+        std::thread::scope(|scope| {
+            let mut parts = batch.chunks_mut(size);
+            let here = parts.next();
+            for part in parts {
+                scope.spawn(move || judge(part));
+            }
+            if let Some(part) = here {
+                judge(part);
+            }
+        });
+    }
+
+    fn fold(
+        &mut self,
+        rec: &Record,
+        at: At,
+        (f, pre): (Features, Option<Prejudged>),
+        out: &mut Output,
+    ) -> Result<(), Failure> {
+        let Judge {
+            dedupe,
+            labels,
+            writer,
+            place,
+            checks,
+            explaining,
+            ..
+        } = self;
+        if *explaining {
+            checks.clear();
+            checks.extend(
+                dedupe
+                    .candidates(&f)
+                    .into_iter()
+                    .map(|c| dedupe.compare(c, &f)),
+            );
+        }
+        let verdict = match pre {
+            Some(pre) => dedupe.push_judged(&f, pre),
+            None => dedupe.push(&f),
+        };
+        if verdict.kept() {
+            labels.push(label(rec, at, place), rec.raw("sentence"));
+        }
+        let copy = copy_of(&verdict).map(|(of, s)| CopyOf {
+            id: labels.id(of),
+            sentence: labels.sentence(of),
+            score: score(s),
+        });
+        let why = |buf: &mut Vec<u8>| explain(buf, labels, &verdict, checks);
+        writer.write(out, rec, copy, explaining.then_some(&why as Why))
+    }
 }
 
 /// Map: one signature line per record.

@@ -185,6 +185,27 @@ mod properties {
     }
 
     proptest! {
+        /// What `--threads` does: the records of a batch compared with the state before the
+        /// batch (`prejudge`), then judged in order against the records kept since.
+        #[test]
+        fn records_judged_in_batches_get_the_verdicts_of_one_by_one(
+            texts in texts(),
+            size in 1usize..12,
+        ) {
+            let mut a = Analyzer::new();
+            let one = verdicts(&mut Deduper::new(Config::default()), &mut a, &texts);
+            let mut d = Deduper::new(Config::default());
+            let mut batched = Vec::new();
+            for batch in texts.chunks(size) {
+                let features: Vec<Features> = batch.iter().map(|t| a.features(t, false)).collect();
+                let pre: Vec<Prejudged> = features.iter().map(|f| d.prejudge(f)).collect();
+                for (f, p) in features.iter().zip(pre) {
+                    batched.push(d.push_judged(f, p));
+                }
+            }
+            prop_assert_eq!(one, batched);
+        }
+
         #[test]
         fn a_saved_and_loaded_state_goes_on_as_one_run(texts in texts(), cut in 0usize..30) {
             let cut = cut.min(texts.len());
