@@ -35,9 +35,10 @@ half as many, is a copy of it below the similarity too (`dup_why` says \"contain
 other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
 half the story, is not.
 
---threads N reads the records (their 5-grams, figures and names) on N threads, and judges \
-each, in input order, against all before it: the output is the same byte for byte. (It is \
-for one process: a sharded run is parallel by its shards.)
+--threads N reads the records (their 5-grams, figures and names) on N threads, and compares \
+each batch with the records kept before it on N threads too; then each record is judged, in \
+input order, against the few kept since: the output is the same byte for byte. (It is for one \
+process: a sharded run is parallel by its shards.)
 
 Memory grows with the number of distinct records (a few hundred bytes each; with --exact a \
 few dozen), not with their length: no text is kept, and of an exact copy nothing at all.";

@@ -17,10 +17,9 @@ pub mod sketch;
 pub mod text;
 
 use std::borrow::Cow;
-
-use normalize::boilerplate::Boilerplate;
 use std::collections::hash_map::Entry;
 
+use normalize::boilerplate::Boilerplate;
 use rustc_hash::FxHashMap;
 use sketch::{Shingler, Sketch, BANDS};
 use text::{Figure, Name, Words};
@@ -408,8 +407,8 @@ impl Deduper {
 
     /// The part of `f`'s verdict that the records kept so far give: its comparisons with
     /// them. No later record changes it: a band key's first record stays its first, and what
-    /// is kept of a record never changes. It takes `&self`, so that records are judged on
-    /// many threads against the state as it stands (under a read lock), and then each is
+    /// is kept of a record never changes. It takes `&self`, so that the records of a batch
+    /// are compared on many threads with the records kept before the batch, and then each is
     /// [`Deduper::push_judged`] in input order: [`Deduper::push`] is the two at once.
     pub fn prejudge(&self, f: &Features) -> Prejudged {
         let mut pre = Prejudged {
@@ -486,7 +485,7 @@ impl Deduper {
         }
         let since = &mut since[..n];
         since.sort_unstable();
-        // (they come after those `pre` compared with, as in `judge`)
+        // (they come after those `pre` compared with, in the order of `candidates`)
         let verdict = self.verdict(self.best_of(dedup(since).iter().copied(), f, pre.best));
         self.groups.push(match verdict {
             Verdict::Copy { of, .. } => of as u32,

@@ -198,8 +198,9 @@ fn one_process(
         _ => (Deduper::new(config), Labels::new()),
     };
     let field = &tool.args.field;
-    // A record's features are its own (the costly part): they are read on `--threads` threads,
-    // and each record is judged here, in input order, against the state of all before it.
+    // A record's features are its own (the costly part): they are read on `--threads` threads.
+    // Each chunk is compared with the records kept before it on as many (`Judge::prepare`),
+    // then each record is judged here, in input order, against the state of all before it.
     let features = || {
         let mut analyzer = Analyzer::new();
         move |rec: &Record| -> Result<(Features, Option<Prejudged>), Failure> {
