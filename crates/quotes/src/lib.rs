@@ -1053,7 +1053,20 @@ impl Finder {
                         return Some((left[k].text, s));
                     }
                     let k = right.iter().take(2).position(frame)?;
-                    let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)?;
+                    // (a verb at the end of its clause has its subject before the quotation,
+                    // the nearest person: "weil die Regierung den Plan als „…“ bezeichnet")
+                    let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)
+                        .or_else(|| {
+                            left_runs
+                                .iter()
+                                .rev()
+                                .find(|r| {
+                                    (r.name.is_some() || r.role.is_some())
+                                        && !r.after_prep
+                                        && !r.noun
+                                })
+                                .map(|r| r.as_speaker(text, &left))
+                        })?;
                     Some((right[k].text, s))
                 };
                 let beside = framing().or_else(later).map(|(c, s)| {
@@ -1863,6 +1876,17 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
         {
             name_words = &[];
             end = start + roles;
+        }
+        // Nor is a person named right after an organisation's role word ("Regierung",
+        // "Polizei"): the words are its place or its object, "die Polizei Hamburg", "erwarten
+        // durch den Beschluss der Bundesregierung Mehrkosten".
+        if lex.lang == Lang::De
+            && roles > 0
+            && lex
+                .role_key(ws[start + roles - 1].text)
+                .is_some_and(|k| lex.sources.contains(k))
+        {
+            name_words = &[];
         }
         // "von" after a first name and a surname, with two capitalised words after it, is
         // where the person works: "John Sifton von Human Rights Watch" ("Johann Wolfgang

@@ -1286,3 +1286,37 @@ fn a_quotation_opening_a_sentence_is_the_subject_of_the_one_before() {
         Some("Eva Brandt")
     );
 }
+
+#[test]
+fn an_organisation_names_no_person_after_it() {
+    // Its place or the object of the clause, not a name: "die Polizei Hamburg" speaks as
+    // itself, and "der Landesregierung Mehrkosten" holds no person.
+    assert_speaker(
+        "„Wir ermitteln in alle Richtungen“, teilte die Polizei Hamburg am Abend mit.",
+        "Polizei Hamburg",
+    );
+    let lex = Lexicon::german();
+    let text = "Die Kommunen erwarten wegen eines Beschlusses der Landesregierung Mehrkosten.";
+    let ws = words(text, 0..text.len());
+    let found = runs(&lex, text, &Usage::new(text, &lex), &ws);
+    assert!(
+        found
+            .iter()
+            .all(|r| r.name.as_deref() != Some("Mehrkosten")),
+        "{found:?}"
+    );
+    // A person's role still names the person after it.
+    assert_speaker(
+        "„Wir ermitteln“, sagte Stadtrat Peter Müller am Abend.",
+        "Peter Müller",
+    );
+}
+
+#[test]
+fn a_frame_at_the_end_of_its_clause_has_its_subject_before_the_quotation() {
+    assert_speaker(
+        "Der Bericht ist heikel, weil die Landesregierung den Plan im Mai als „mutigen Schritt“ \
+         bezeichnet hat.",
+        "Landesregierung",
+    );
+}
