@@ -705,15 +705,31 @@ impl Finder {
                 if let Some((c, s)) = self.cue_after(lex, &right, text, &inside, pair.close.end) {
                     // An outlet in marks right after the cue, with at most its article: „…“,
                     // schrieb „Die Zeit“.
+                    // (A verb of quoting quotes the one named after the outlet: „…“, zitiert
+                    // die „Computerwoche“ Kevin Lynch.)
                     let outlet = || {
                         let next = found.get(n + 1).filter(|p| p.open.start == right_end)?;
                         let k = right.iter().rposition(|w| w.text == c)?;
                         let name = text[next.inner()].trim();
                         let short = words(text, next.inner()).len() <= 5;
-                        (right[k + 1..].iter().all(|w| is_determiner(lex, w.text))
+                        if !(right[k + 1..].iter().all(|w| is_determiner(lex, w.text))
                             && short
                             && name.starts_with(char::is_uppercase))
-                        .then(|| Speaker::named(name.to_string()))
+                        {
+                            return None;
+                        }
+                        if lex.quoting.contains(&lower(&c)) {
+                            let end = sentence_end(lex, text, next.close.end, 300);
+                            let ws = words(text, next.close.end..end);
+                            let quoted = runs(lex, text, &inside, &ws)
+                                .into_iter()
+                                .find(|r| r.words.start == 0 && r.names_person())
+                                .and_then(|r| r.name);
+                            if let Some(q) = quoted {
+                                return Some(Speaker::named(q));
+                            }
+                        }
+                        Some(Speaker::named(name.to_string()))
                     };
                     speaker = s.or_else(outlet);
                     cue = Some(c);
@@ -734,10 +750,26 @@ impl Finder {
                             .iter()
                             .any(|r| r.words.end < k && (r.names_person() || r.subject.is_some()))
                         && opening_pronoun(lex, text, &left, k).is_none();
+                    // An outlet in marks right after "laut": "Laut „Reuters“ zeichnet Moskau
+                    // das Bild eines „…“" (its words are not among `left`'s).
+                    let outlet = || {
+                        let after = left[k].end();
+                        let p = found[..n]
+                            .iter()
+                            .rev()
+                            .take_while(|p| p.open.start >= after)
+                            .last()
+                            .filter(|p| text[after..p.open.start].trim().is_empty())?;
+                        let name = text[p.inner()].trim();
+                        (&*lower(&c) == "laut"
+                            && words(text, p.inner()).len() <= 5
+                            && name.starts_with(char::is_uppercase))
+                        .then(|| Speaker::named(name.to_string()))
+                    };
                     speaker = if goes_on && last_speaker.is_some() {
                         last_speaker.clone().map(Speaker::named)
                     } else {
-                        s
+                        outlet().or(s)
                     };
                     cue = Some(c);
                 }

@@ -1320,3 +1320,16 @@ fn a_frame_at_the_end_of_its_clause_has_its_subject_before_the_quotation() {
         "Landesregierung",
     );
 }
+
+#[test]
+fn an_outlet_in_marks_after_laut_speaks_and_one_quoted_after_it() {
+    // "laut" with an outlet in marks: the outlet, not the subject after it.
+    let rows = de("Laut „Kurier“ hält die Stadt den Plan für einen „teuren Irrweg“.");
+    assert_eq!(rows[1].1.as_deref(), Some("Kurier"), "{rows:?}");
+    // A verb of quoting quotes the one named after the outlet in marks.
+    let rows = de("„Der Hafen bleibt offen“, zitiert der „Anzeiger“ Hafenmeister Ole Sand.");
+    assert_eq!(rows[0].1.as_deref(), Some("Ole Sand"), "{rows:?}");
+    // Another verb has the outlet speak, as before.
+    let rows = de("„Der Hafen bleibt offen“, schreibt der „Anzeiger“ am Montag.");
+    assert_eq!(rows[0].1.as_deref(), Some("Anzeiger"), "{rows:?}");
+}
