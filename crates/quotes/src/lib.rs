@@ -2319,9 +2319,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         && at_sentence_start(text, ws[0].start)
     {
         let reach = ws[k - 1].end();
-        let speaks = |w: &Word| {
-            lex.speaks(w.text) || w.text.strip_suffix('s').is_some_and(|s| lex.speaks(s))
-        };
+        let speaks = |w: &Word| document_word(lex, w);
         if let Some(h) = found
             .iter()
             .find(|h| h.words.start < k && h.phrase_end >= reach)
@@ -2332,6 +2330,36 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 &text[ws[h.words.start].start..h.phrase_end],
                 true,
             ));
+        }
+    }
+    // "Das Fazit des Berichts lautete:": before "lautet" stands what the words are, a
+    // document's; it speaks, when it names no one ("Die Antwort der Ministerin lautete" is
+    // hers, below).
+    if matches!(&*cue, "lautet" | "lautete") && k >= 2 && is_determiner(lex, ws[0].text) {
+        // (the phrase that opens the sentence: its article, words in lower case, a noun and
+        // its genitive, right up to the verb)
+        let head = found.first().filter(|r| {
+            r.name.is_none()
+                && r.role.is_none()
+                && ws[1..r.words.start].iter().all(|w| !w.capitalised())
+                && at_sentence_start(text, ws[0].start)
+                && text[r.phrase_end..ws[k].start].trim().is_empty()
+        });
+        let named = |h: &Run| {
+            found
+                .iter()
+                .any(|n| n.words.start > h.words.start && n.words.end <= k && n.names_person())
+        };
+        // (a document's, not "Seine Antwort", someone's)
+        let speaks = |w: &Word| document_word(lex, w);
+        if let Some(h) = head.filter(|h| {
+            !named(h)
+                && ws[h.words.start..k]
+                    .iter()
+                    .take_while(|w| w.end() <= h.phrase_end)
+                    .any(speaks)
+        }) {
+            return Some(Speaker::unnamed(&text[ws[0].start..h.phrase_end], true));
         }
     }
     // A role alone stands for a name the same sentence gives: "Hans Roth, Präsident des
@@ -2478,6 +2506,12 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             .min_by_key(|r| r.words.start.abs_diff(k))
             .map(as_speaker)
     })
+}
+
+/// Whether a word of a phrase can say something, as a document or a source does, in the
+/// genitive too ("des Bundeswehrberichts").
+fn document_word(lex: &Lexicon, w: &Word) -> bool {
+    lex.speaks(w.text) || w.text.strip_suffix('s').is_some_and(|s| lex.speaks(s))
 }
 
 /// The one a verb of quoting quotes, for the cue at word `k` of its clause: its object, not

@@ -1333,3 +1333,16 @@ fn an_outlet_in_marks_after_laut_speaks_and_one_quoted_after_it() {
     let rows = de("„Der Hafen bleibt offen“, schreibt der „Anzeiger“ am Montag.");
     assert_eq!(rows[0].1.as_deref(), Some("Anzeiger"), "{rows:?}");
 }
+
+#[test]
+fn what_a_document_s_words_are_speaks_before_lautet() {
+    assert_speaker(
+        "Die Kommission legte am Montag ihren Bericht vor. Das Fazit des Berichts lautete: „Die \
+         Wahl war im Ganzen fair.“",
+        "Das Fazit des Berichts",
+    );
+    // Someone's answer is theirs: the last speaker's.
+    let rows =
+        de("„Wir gehen“, sagte Trainer Udo Lenz. Seine Antwort lautete: „Nein, sicher nicht.“");
+    assert_eq!(rows[1].1.as_deref(), Some("Udo Lenz"), "{rows:?}");
+}
