@@ -48,6 +48,11 @@ pub struct Lexicon {
     pub contractions: WordSet,
     /// Cues whose object follows them, never their speaker: "told the BBC".
     pub objects: WordSet,
+    /// Nouns for what someone says: "Sein Fazit: „…“" is his.
+    pub statement: WordSet,
+    /// Possessives for a man (or a thing) and for a woman (or them): "sein", "ihr".
+    pub his: WordSet,
+    pub her: WordSet,
     /// Verbs of quoting someone, whose object is the one quoted and whose subject is the
     /// outlet: "Der Spiegel zitiert den Prediger mit den Worten".
     pub quoting: WordSet,
@@ -165,6 +170,7 @@ impl Lexicon {
             frames: section(cues, "frame"),
             objects: section(cues, "object"),
             quoting: section(cues, "quoting"),
+            statement: section(cues, "statement"),
             reported: section(cues, "reported"),
             causative: section(cues, "causative"),
             roles,
@@ -182,6 +188,8 @@ impl Lexicon {
             relative: section(words, "relative"),
             subordinating: section(words, "subordinating"),
             passive: section(words, "passive"),
+            his: section(words, "his"),
+            her: section(words, "her"),
             of: section(words, "of"),
             numbers: section(words, "numbers"),
             auxiliaries: section(words, "auxiliaries"),

@@ -817,10 +817,30 @@ impl Finder {
                         .find(|r| r.role.is_some() && !r.after_prep && !r.noun)
                         .map(|r| r.as_speaker(text, &left))
                 };
-                speaker = left_runs
-                    .iter()
-                    .find(|r| r.name.is_some() && !r.after_prep)
-                    .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
+                // (what someone says, theirs: "Sein Fazit zu dem Plan: „…“" is his, read as
+                // a pronoun)
+                let possessor = || {
+                    let (p, noun) = (left.first()?, left.get(1)?);
+                    if !at_sentence_start(text, p.start) || !lex.statement.contains_lower(noun.text)
+                    {
+                        return None;
+                    }
+                    let pronoun = match (lex.his.contains_lower(p.text), lex.lang) {
+                        (true, Lang::De) => "er",
+                        (true, _) => "he",
+                        (false, _) if !lex.her.contains_lower(p.text) => return None,
+                        (false, Lang::De) => "sie",
+                        (false, _) => "she",
+                    };
+                    Some(Speaker::unnamed(pronoun, false))
+                };
+                speaker = possessor()
+                    .or_else(|| {
+                        left_runs
+                            .iter()
+                            .find(|r| r.name.is_some() && !r.after_prep)
+                            .map(|r| Speaker::named(r.name.clone().unwrap_or_default()))
+                    })
                     .or_else(|| subject_of(lex, text, &left, &left_runs, left.len()))
                     .or_else(role);
             }

@@ -1346,3 +1346,18 @@ fn what_a_document_s_words_are_speaks_before_lautet() {
         de("„Wir gehen“, sagte Trainer Udo Lenz. Seine Antwort lautete: „Nein, sicher nicht.“");
     assert_eq!(rows[1].1.as_deref(), Some("Udo Lenz"), "{rows:?}");
 }
+
+#[test]
+fn a_possessive_statement_before_a_colon_is_its_owner_s() {
+    // "Ihr Fazit:" is hers, read as "sie": the woman named before.
+    let rows = de(
+        "„Wir gehen“, sagte Trainer Udo Lenz. Ministerin Eva Roth besuchte am Montag die \
+                   Schule. Ihr Fazit: „Hier wird gut gearbeitet.“",
+    );
+    assert_eq!(rows[1].1.as_deref(), Some("Eva Roth"), "{rows:?}");
+    let rows = en("Senator Mia Hart toured the plant on Monday. Her verdict: “This is a model.”");
+    assert_eq!(rows[0].1.as_deref(), Some("Mia Hart"), "{rows:?}");
+    // Someone named in it speaks: "Ihr Sprecher Jan Weber:".
+    let rows = de("Ministerin Eva Roth besuchte die Schule. Ihr Sprecher Jan Weber: „Es war gut.“");
+    assert_eq!(rows[0].1.as_deref(), Some("Jan Weber"), "{rows:?}");
+}
