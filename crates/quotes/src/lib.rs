@@ -753,6 +753,9 @@ impl Finder {
                     // An outlet in marks right after "laut": "Laut „Reuters“ zeichnet Moskau
                     // das Bild eines „…“" (its words are not among `left`'s).
                     let outlet = || {
+                        if &*lower(&c) != "laut" {
+                            return None;
+                        }
                         let after = left[k].end();
                         let p = found[..n]
                             .iter()
@@ -761,10 +764,8 @@ impl Finder {
                             .last()
                             .filter(|p| text[after..p.open.start].trim().is_empty())?;
                         let name = text[p.inner()].trim();
-                        (&*lower(&c) == "laut"
-                            && words(text, p.inner()).len() <= 5
-                            && name.starts_with(char::is_uppercase))
-                        .then(|| Speaker::named(name.to_string()))
+                        (words(text, p.inner()).len() <= 5 && name.starts_with(char::is_uppercase))
+                            .then(|| Speaker::named(name.to_string()))
                     };
                     speaker = if goes_on && last_speaker.is_some() {
                         last_speaker.clone().map(Speaker::named)
@@ -805,9 +806,10 @@ impl Finder {
             // with whoever the text reports: its subject is what the words are about. (The
             // verb in the quotation's clause, not before a comma: "Der Sieger erklärte, es sei
             // nicht so, und verglich es mit „…“".)
-            let indirect = left.iter().any(|w| {
-                lex.reported.contains(w.text) && !text[w.start..pair.open.start].contains(',')
-            });
+            let indirect = cue.is_none()
+                && left.iter().any(|w| {
+                    lex.reported.contains(w.text) && !text[w.start..pair.open.start].contains(',')
+                });
             if cue.is_none() && colon && !indirect {
                 // (or a role, "Ein Hauptkommissar nach der Festnahme: „…“")
                 // (a run with a name was taken before: this one is a role alone)
@@ -2339,12 +2341,11 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         && at_sentence_start(text, ws[0].start)
     {
         let reach = ws[k - 1].end();
-        let speaks = |w: &Word| document_word(lex, w);
         if let Some(h) = found
             .iter()
             .find(|h| h.words.start < k && h.phrase_end >= reach)
             .filter(|h| h.name.is_none() && h.role.is_none())
-            .filter(|h| ws[h.words.start..k].iter().any(speaks))
+            .filter(|h| ws[h.words.start..k].iter().any(|w| document_word(lex, w)))
         {
             return Some(Speaker::unnamed(
                 &text[ws[h.words.start].start..h.phrase_end],
@@ -2371,13 +2372,12 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 .any(|n| n.words.start > h.words.start && n.words.end <= k && n.names_person())
         };
         // (a document's, not "Seine Antwort", someone's)
-        let speaks = |w: &Word| document_word(lex, w);
         if let Some(h) = head.filter(|h| {
             !named(h)
                 && ws[h.words.start..k]
                     .iter()
                     .take_while(|w| w.end() <= h.phrase_end)
-                    .any(speaks)
+                    .any(|w| document_word(lex, w))
         }) {
             return Some(Speaker::unnamed(&text[ws[0].start..h.phrase_end], true));
         }
