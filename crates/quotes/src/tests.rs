@@ -1361,3 +1361,21 @@ fn a_possessive_statement_before_a_colon_is_its_owner_s() {
     let rows = de("Ministerin Eva Roth besuchte die Schule. Ihr Sprecher Jan Weber: „Es war gut.“");
     assert_eq!(rows[0].1.as_deref(), Some("Jan Weber"), "{rows:?}");
 }
+
+#[test]
+fn a_phrase_after_a_genitive_preposition_is_no_subject() {
+    // "Angesichts der schwierigen Lage": after a preposition, as "wegen der Lage" is.
+    let lex = Lexicon::german();
+    for text in [
+        "Angesichts der schwierigen Lage Deutschlands sei ein Umbau nötig.",
+        "Aufgrund der hohen Kosten sei ein Umbau nötig.",
+    ] {
+        let ws = words(text, 0..text.len());
+        let found = runs(&lex, text, &Usage::new(text, &lex), &ws);
+        let first = &found[0];
+        assert!(
+            first.subject.is_none() && first.after_prep,
+            "{text}: {found:?}"
+        );
+    }
+}
