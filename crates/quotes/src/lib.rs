@@ -2362,7 +2362,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         let head = found.first().filter(|r| {
             r.name.is_none()
                 && r.role.is_none()
-                && ws[1..r.words.start].iter().all(|w| !w.capitalised())
+                && ws[..r.words.start].iter().skip(1).all(|w| !w.capitalised())
                 && at_sentence_start(text, ws[0].start)
                 && text[r.phrase_end..ws[k].start].trim().is_empty()
         });
