@@ -2209,10 +2209,18 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // Lebensweg"); German "sie" is also an object.
     let only_subject = |w: &Word| matches!(&*lower(w.text), "er" | "he" | "she");
     // (After a comma it opens a clause of its own: "Monti erklärte, er sei „…“".)
+    // (After a verb that frames a judgment, "sie" is what it frames when the sentence has its
+    // subject before: "Die Firma wies das zurück und nannte sie „reine Spekulation“".)
+    let framed_object = || {
+        lex.frames.contains_lower(ws[k].text)
+            && found
+                .iter()
+                .any(|r| r.words.end <= k && (r.subject.is_some() || r.names_person()))
+    };
     if let Some(w) = prev.filter(|w| is_pronoun(w)).or(next.filter(|w| {
         is_pronoun(w)
             && !between(text, &ws[k], w).contains(',')
-            && (only_subject(w) || !subject_before() && !subject_after())
+            && (only_subject(w) || !subject_before() && !subject_after() && !framed_object())
     })) {
         return Some(Speaker::unnamed(w.text, false));
     }

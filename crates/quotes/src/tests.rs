@@ -1379,3 +1379,16 @@ fn a_phrase_after_a_genitive_preposition_is_no_subject() {
         );
     }
 }
+
+#[test]
+fn sie_after_a_frame_is_what_it_frames_when_the_subject_came_before() {
+    assert_speaker(
+        "Das Unternehmen bestätigte die Zahlen der Gewerkschaft nicht und nannte sie „reine \
+         Spekulation“.",
+        "Das Unternehmen",
+    );
+    // With no subject before the verb, "sie" is its subject: the woman named before.
+    let rows =
+        de("Ministerin Eva Roth kam am Abend. Dann nannte sie den Plan „reine Spekulation“.");
+    assert_eq!(rows[0].1.as_deref(), Some("Eva Roth"), "{rows:?}");
+}
