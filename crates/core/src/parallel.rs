@@ -37,7 +37,8 @@ impl ThreadsArg {
 /// Records a thread takes at a time: up to `CHUNK`, or as many as fill `CHUNK_BYTES`. Large
 /// enough that handing out chunks and taking them back costs little beside the records' work
 /// (with `dedupe`, whose judging thread takes each chunk as a whole, 512 sentences a chunk
-/// cost a sixth more), small enough that a few chunks a thread in flight hold little memory.
+/// took a sixth more wall time), small enough that a few chunks a thread in flight hold
+/// little memory.
 const CHUNK: usize = 8192;
 const CHUNK_BYTES: usize = 1 << 20;
 
