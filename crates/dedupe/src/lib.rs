@@ -388,16 +388,51 @@ impl Deduper {
     /// The earlier records `f` is compared with: the first record of each of its band keys, in
     /// their order.
     pub fn candidates(&self, f: &Features) -> Vec<Candidate> {
-        let mut c: Vec<Candidate> = f
-            .sketch
-            .bands
-            .iter()
-            .filter(|&&k| k != 0)
-            .filter_map(|&k| self.heads.get(&(k as u32)).map(|&h| Candidate(h)))
-            .collect();
-        c.sort_unstable();
-        c.dedup();
-        c
+        let (mut heads, _) = self.heads_of(f);
+        heads.sorted().to_vec()
+    }
+
+    /// The first record of each of `f`'s band keys, and the bands whose keys have none (bits).
+    fn heads_of(&self, f: &Features) -> (Candidates, u32) {
+        let mut found = Candidates::default();
+        let mut missing = 0;
+        for (band, &k) in f.sketch.bands.iter().enumerate() {
+            if k == 0 {
+                continue;
+            }
+            match self.heads.get(&(k as u32)) {
+                Some(&h) => found.push(Candidate(h)),
+                None => missing |= 1 << band,
+            }
+        }
+        (found, missing)
+    }
+
+    /// Makes candidate `at` the first record of each of `f`'s band keys in `bands` (bits) that
+    /// has none, and gives whether it is of any; `other` takes the first record of each of
+    /// the others.
+    fn claim(
+        &mut self,
+        f: &Features,
+        bands: u32,
+        at: u32,
+        mut other: impl FnMut(Candidate),
+    ) -> bool {
+        let mut head = false;
+        for (band, &k) in f.sketch.bands.iter().enumerate() {
+            if k == 0 || bands & (1 << band) == 0 {
+                continue;
+            }
+            match self.heads.entry(k as u32) {
+                Entry::Occupied(h) if *h.get() != at => other(Candidate(*h.get())),
+                Entry::Occupied(_) => {}
+                Entry::Vacant(v) => {
+                    v.insert(at);
+                    head = true;
+                }
+            }
+        }
+        head
     }
 
     /// Judges the next record and remembers it.
@@ -419,23 +454,9 @@ impl Deduper {
         if self.config.exact || self.exact.contains_key(&f.exact) {
             return pre;
         }
-        let mut found = [Candidate(0); BANDS];
-        let mut n = 0;
-        for (band, &k) in f.sketch.bands.iter().enumerate() {
-            if k == 0 {
-                continue;
-            }
-            match self.heads.get(&(k as u32)) {
-                Some(&h) => {
-                    found[n] = Candidate(h);
-                    n += 1;
-                }
-                None => pre.missing |= 1 << band,
-            }
-        }
-        let found = &mut found[..n];
-        found.sort_unstable();
-        pre.best = self.best_of(dedup(found).iter().copied(), f, None);
+        let (mut heads, missing) = self.heads_of(f);
+        pre.missing = missing;
+        pre.best = self.best_of(heads.sorted().iter().copied(), f, None);
         pre
     }
 
@@ -464,29 +485,10 @@ impl Deduper {
         }
         // (a key that had a first record then has the same one now)
         let at = self.seen.len() as u32;
-        let mut head = false;
-        let mut since = [Candidate(0); BANDS];
-        let mut n = 0;
-        for (band, &k) in f.sketch.bands.iter().enumerate() {
-            if k == 0 || pre.missing & (1 << band) == 0 {
-                continue;
-            }
-            match self.heads.entry(k as u32) {
-                Entry::Occupied(h) if *h.get() != at => {
-                    since[n] = Candidate(*h.get());
-                    n += 1;
-                }
-                Entry::Occupied(_) => {}
-                Entry::Vacant(v) => {
-                    v.insert(at);
-                    head = true;
-                }
-            }
-        }
-        let since = &mut since[..n];
-        since.sort_unstable();
+        let mut since = Candidates::default();
+        let head = self.claim(f, pre.missing, at, |c| since.push(c));
         // (they come after those `pre` compared with, in the order of `candidates`)
-        let verdict = self.verdict(self.best_of(dedup(since).iter().copied(), f, pre.best));
+        let verdict = self.verdict(self.best_of(since.sorted().iter().copied(), f, pre.best));
         self.groups.push(match verdict {
             Verdict::Copy { of, .. } => of as u32,
             Verdict::New => me,
@@ -560,14 +562,7 @@ impl Deduper {
         }
         // Only a record first with some band key is ever a candidate: the others keep nothing.
         let at = self.seen.len() as u32;
-        let mut head = false;
-        for &k in f.sketch.bands.iter().filter(|&&k| k != 0) {
-            self.heads.entry(k as u32).or_insert_with(|| {
-                head = true;
-                at
-            });
-        }
-        if head {
+        if self.claim(f, u32::MAX, at, |_| {}) {
             self.store(f, me);
         }
     }
@@ -608,16 +603,40 @@ impl Deduper {
     }
 }
 
-/// The distinct values of a sorted slice, in place.
-fn dedup(sorted: &mut [Candidate]) -> &[Candidate] {
-    let mut n = 0;
-    for i in 0..sorted.len() {
-        if i == 0 || sorted[i] != sorted[n - 1] {
-            sorted[n] = sorted[i];
-            n += 1;
+/// At most one candidate a band, kept without allocating.
+struct Candidates {
+    found: [Candidate; BANDS],
+    n: usize,
+}
+
+impl Default for Candidates {
+    fn default() -> Self {
+        Candidates {
+            found: [Candidate(0); BANDS],
+            n: 0,
         }
     }
-    &sorted[..n]
+}
+
+impl Candidates {
+    fn push(&mut self, c: Candidate) {
+        self.found[self.n] = c;
+        self.n += 1;
+    }
+
+    /// Each once, in their order (the order of their records).
+    fn sorted(&mut self) -> &[Candidate] {
+        let found = &mut self.found[..self.n];
+        found.sort_unstable();
+        let mut n = 0;
+        for i in 0..found.len() {
+            if i == 0 || found[i] != found[n - 1] {
+                found[n] = found[i];
+                n += 1;
+            }
+        }
+        &found[..n]
+    }
 }
 
 /// Whether of two documents with `a` and `b` distinct 5-grams and similarity `j` (Jaccard) the

@@ -710,14 +710,10 @@ impl Finder {
                     let outlet = || {
                         let next = found.get(n + 1).filter(|p| p.open.start == right_end)?;
                         let k = right.iter().rposition(|w| w.text == c)?;
-                        let name = text[next.inner()].trim();
-                        let short = words(text, next.inner()).len() <= 5;
-                        if !(right[k + 1..].iter().all(|w| is_determiner(lex, w.text))
-                            && short
-                            && name.starts_with(char::is_uppercase))
-                        {
+                        if !right[k + 1..].iter().all(|w| is_determiner(lex, w.text)) {
                             return None;
                         }
+                        let title = outlet_in_marks(text, next)?;
                         if lex.quoting.contains(&lower(&c)) {
                             let end = sentence_end(lex, text, next.close.end, 300);
                             let ws = words(text, next.close.end..end);
@@ -729,7 +725,7 @@ impl Finder {
                                 return Some(Speaker::named(q));
                             }
                         }
-                        Some(Speaker::named(name.to_string()))
+                        Some(title)
                     };
                     speaker = s.or_else(outlet);
                     cue = Some(c);
@@ -763,9 +759,7 @@ impl Finder {
                             .take_while(|p| p.open.start >= after)
                             .last()
                             .filter(|p| text[after..p.open.start].trim().is_empty())?;
-                        let name = text[p.inner()].trim();
-                        (words(text, p.inner()).len() <= 5 && name.starts_with(char::is_uppercase))
-                            .then(|| Speaker::named(name.to_string()))
+                        outlet_in_marks(text, p)
                     };
                     speaker = if goes_on && last_speaker.is_some() {
                         last_speaker.clone().map(Speaker::named)
@@ -2534,6 +2528,14 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             .min_by_key(|r| r.words.start.abs_diff(k))
             .map(as_speaker)
     })
+}
+
+/// The outlet a pair of marks names, as a speaker: a few words opening with a capital („Die
+/// Zeit“, „Reuters“), not a quoted phrase.
+fn outlet_in_marks(text: &str, p: &Pair) -> Option<Speaker> {
+    let name = text[p.inner()].trim();
+    (name.starts_with(char::is_uppercase) && words(text, p.inner()).len() <= 5)
+        .then(|| Speaker::named(name.to_string()))
 }
 
 /// Whether a word of a phrase can say something, as a document or a source does, in the

@@ -39,6 +39,20 @@ fn assert_speakers(cases: &[(&str, &str)]) {
     }
 }
 
+/// Asserts the speaker of the `n`th quoted string of a German text.
+#[track_caller]
+fn assert_nth_speaker(text: &str, n: usize, speaker: &str) {
+    let rows = de(text);
+    assert_eq!(rows[n].1.as_deref(), Some(speaker), "in {text:?}: {rows:?}");
+}
+
+/// The runs of capitalised words of a German text, read as one sentence.
+fn german_runs(text: &str) -> Vec<Run> {
+    let lex = Lexicon::german();
+    let ws = words(text, 0..text.len());
+    runs(&lex, text, &Usage::new(text, &lex), &ws)
+}
+
 fn quotation(text: &str, speaker: &str, cue: &str) -> Row {
     (text.into(), Some(speaker.into()), Some(cue.into()), false)
 }
@@ -1225,7 +1239,7 @@ fn reported_speech_goes_on_with_whom_the_text_reports() {
     let text = "Landrat Karl Imhof sagte am Montag, die Feuerwehr sei gut gerüstet. Die Leiterin \
                 Mia Sander erklärte, es sei knapp gewesen, und verglich den Einsatz mit „einer \
                 Schlacht ohne Pause“.";
-    assert_eq!(de(text)[0].1.as_deref(), Some("Mia Sander"));
+    assert_speaker(text, "Mia Sander");
 }
 
 #[test]
@@ -1234,8 +1248,7 @@ fn a_sentence_run_on_with_no_space_still_ends() {
     // sentence is the new subject's, not the last speaker's.
     let text = "„Wir gehen“, sagte die Trainerin.Der Kapitän der Mannschaft, Jonas Weber, war \
                 überrascht. „Das kam für uns alle plötzlich.“";
-    let rows = de(text);
-    assert_eq!(rows[1].1.as_deref(), Some("Jonas Weber"), "{rows:?}");
+    assert_nth_speaker(text, 1, "Jonas Weber");
     // Not inside an abbreviation or a web address.
     assert!(!run_on(b"z.B.", 1) && !run_on(b"tagesschau.de", 10));
     assert!(run_on(b"Papst.Der", 5));
@@ -1257,33 +1270,24 @@ fn a_judgment_put_first_has_its_speaker_after_the_verb() {
 fn a_quotation_opening_a_sentence_is_the_subject_of_the_one_before() {
     // A person the text brings in as a subject since the last quotation, before the last
     // speaker; in apposition too.
-    assert_eq!(
-        de(
-            "„Ich gehe“, sagte Trainerin Eva Brandt. Kapitän Jonas Weber war überrascht. „Das \
-            kam für uns alle plötzlich.“"
-        )[1]
-        .1
-        .as_deref(),
-        Some("Jonas Weber")
+    assert_nth_speaker(
+        "„Ich gehe“, sagte Trainerin Eva Brandt. Kapitän Jonas Weber war überrascht. „Das kam \
+         für uns alle plötzlich.“",
+        1,
+        "Jonas Weber",
     );
-    assert_eq!(
-        de(
-            "„Ich gehe“, sagte Trainerin Eva Brandt. Der Kapitän der Elf, Jonas Weber, war \
-            überrascht. „Das kam für uns alle plötzlich.“"
-        )[1]
-        .1
-        .as_deref(),
-        Some("Jonas Weber")
+    assert_nth_speaker(
+        "„Ich gehe“, sagte Trainerin Eva Brandt. Der Kapitän der Elf, Jonas Weber, war \
+         überrascht. „Das kam für uns alle plötzlich.“",
+        1,
+        "Jonas Weber",
     );
     // The last speaker still speaks when the sentence between has no person as its subject.
-    assert_eq!(
-        de(
-            "„Ich gehe“, sagte Trainerin Eva Brandt. Die Nachricht kam am Abend. „Das ist \
-            endgültig.“"
-        )[1]
-        .1
-        .as_deref(),
-        Some("Eva Brandt")
+    assert_nth_speaker(
+        "„Ich gehe“, sagte Trainerin Eva Brandt. Die Nachricht kam am Abend. „Das ist \
+         endgültig.“",
+        1,
+        "Eva Brandt",
     );
 }
 
@@ -1295,10 +1299,9 @@ fn an_organisation_names_no_person_after_it() {
         "„Wir ermitteln in alle Richtungen“, teilte die Polizei Hamburg am Abend mit.",
         "Polizei Hamburg",
     );
-    let lex = Lexicon::german();
-    let text = "Die Kommunen erwarten wegen eines Beschlusses der Landesregierung Mehrkosten.";
-    let ws = words(text, 0..text.len());
-    let found = runs(&lex, text, &Usage::new(text, &lex), &ws);
+    let found = german_runs(
+        "Die Kommunen erwarten wegen eines Beschlusses der Landesregierung Mehrkosten.",
+    );
     assert!(
         found
             .iter()
@@ -1324,14 +1327,21 @@ fn a_frame_at_the_end_of_its_clause_has_its_subject_before_the_quotation() {
 #[test]
 fn an_outlet_in_marks_after_laut_speaks_and_one_quoted_after_it() {
     // "laut" with an outlet in marks: the outlet, not the subject after it.
-    let rows = de("Laut „Kurier“ hält die Stadt den Plan für einen „teuren Irrweg“.");
-    assert_eq!(rows[1].1.as_deref(), Some("Kurier"), "{rows:?}");
+    assert_nth_speaker(
+        "Laut „Kurier“ hält die Stadt den Plan für einen „teuren Irrweg“.",
+        1,
+        "Kurier",
+    );
     // A verb of quoting quotes the one named after the outlet in marks.
-    let rows = de("„Der Hafen bleibt offen“, zitiert der „Anzeiger“ Hafenmeister Ole Sand.");
-    assert_eq!(rows[0].1.as_deref(), Some("Ole Sand"), "{rows:?}");
+    assert_speaker(
+        "„Der Hafen bleibt offen“, zitiert der „Anzeiger“ Hafenmeister Ole Sand.",
+        "Ole Sand",
+    );
     // Another verb has the outlet speak, as before.
-    let rows = de("„Der Hafen bleibt offen“, schreibt der „Anzeiger“ am Montag.");
-    assert_eq!(rows[0].1.as_deref(), Some("Anzeiger"), "{rows:?}");
+    assert_speaker(
+        "„Der Hafen bleibt offen“, schreibt der „Anzeiger“ am Montag.",
+        "Anzeiger",
+    );
 }
 
 #[test]
@@ -1342,36 +1352,39 @@ fn what_a_document_s_words_are_speaks_before_lautet() {
         "Das Fazit des Berichts",
     );
     // Someone's answer is theirs: the last speaker's.
-    let rows =
-        de("„Wir gehen“, sagte Trainer Udo Lenz. Seine Antwort lautete: „Nein, sicher nicht.“");
-    assert_eq!(rows[1].1.as_deref(), Some("Udo Lenz"), "{rows:?}");
+    assert_nth_speaker(
+        "„Wir gehen“, sagte Trainer Udo Lenz. Seine Antwort lautete: „Nein, sicher nicht.“",
+        1,
+        "Udo Lenz",
+    );
 }
 
 #[test]
 fn a_possessive_statement_before_a_colon_is_its_owner_s() {
     // "Ihr Fazit:" is hers, read as "sie": the woman named before.
-    let rows = de(
+    assert_nth_speaker(
         "„Wir gehen“, sagte Trainer Udo Lenz. Ministerin Eva Roth besuchte am Montag die \
-                   Schule. Ihr Fazit: „Hier wird gut gearbeitet.“",
+         Schule. Ihr Fazit: „Hier wird gut gearbeitet.“",
+        1,
+        "Eva Roth",
     );
-    assert_eq!(rows[1].1.as_deref(), Some("Eva Roth"), "{rows:?}");
     let rows = en("Senator Mia Hart toured the plant on Monday. Her verdict: “This is a model.”");
     assert_eq!(rows[0].1.as_deref(), Some("Mia Hart"), "{rows:?}");
     // Someone named in it speaks: "Ihr Sprecher Jan Weber:".
-    let rows = de("Ministerin Eva Roth besuchte die Schule. Ihr Sprecher Jan Weber: „Es war gut.“");
-    assert_eq!(rows[0].1.as_deref(), Some("Jan Weber"), "{rows:?}");
+    assert_speaker(
+        "Ministerin Eva Roth besuchte die Schule. Ihr Sprecher Jan Weber: „Es war gut.“",
+        "Jan Weber",
+    );
 }
 
 #[test]
 fn a_phrase_after_a_genitive_preposition_is_no_subject() {
     // "Angesichts der schwierigen Lage": after a preposition, as "wegen der Lage" is.
-    let lex = Lexicon::german();
     for text in [
         "Angesichts der schwierigen Lage Deutschlands sei ein Umbau nötig.",
         "Aufgrund der hohen Kosten sei ein Umbau nötig.",
     ] {
-        let ws = words(text, 0..text.len());
-        let found = runs(&lex, text, &Usage::new(text, &lex), &ws);
+        let found = german_runs(text);
         let first = &found[0];
         assert!(
             first.subject.is_none() && first.after_prep,
@@ -1388,7 +1401,8 @@ fn sie_after_a_frame_is_what_it_frames_when_the_subject_came_before() {
         "Das Unternehmen",
     );
     // With no subject before the verb, "sie" is its subject: the woman named before.
-    let rows =
-        de("Ministerin Eva Roth kam am Abend. Dann nannte sie den Plan „reine Spekulation“.");
-    assert_eq!(rows[0].1.as_deref(), Some("Eva Roth"), "{rows:?}");
+    assert_speaker(
+        "Ministerin Eva Roth kam am Abend. Dann nannte sie den Plan „reine Spekulation“.",
+        "Eva Roth",
+    );
 }
