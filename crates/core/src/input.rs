@@ -68,19 +68,29 @@ impl Lines {
 
     /// The next line and its number; `Ok(None)` at the end. The slice lives until the next call.
     pub fn next_line(&mut self) -> io::Result<Option<(u64, &[u8], usize)>> {
-        self.buf.clear();
-        let read = self.reader.read_until(b'\n', &mut self.buf)?;
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let next = self.append_line(&mut buf);
+        self.buf = buf;
+        Ok(next?.map(|(number, read)| (number, &self.buf[..], read)))
+    }
+
+    /// Appends the next line to `to`, and gives its number and how many bytes it took of the
+    /// input (with its end); `Ok(None)` at the end. For lines gathered end to end, with no
+    /// copy between.
+    pub fn append_line(&mut self, to: &mut Vec<u8>) -> io::Result<Option<(u64, usize)>> {
+        let start = to.len();
+        let read = self.reader.read_until(b'\n', to)?;
         if read == 0 {
             return Ok(None);
         }
         self.number += 1;
-        let mut line: &[u8] = &self.buf;
-        if let [rest @ .., b'\n'] = line {
-            line = rest;
+        if to[start..].ends_with(b"\n") {
+            to.pop();
         }
-        if let [rest @ .., b'\r'] = line {
-            line = rest;
+        if to[start..].ends_with(b"\r") {
+            to.pop();
         }
-        Ok(Some((self.number, line, read)))
+        Ok(Some((self.number, read)))
     }
 }

@@ -183,6 +183,12 @@ impl Output<io::Sink> {
         self.buf.len()
     }
 
+    /// Writes on into `buffer`, emptied, instead of the buffer it has: one taken before.
+    pub fn reuse_buffer(&mut self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        self.buf = buffer;
+    }
+
     /// Takes what has been written, leaving the buffer empty.
     pub fn take_buffer(&mut self) -> Vec<u8> {
         std::mem::take(&mut self.buf)

@@ -54,20 +54,38 @@ pub trait PerRecord {
 }
 
 /// A chunk of lines for a worker: their bytes end to end (one buffer, not one a line), where
-/// each ends, and their line numbers.
+/// each ends, and their line numbers. It comes back with what the worker made of it, and is
+/// filled again with later lines.
 struct Job {
     bytes: Vec<u8>,
     ends: Vec<usize>,
     numbers: Vec<u64>,
 }
 
+impl Job {
+    /// An empty chunk, with room for a chunk's bytes at once: no copying as it grows.
+    fn new() -> Self {
+        Job {
+            bytes: Vec::with_capacity(CHUNK_BYTES + (CHUNK_BYTES >> 3)),
+            ends: Vec::with_capacity(CHUNK),
+            numbers: Vec::with_capacity(CHUNK),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+        self.numbers.clear();
+    }
+}
+
 /// What a worker made of a chunk: the output of its records, end to end, and per record the
 /// end of its output in `out` and whether it failed (a failed record keeps what it wrote, as
-/// it does on one thread); the chunk's line numbers come back with it, for the messages.
+/// it does on one thread).
+#[derive(Default)]
 struct Done {
     out: Vec<u8>,
     ends: Vec<(usize, Result<(), Failure>)>,
-    numbers: Vec<u64>,
 }
 
 /// [`run_annotating`] on `threads` threads: `make` gives each thread its annotator.
@@ -133,11 +151,16 @@ where
         let mut step = make();
         return run_records(tool, |rec, out| step.record(rec, out));
     }
-    let work = |jobs: mpsc::Receiver<Job>, done: mpsc::Sender<Done>| {
+    let work = |jobs: mpsc::Receiver<(Job, Option<Done>)>, done: mpsc::Sender<(Job, Done)>| {
         let mut step = make();
         let mut out = Output::in_memory();
-        for job in jobs {
-            let mut ends = Vec::with_capacity(job.ends.len());
+        for (job, spent) in jobs {
+            let Done {
+                out: buffer,
+                mut ends,
+            } = spent.unwrap_or_default();
+            out.reuse_buffer(buffer);
+            ends.clear();
             let mut from = 0;
             for &end in &job.ends {
                 let result = Record::parse(&job.bytes[from..end])
@@ -149,43 +172,49 @@ where
             let chunk = Done {
                 out: out.take_buffer(),
                 ends,
-                numbers: job.numbers,
             };
-            if done.send(chunk).is_err() {
+            if done.send((job, chunk)).is_err() {
                 break;
             }
         }
     };
-    with_workers(tool, threads, work, |done, name, out, status| {
-        let mut from = 0;
-        for (k, (end, result)) in done.ends.into_iter().enumerate() {
-            let written = out.write_raw(&done.out[from..end]).map_err(Failure::from);
-            from = end;
-            if let Err(f) = written.and(result) {
-                let at = || format!("{name}:{}", done.numbers[k]);
-                if let Next::Stop = handle(tool, status, at, f) {
-                    return Next::Stop;
+    with_workers(
+        tool,
+        threads,
+        work,
+        |done: &mut Done, job, name, out, status| {
+            let mut from = 0;
+            for (k, (end, result)) in done.ends.drain(..).enumerate() {
+                let written = out.write_raw(&done.out[from..end]).map_err(Failure::from);
+                from = end;
+                if let Err(f) = written.and(result) {
+                    let at = || format!("{name}:{}", job.numbers[k]);
+                    if let Next::Stop = handle(tool, status, at, &f) {
+                        return Next::Stop;
+                    }
                 }
             }
-        }
-        Next::Go
-    })
+            Next::Go
+        },
+    )
 }
 
-/// Runs `threads` workers, each doing `work` on the chunks it is sent and sending back what it
-/// made of them, and gives what comes back to `take`, in input order ([`drive`]).
+/// Runs `threads` workers, each doing `work` on the chunks it is sent and sending each back
+/// with what it made of it (`D`), and gives these to `take`, in input order ([`drive`]). A
+/// worker is sent, with a later chunk, what it made of an earlier one once taken: it fills the
+/// same buffers again, and what a record left in them is freed on the thread that made it.
 fn with_workers<D, W, T>(tool: &Tool, threads: usize, work: W, take: T) -> Status
 where
     D: Send,
-    W: Fn(mpsc::Receiver<Job>, mpsc::Sender<D>) + Sync,
-    T: FnMut(D, &str, &mut Output, &mut Status) -> Next,
+    W: Fn(mpsc::Receiver<(Job, Option<D>)>, mpsc::Sender<(Job, D)>) + Sync,
+    T: FnMut(&mut D, &Job, &str, &mut Output, &mut Status) -> Next,
 {
     std::thread::scope(|scope| {
         let mut senders = Vec::new();
         let mut receivers = Vec::new();
         for _ in 0..threads {
-            let (job_tx, job_rx) = mpsc::channel::<Job>();
-            let (done_tx, done_rx) = mpsc::channel::<D>();
+            let (job_tx, job_rx) = mpsc::channel::<(Job, Option<D>)>();
+            let (done_tx, done_rx) = mpsc::channel::<(Job, D)>();
             let work = &work;
             scope.spawn(move || work(job_rx, done_tx));
             senders.push(job_tx);
@@ -197,12 +226,18 @@ where
     })
 }
 
-/// What a worker made of a chunk for [`run_records_mapped`]: the chunk back, and the map's
-/// result for each of its records.
-struct Mapped<T> {
-    job: Job,
-    results: Vec<Result<(Layout, T), Failure>>,
+/// What a worker made of a record for [`run_records_mapped`]: where its fields are, the map's
+/// value, and whether either failed. Slots go from chunk to chunk, filled again: the buffers in
+/// them are reused, not made again a record.
+#[derive(Default)]
+struct Slot<T> {
+    layout: Layout,
+    value: T,
+    failed: Option<Failure>,
 }
+
+/// What a worker made of a chunk for [`run_records_mapped`]: a slot a record.
+type Mapped<T> = Vec<Slot<T>>;
 
 /// What [`run_records_mapped`] does on its own thread with the records' mapped values.
 pub trait Fold<T> {
@@ -214,88 +249,110 @@ pub trait Fold<T> {
 
     /// Takes one record's mapped value, record after record in input order, with the state
     /// and the output.
-    fn fold(&mut self, rec: &Record, at: At, t: T, out: &mut Output) -> Result<(), Failure>;
+    fn fold(&mut self, rec: &Record, at: At, t: &mut T, out: &mut Output) -> Result<(), Failure>;
 }
 
 /// [`run_records_at`] split in two for a filter whose verdict on a record depends on the
 /// records before it (`dedupe`): `map` (one per thread, from `make`) does the costly work of
 /// each record on `threads` threads, and `fold` takes its result on this thread, record after
-/// record in input order, with the state and the output. The output, messages and exit
-/// status are those of `run_records_at` with `fold.fold(rec, at, map(rec)?, out)`, whatever
-/// `threads` is.
+/// record in input order, with the state and the output. `map` fills a value in place, one an
+/// earlier record had (to reuse its buffers): it must set all of it. The output, messages and
+/// exit status are those of `run_records_at` with `map(rec, &mut t)?` then
+/// `fold.fold(rec, at, &mut t, out)`, whatever `threads` is.
 pub fn run_records_mapped<M, P, T, F>(tool: &Tool, threads: usize, make: M, mut fold: F) -> Status
 where
     M: Fn() -> P + Sync,
-    P: FnMut(&Record) -> Result<T, Failure>,
-    T: Send,
+    P: FnMut(&Record, &mut T) -> Result<(), Failure>,
+    T: Default + Send,
     F: Fold<T>,
 {
     if threads <= 1 {
         let mut map = make();
+        let mut t = T::default();
         return run_records_at(tool, |rec, at, out| {
-            let t = map(rec)?;
-            fold.fold(rec, at, t, out)
+            map(rec, &mut t)?;
+            fold.fold(rec, at, &mut t, out)
         });
     }
-    let work = |jobs: mpsc::Receiver<Job>, done: mpsc::Sender<Mapped<T>>| {
+    let work = |jobs: mpsc::Receiver<(Job, Option<Mapped<T>>)>,
+                done: mpsc::Sender<(Job, Mapped<T>)>| {
         let mut map = make();
-        for job in jobs {
+        for (job, spent) in jobs {
+            let mut slots = spent.unwrap_or_default();
+            slots.resize_with(job.ends.len(), Slot::default);
             let mut from = 0;
-            let results = job
-                .ends
-                .iter()
-                .map(|&end| {
-                    let line = &job.bytes[from..end];
-                    from = end;
-                    let rec = Record::parse(line).map_err(Failure::Bad)?;
-                    Ok((rec.layout(), map(&rec)?))
-                })
-                .collect();
-            if done.send(Mapped { job, results }).is_err() {
+            for (slot, &end) in slots.iter_mut().zip(&job.ends) {
+                let line = &job.bytes[from..end];
+                from = end;
+                slot.failed = Record::parse(line)
+                    .map_err(Failure::Bad)
+                    .and_then(|rec| {
+                        rec.layout_into(&mut slot.layout);
+                        map(&rec, &mut slot.value)
+                    })
+                    .err();
+            }
+            if done.send((job, slots)).is_err() {
                 break;
             }
         }
     };
-    with_workers(tool, threads, work, |done, name, out, status| {
-        let Mapped { job, mut results } = done;
-        let mut batch: Vec<&mut T> = results
-            .iter_mut()
-            .filter_map(|r| r.as_mut().ok().map(|(_, t)| t))
-            .collect();
-        fold.prepare(&mut batch);
-        drop(batch);
-        let mut from = 0;
-        for (k, result) in results.into_iter().enumerate() {
-            let (end, line) = (job.ends[k], job.numbers[k]);
-            let bytes = &job.bytes[from..end];
-            from = end;
-            // The record as the worker parsed it, put back on its line (which is what is
-            // written) without parsing it again.
-            let folded = result.and_then(|(layout, t)| {
-                let rec = Record::attach(bytes, layout).map_err(Failure::Bad)?;
-                fold.fold(&rec, At { file: name, line }, t, out)
-            });
-            if let Err(f) = folded {
-                if let Next::Stop = handle(tool, status, || format!("{name}:{line}"), f) {
-                    return Next::Stop;
+    with_workers(
+        tool,
+        threads,
+        work,
+        |slots: &mut Mapped<T>, job, name, out, status| {
+            let mut batch: Vec<&mut T> = slots
+                .iter_mut()
+                .filter(|s| s.failed.is_none())
+                .map(|s| &mut s.value)
+                .collect();
+            fold.prepare(&mut batch);
+            drop(batch);
+            let mut from = 0;
+            for (k, slot) in slots.iter_mut().enumerate() {
+                let (end, line) = (job.ends[k], job.numbers[k]);
+                let bytes = &job.bytes[from..end];
+                from = end;
+                // The record as the worker parsed it, put back on its line (which is what is
+                // written) without parsing it again.
+                let folded;
+                let failed = match &slot.failed {
+                    Some(f) => Some(f),
+                    None => {
+                        folded = Record::attach(bytes, &slot.layout)
+                            .map_err(Failure::Bad)
+                            .and_then(|rec| {
+                                fold.fold(&rec, At { file: name, line }, &mut slot.value, out)
+                            });
+                        folded.as_ref().err()
+                    }
+                };
+                if let Some(f) = failed {
+                    if let Next::Stop = handle(tool, status, || format!("{name}:{line}"), f) {
+                        return Next::Stop;
+                    }
                 }
             }
-        }
-        Next::Go
-    })
+            Next::Go
+        },
+    )
 }
 
 /// Reads batches, hands them out, and gives what comes back to `take`, in input order.
 fn drive<D>(
     tool: &Tool,
     threads: usize,
-    senders: &[mpsc::Sender<Job>],
-    receivers: &[mpsc::Receiver<D>],
-    mut take: impl FnMut(D, &str, &mut Output, &mut Status) -> Next,
+    senders: &[mpsc::Sender<(Job, Option<D>)>],
+    receivers: &[mpsc::Receiver<(Job, D)>],
+    mut take: impl FnMut(&mut D, &Job, &str, &mut Output, &mut Status) -> Next,
 ) -> Status {
     let mut status = Status::default();
     let mut out = Output::stdout();
     let mut progress = Progress::new(tool.name, tool.args.progress, tool.args.quiet);
+    // Chunks taken, to be filled again, and what each worker made of the last one it sent.
+    let mut spare: Vec<Job> = Vec::new();
+    let mut spent: Vec<Option<D>> = (0..threads).map(|_| None).collect();
     'inputs: for path in inputs(&tool.args.files) {
         let name = display_name(&path);
         let Some(mut lines) = open_lines(tool, &mut status, &path, &name) else {
@@ -308,17 +365,12 @@ fn drive<D>(
         let mut ended = false;
         loop {
             if !ended {
-                // (room for a chunk's bytes at once: no copying as it grows)
-                let mut job = Job {
-                    bytes: Vec::with_capacity(CHUNK_BYTES + (CHUNK_BYTES >> 3)),
-                    ends: Vec::new(),
-                    numbers: Vec::new(),
-                };
+                let mut job = spare.pop().unwrap_or_else(Job::new);
+                job.clear();
                 while job.ends.len() < CHUNK && job.bytes.len() < CHUNK_BYTES {
-                    match lines.next_line() {
-                        Ok(Some((number, bytes, len))) => {
+                    match lines.append_line(&mut job.bytes) {
+                        Ok(Some((number, len))) => {
                             progress.tick(len);
-                            job.bytes.extend_from_slice(bytes);
                             job.ends.push(job.bytes.len());
                             job.numbers.push(number);
                         }
@@ -334,11 +386,14 @@ fn drive<D>(
                     }
                 }
                 if !job.ends.is_empty() {
-                    if senders[next_worker].send(job).is_err() {
+                    let sent = senders[next_worker].send((job, spent[next_worker].take()));
+                    if sent.is_err() {
                         break 'inputs;
                     }
                     in_flight.push_back(next_worker);
                     next_worker = (next_worker + 1) % threads;
+                } else {
+                    spare.push(job);
                 }
             }
             if in_flight.is_empty() {
@@ -348,12 +403,14 @@ fn drive<D>(
                 continue;
             }
             let worker = in_flight.pop_front().expect("a chunk is out");
-            let Ok(done) = receivers[worker].recv() else {
+            let Ok((job, mut done)) = receivers[worker].recv() else {
                 break 'inputs;
             };
-            if let Next::Stop = take(done, &name, &mut out, &mut status) {
+            if let Next::Stop = take(&mut done, &job, &name, &mut out, &mut status) {
                 break 'inputs;
             }
+            spare.push(job);
+            spent[worker] = Some(done);
         }
     }
     finish(tool, &mut out, &mut progress, status)

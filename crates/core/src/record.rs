@@ -119,7 +119,7 @@ impl<'a> Record<'a> {
 /// A parsed record without its line ([`Record::layout`]): where its fields are, to be put back
 /// on the same line without parsing it again ([`Record::attach`]), as when a record parsed on
 /// one thread is written on another.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Layout {
     fields: Vec<(LayoutKey, Range<usize>)>,
     close: usize,
@@ -135,30 +135,31 @@ enum LayoutKey {
 impl<'a> Record<'a> {
     /// Where the fields are, without the line.
     pub fn layout(&self) -> Layout {
+        let mut layout = Layout::default();
+        self.layout_into(&mut layout);
+        layout
+    }
+
+    /// [`Record::layout`] into `layout`, whose buffer it reuses.
+    pub fn layout_into(&self, layout: &mut Layout) {
         let base = self.line.as_ptr() as usize;
-        let fields = self
-            .fields
-            .iter()
-            .map(|f| {
-                let key = match &f.key {
-                    Cow::Borrowed(k) => {
-                        let start = k.as_ptr() as usize - base;
-                        LayoutKey::At(start..start + k.len())
-                    }
-                    Cow::Owned(k) => LayoutKey::Owned(k.clone()),
-                };
-                (key, f.value.clone())
-            })
-            .collect();
-        Layout {
-            fields,
-            close: self.close,
-        }
+        layout.fields.clear();
+        layout.fields.extend(self.fields.iter().map(|f| {
+            let key = match &f.key {
+                Cow::Borrowed(k) => {
+                    let start = k.as_ptr() as usize - base;
+                    LayoutKey::At(start..start + k.len())
+                }
+                Cow::Owned(k) => LayoutKey::Owned(k.clone()),
+            };
+            (key, f.value.clone())
+        }));
+        layout.close = self.close;
     }
 
     /// The record of `line` by the layout taken of it before; a layout that does not fit
     /// the line (another line) is not trusted: the line is parsed again.
-    pub fn attach(line: &'a [u8], layout: Layout) -> Result<Record<'a>, Problem> {
+    pub fn attach(line: &'a [u8], layout: &Layout) -> Result<Record<'a>, Problem> {
         let Ok(text) = simdutf8::basic::from_utf8(line) else {
             return Record::parse(line);
         };
@@ -176,13 +177,13 @@ impl<'a> Record<'a> {
         }
         let fields = layout
             .fields
-            .into_iter()
+            .iter()
             .map(|(k, value)| Field {
                 key: match k {
-                    LayoutKey::At(r) => Cow::Borrowed(&text[r]),
-                    LayoutKey::Owned(k) => Cow::Owned(k),
+                    LayoutKey::At(r) => Cow::Borrowed(&text[r.clone()]),
+                    LayoutKey::Owned(k) => Cow::Owned(k.clone()),
                 },
-                value,
+                value: value.clone(),
             })
             .collect();
         Ok(Record {
@@ -333,14 +334,14 @@ mod tests {
     fn a_layout_puts_the_record_back_on_its_line() {
         let line = r#"{"id": "a1", "te\u0078t":"Hallo", "n": [1, {"x": 2}] }"#;
         let r = Record::parse_str(line).unwrap();
-        let back = Record::attach(line.as_bytes(), r.layout()).unwrap();
+        let back = Record::attach(line.as_bytes(), &r.layout()).unwrap();
         assert_eq!(back.raw("id"), Some(r#""a1""#));
         assert_eq!(back.str_field("text").unwrap(), "Hallo");
         assert_eq!(back.raw("n"), r.raw("n"));
         assert_eq!(back.close(), r.close());
         // Another line: parsed anew, not sliced by a layout that is not its own.
         let other = r#"{"a": 1}"#;
-        let o = Record::attach(other.as_bytes(), r.layout()).unwrap();
+        let o = Record::attach(other.as_bytes(), &r.layout()).unwrap();
         assert_eq!(o.raw("a"), Some("1"));
         assert_eq!(o.fields().len(), 1);
     }

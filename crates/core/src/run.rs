@@ -39,7 +39,7 @@ pub(crate) fn handle(
     tool: &Tool,
     status: &mut Status,
     at: impl FnOnce() -> String,
-    f: Failure,
+    f: &Failure,
 ) -> Next {
     match f {
         Failure::Bad(p) => {
@@ -153,7 +153,7 @@ where
                 per_record(&rec, at, &mut out)
             });
             if let Err(f) = result {
-                if let Next::Stop = handle(tool, &mut status, || format!("{name}:{number}"), f) {
+                if let Next::Stop = handle(tool, &mut status, || format!("{name}:{number}"), &f) {
                     break 'inputs;
                 }
             }
@@ -213,7 +213,7 @@ where
         progress.tick(text.len());
         let id = if name == "<stdin>" { "-" } else { &name };
         if let Err(f) = per_text(id, &text, &mut out) {
-            if let Next::Stop = handle(tool, &mut status, || name.clone(), f) {
+            if let Next::Stop = handle(tool, &mut status, || name.clone(), &f) {
                 break;
             }
         }

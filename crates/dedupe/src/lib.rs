@@ -87,8 +87,6 @@ pub struct Analyzer {
     furniture: Boilerplate,
     shingler: Shingler,
     key: String,
-    names: Vec<Name>,
-    figures: Vec<Figure>,
 }
 
 impl Analyzer {
@@ -98,14 +96,25 @@ impl Analyzer {
 
     /// The features of `text`; with `exact_only` just the exact hash.
     pub fn features(&mut self, text: &str, exact_only: bool) -> Features {
+        let mut f = Features::default();
+        self.features_into(text, exact_only, &mut f);
+        f
+    }
+
+    /// [`Analyzer::features`] into `f`, whose buffers it reuses: a stream of records is read
+    /// with no allocation a record.
+    pub fn features_into(&mut self, text: &str, exact_only: bool, f: &mut Features) {
         text::key(text, &mut self.key);
         let exact = xxh3_64(self.key.as_bytes());
         if exact_only {
-            return Features {
+            // (no buffer to keep: only this is ever filled)
+            *f = Features {
                 exact,
                 ..Features::default()
             };
+            return;
         }
+        f.exact = exact;
         // Similarity is on the story: without lines of web furniture (cookie and newsletter
         // notices, share buttons: `normalize --drop-boilerplate`'s lexicon), which say nothing
         // of it, so that two stories with the same furniture are not alike for it; and with a
@@ -119,24 +128,16 @@ impl Analyzer {
         if story.len() != text.len() || story.contains("-\n") {
             text::key(&story.replace("-\n", ""), &mut self.key);
         }
-        let sketch = self.shingler.sketch(&self.key);
-        let negations = self.words.negations(&self.key);
+        self.shingler.sketch_into(&self.key, &mut f.sketch);
+        f.negations = self.words.negations(&self.key);
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
         let shouting = !text.chars().any(char::is_lowercase);
-        let statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
-        text::figures(text, statement, &mut self.figures);
-        let figures = self.figures.clone();
-        let names = (statement && !shouting).then(|| {
-            self.words.names(text, &mut self.names);
-            self.names.clone()
-        });
-        Features {
-            exact,
-            sketch,
-            figures,
-            negations,
-            names,
-            statement,
+        f.statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
+        text::figures(text, f.statement, &mut f.figures);
+        if f.statement && !shouting {
+            self.words.names(text, f.names.get_or_insert_with(Vec::new));
+        } else {
+            f.names = None;
         }
     }
 }

@@ -203,9 +203,11 @@ fn one_process(
     // then each record is judged here, in input order, against the state of all before it.
     let features = || {
         let mut analyzer = Analyzer::new();
-        move |rec: &Record| -> Result<(Features, Option<Prejudged>), Failure> {
+        move |rec: &Record, (f, pre): &mut (Features, Option<Prejudged>)| -> Result<(), Failure> {
             let text = rec.str_field(field)?;
-            Ok((analyzer.features(&text, config.exact), None))
+            analyzer.features_into(&text, config.exact, f);
+            *pre = None;
+            Ok(())
         }
     };
     let threads = cli.threads.count();
@@ -274,7 +276,7 @@ impl Fold<(Features, Option<Prejudged>)> for Judge<'_> {
         &mut self,
         rec: &Record,
         at: At,
-        (f, pre): (Features, Option<Prejudged>),
+        (f, pre): &mut (Features, Option<Prejudged>),
         out: &mut Output,
     ) -> Result<(), Failure> {
         let Judge {
@@ -290,14 +292,14 @@ impl Fold<(Features, Option<Prejudged>)> for Judge<'_> {
             checks.clear();
             checks.extend(
                 dedupe
-                    .candidates(&f)
+                    .candidates(f)
                     .into_iter()
-                    .map(|c| dedupe.compare(c, &f)),
+                    .map(|c| dedupe.compare(c, f)),
             );
         }
-        let verdict = match pre {
-            Some(pre) => dedupe.push_judged(&f, pre),
-            None => dedupe.push(&f),
+        let verdict = match pre.take() {
+            Some(pre) => dedupe.push_judged(f, pre),
+            None => dedupe.push(f),
         };
         if verdict.kept() {
             labels.push(label(rec, at, place), rec.raw("sentence"));

@@ -46,6 +46,13 @@ impl Shingler {
     /// The sketch of a key (see [`crate::text::key`]). A key shorter than a shingle is one
     /// shingle, never an empty set that every other short text would share.
     pub fn sketch(&mut self, key: &str) -> Sketch {
+        let mut sketch = Sketch::default();
+        self.sketch_into(key, &mut sketch);
+        sketch
+    }
+
+    /// [`Shingler::sketch`] into `sketch`, whose buffer it reuses.
+    pub fn sketch_into(&mut self, key: &str, sketch: &mut Sketch) {
         self.hashes.clear();
         if key.is_ascii() {
             let b = key.as_bytes();
@@ -105,7 +112,9 @@ impl Shingler {
             bands[band] = xxh3_64(&bytes[..8 * (filled[band] + 1)]) | 1;
         }
         // The hashes are sorted, so their high halves are too.
-        let mut mins: Vec<u32> = Vec::with_capacity(self.hashes.len().min(SKETCH));
+        let mins = &mut sketch.mins;
+        mins.clear();
+        mins.reserve(self.hashes.len().min(SKETCH));
         let mut total = 0u32;
         let mut last = None;
         for h in self.hashes.iter().map(|&h| (h >> 32) as u32) {
@@ -117,7 +126,8 @@ impl Shingler {
                 }
             }
         }
-        Sketch { mins, total, bands }
+        sketch.total = total;
+        sketch.bands = bands;
     }
 }
 

@@ -283,6 +283,19 @@ mod properties {
             let f = Analyzer::new().features(&t, false);
             prop_assert!(f.sketch.total >= 1);
         }
+
+        /// `--threads` fills each record's features into those of an earlier record.
+        #[test]
+        fn features_filled_over_others_are_their_own(
+            a in "[A-Za-z0-9 .\n]{0,300}",
+            b in "[A-Za-zÄÖÜäöü0-9 .\n]{0,300}",
+            exact in any::<bool>(),
+        ) {
+            let mut analyzer = Analyzer::new();
+            let mut f = analyzer.features(&a, false);
+            analyzer.features_into(&b, exact, &mut f);
+            prop_assert_eq!(f, Analyzer::new().features(&b, exact));
+        }
     }
 }
 

@@ -258,7 +258,13 @@ fn verify_refuses_a_record_that_is_not_earlier() {
 /// and exit status are those of one thread, bad lines and `--strict` included.
 #[test]
 fn threads_give_the_one_thread_output_byte_for_byte() {
-    let mut lines = corpus(3000);
+    // Records of over 2 KB (a field passed through): the threads take many chunks each (of at
+    // most 1 MiB), and fill again what they made of earlier ones.
+    let pad = format!("{{\"pad\": \"{}\", ", "x".repeat(2000));
+    let mut lines: Vec<String> = corpus(3000)
+        .into_iter()
+        .map(|l| l.replacen('{', &pad, 1))
+        .collect();
     // bad lines in several chunks: not JSON, no text, a text that is not a string
     lines.insert(5, "not json\n".to_string());
     lines.insert(1300, "{\"id\": \"x\"}\n".to_string());
