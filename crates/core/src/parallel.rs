@@ -3,7 +3,7 @@
 //! status and output as one thread.
 
 use std::collections::VecDeque;
-use std::sync::mpsc;
+use std::sync::{mpsc, PoisonError, RwLock};
 
 use crate::error::{Failure, Status};
 use crate::input::{display_name, inputs};
@@ -241,11 +241,12 @@ type Mapped<T> = Vec<Slot<T>>;
 
 /// What [`run_records_mapped`] does on its own thread with the records' mapped values.
 pub trait Fold<T> {
-    /// Takes the mapped values of a chunk of records (those that did not fail), in input
-    /// order, before any of them is folded: work on a batch that reads the state as it stands
-    /// before the batch, on threads of its own (`dedupe` compares a batch with the records
-    /// kept so far). With one thread it is not called: `fold` must not need it.
-    fn prepare(&mut self, _batch: &mut [&mut T]) {}
+    /// Takes a record's mapped value before it is folded, with the state as it stands at some
+    /// point before the record (after the records folded so far, not always all those before
+    /// it): work that only reads the state, done on the worker that mapped the record, beside
+    /// the folding of earlier chunks (`dedupe` compares a record with the records kept so
+    /// far). With one thread it is not called: `fold` must not need it.
+    fn prepare(&self, _t: &mut T) {}
 
     /// Takes one record's mapped value, record after record in input order, with the state
     /// and the output.
@@ -259,12 +260,16 @@ pub trait Fold<T> {
 /// earlier record had (to reuse its buffers): it must set all of it. The output, messages and
 /// exit status are those of `run_records_at` with `map(rec, &mut t)?` then
 /// `fold.fold(rec, at, &mut t, out)`, whatever `threads` is.
+///
+/// The state is behind a lock that this thread takes to fold a chunk, and a worker to
+/// [`Fold::prepare`] the records of the chunk it mapped: a chunk at a time, so that the lock
+/// costs little, and no record is prepared with the state after it (it is folded after).
 pub fn run_records_mapped<M, P, T, F>(tool: &Tool, threads: usize, make: M, mut fold: F) -> Status
 where
     M: Fn() -> P + Sync,
     P: FnMut(&Record, &mut T) -> Result<(), Failure>,
     T: Default + Send,
-    F: Fold<T>,
+    F: Fold<T> + Send + Sync,
 {
     if threads <= 1 {
         let mut map = make();
@@ -274,6 +279,7 @@ where
             fold.fold(rec, at, &mut t, out)
         });
     }
+    let state = RwLock::new(fold);
     let work = |jobs: mpsc::Receiver<(Job, Option<Mapped<T>>)>,
                 done: mpsc::Sender<(Job, Mapped<T>)>| {
         let mut map = make();
@@ -292,6 +298,11 @@ where
                     })
                     .err();
             }
+            let fold = state.read().unwrap_or_else(PoisonError::into_inner);
+            for slot in slots.iter_mut().filter(|s| s.failed.is_none()) {
+                fold.prepare(&mut slot.value);
+            }
+            drop(fold);
             if done.send((job, slots)).is_err() {
                 break;
             }
@@ -302,13 +313,7 @@ where
         threads,
         work,
         |slots: &mut Mapped<T>, job, name, out, status| {
-            let mut batch: Vec<&mut T> = slots
-                .iter_mut()
-                .filter(|s| s.failed.is_none())
-                .map(|s| &mut s.value)
-                .collect();
-            fold.prepare(&mut batch);
-            drop(batch);
+            let mut fold = state.write().unwrap_or_else(PoisonError::into_inner);
             let mut from = 0;
             for (k, slot) in slots.iter_mut().enumerate() {
                 let (end, line) = (job.ends[k], job.numbers[k]);
