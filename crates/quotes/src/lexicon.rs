@@ -56,6 +56,8 @@ pub struct Lexicon {
     /// Verbs of quoting someone, whose object is the one quoted and whose subject is the
     /// outlet: "Der Spiegel zitiert den Prediger mit den Worten".
     pub quoting: WordSet,
+    /// Demonstratives that stand for the person named last: "sagte dieser", "the latter said".
+    pub demonstratives: WordSet,
     /// Relative pronouns: after a comma they open a clause about the word before ("Smith,
     /// who has led the team, said").
     pub relative: WordSet,
@@ -186,6 +188,7 @@ impl Lexicon {
             personal: section(words, "personal"),
             contractions: section(words, "contractions"),
             relative: section(words, "relative"),
+            demonstratives: section(words, "demonstratives"),
             subordinating: section(words, "subordinating"),
             passive: section(words, "passive"),
             his: section(words, "his"),

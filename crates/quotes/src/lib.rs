@@ -579,6 +579,8 @@ struct Speaker {
     /// A role after an indefinite article ("ein Sprecher des Ministeriums"): someone the text
     /// does not name, never the person it names with that role.
     indefinite: bool,
+    /// Where a demonstrative stands ("sagte dieser"): it means the person named last before.
+    demonstrative: Option<usize>,
 }
 
 impl Speaker {
@@ -589,6 +591,7 @@ impl Speaker {
             phrase: phrase.to_string(),
             named: false,
             indefinite,
+            demonstrative: None,
         }
     }
 
@@ -598,6 +601,7 @@ impl Speaker {
             phrase,
             named: true,
             indefinite: false,
+            demonstrative: None,
         }
     }
 }
@@ -1072,18 +1076,24 @@ impl Finder {
                 };
                 // A person the sentence before names beside a cue, since the last quotation,
                 // goes on speaking ("Anja Hajduk kritisierte die Pläne. Hier seien die
-                // Mittel „völlig unrealistisch“."), before the last speaker.
+                // Mittel „völlig unrealistisch“."), before the last speaker. So does one whose
+                // view it gives ("Nach Ansicht von Minister Weber ist nichts entschieden.").
                 let spoke_before = || {
                     let (start, ws, found) = sentence_before();
                     if last_quote_end.is_some_and(|e| e > *start) {
                         return None;
                     }
-                    let k = ws.iter().position(|w| lex.is_cue(w.text))?;
-                    // (a person, surely one)
+                    let cue = ws.iter().position(|w| lex.is_cue(w.text));
+                    let k = cue.or_else(|| (0..ws.len()).find(|&i| opinion(lex, ws, i)))?;
+                    // (a person, surely one; after "von" for a view)
                     let s = speaker_at(lex, text, ws, found, k)?;
                     found
                         .iter()
-                        .any(|r| r.sure && r.names_person() && r.name.as_ref() == Some(&s.phrase))
+                        .any(|r| {
+                            r.sure
+                                && (r.names_person() || cue.is_none() && r.name.is_some())
+                                && r.name.as_ref() == Some(&s.phrase)
+                        })
                         .then_some(s)
                 };
                 // The verb that frames a judgment has its speaker beside it as a cue does:
@@ -1147,6 +1157,12 @@ impl Finder {
             let speaker = speaker.map(|s| {
                 if s.named {
                     s.phrase
+                } else if let Some(at) = s.demonstrative {
+                    people()
+                        .iter()
+                        .rev()
+                        .find(|p| p.at < at)
+                        .map_or(s.phrase, |p| p.name.clone())
                 } else if let Some(wanted) = lex
                     .pronouns
                     .contains_lower(&s.phrase)
@@ -2219,6 +2235,18 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         return Some(Speaker::unnamed(w.text, false));
     }
     let person = |r: &Run| r.name.is_some() || r.role.is_some();
+    // A demonstrative beside the cue is the person named last before it, not the one spoken
+    // of most ("Im Gespräch mit ihrem Anwalt, Rainer Wittner, sagte dieser, dass …"); not
+    // the article of a noun ("sagte dieser Tage").
+    let demonstrative = |w: &Word| lex.demonstratives.contains_lower(w.text);
+    let pronoun_after =
+        || next.filter(|w| demonstrative(w) && ws.get(k + 2).is_none_or(|n| !n.capitalised()));
+    if let Some(d) = prev.filter(|w| demonstrative(w)).or_else(pronoun_after) {
+        return Some(Speaker {
+            demonstrative: Some(d.start),
+            ..Speaker::unnamed(d.text, false)
+        });
+    }
     // The first word opens the sentence capitalised, and is no function word or article: a
     // word `runs` leaves alone there ("Scholz betonte:", "Zwar").
     let opens_alone = || {

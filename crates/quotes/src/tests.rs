@@ -1406,3 +1406,43 @@ fn sie_after_a_frame_is_what_it_frames_when_the_subject_came_before() {
         "Eva Roth",
     );
 }
+
+#[test]
+fn a_view_given_in_the_sentence_before_goes_on_speaking() {
+    // "Nach Ansicht von X" gives X's view: the quotation after it is X's, not the last
+    // speaker's.
+    let text = "Landrätin Petra Lohse begrüßte den Beschluss. „Endlich“, sagte sie. Nach \
+                Meinung von Bürgermeister Jens Albers ist damit wenig gewonnen. „Die Kosten \
+                bleiben bei den Gemeinden.“";
+    assert_nth_speaker(text, 0, "Petra Lohse");
+    assert_nth_speaker(text, 1, "Jens Albers");
+    // An organisation's figures are no person's view: the last speaker goes on.
+    let text = "Landrätin Petra Lohse begrüßte den Beschluss. „Endlich“, sagte sie. Nach \
+                Angaben der Verwaltung kostet er wenig. „Die Kosten bleiben bei den \
+                Gemeinden.“";
+    assert_nth_speaker(text, 1, "Petra Lohse");
+}
+
+#[test]
+fn a_demonstrative_beside_the_cue_is_the_person_named_last() {
+    // "dieser" is the one named last, where "er" would be the one spoken of.
+    assert_nth_speaker(
+        "Die Schauspielerin Vera Link ist erkrankt. Im Gespräch mit ihrem Arzt, Karl \
+         Bremer, sagte dieser, dass Link „sehr erschöpft“ sei.",
+        0,
+        "Karl Bremer",
+    );
+    assert_nth_speaker(
+        "Trainer Jonas Pohl sprach lange mit dem Torwart Ole Brandt. „Ich bleibe“, sagte \
+         dieser danach.",
+        0,
+        "Ole Brandt",
+    );
+    // Before a noun it is an article: "dieser Tage" names no one.
+    assert_nth_speaker(
+        "Trainer Jonas Pohl lobte das Team. „Wir bleiben oben“, sagte dieser Tage der \
+         Torwart Ole Brandt.",
+        0,
+        "Ole Brandt",
+    );
+}
