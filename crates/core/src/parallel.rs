@@ -248,6 +248,12 @@ pub trait Fold<T> {
     /// far). With one thread it is not called: `fold` must not need it.
     fn prepare(&self, _t: &mut T) {}
 
+    /// Whether [`Fold::prepare`] does anything: when not, the workers never wait for the lock
+    /// (asked once, before the first record).
+    fn prepares(&self) -> bool {
+        false
+    }
+
     /// Takes one record's mapped value, record after record in input order, with the state
     /// and the output.
     fn fold(&mut self, rec: &Record, at: At, t: &mut T, out: &mut Output) -> Result<(), Failure>;
@@ -279,6 +285,7 @@ where
             fold.fold(rec, at, &mut t, out)
         });
     }
+    let prepares = fold.prepares();
     let state = RwLock::new(fold);
     let work = |jobs: mpsc::Receiver<(Job, Option<Mapped<T>>)>,
                 done: mpsc::Sender<(Job, Mapped<T>)>| {
@@ -298,11 +305,12 @@ where
                     })
                     .err();
             }
-            let fold = state.read().unwrap_or_else(PoisonError::into_inner);
-            for slot in slots.iter_mut().filter(|s| s.failed.is_none()) {
-                fold.prepare(&mut slot.value);
+            if prepares {
+                let fold = state.read().unwrap_or_else(PoisonError::into_inner);
+                for slot in slots.iter_mut().filter(|s| s.failed.is_none()) {
+                    fold.prepare(&mut slot.value);
+                }
             }
-            drop(fold);
             if done.send((job, slots)).is_err() {
                 break;
             }

@@ -254,9 +254,11 @@ impl Fold<(Features, Option<Prejudged>)> for Judge<'_> {
     /// thread that read its features, which leaves this thread only its comparisons with those
     /// kept since: with the features read on many threads too, most of the work is shared.
     fn prepare(&self, (f, pre): &mut (Features, Option<Prejudged>)) {
-        if self.sharing && !self.explaining {
-            *pre = Some(self.dedupe.prejudge(f));
-        }
+        *pre = Some(self.dedupe.prejudge(f));
+    }
+
+    fn prepares(&self) -> bool {
+        self.sharing && !self.explaining
     }
 
     fn fold(
