@@ -181,22 +181,26 @@ pub fn finishes_in_time(filter: &str, texts: impl IntoIterator<Item = String>) {
     }
 }
 
-/// Runs `filter` on `input` on one thread and with `--threads` 2, 3 and 0 (one per core), alone
-/// and with `--strict`, and checks that every run gives the same output, messages and exit
-/// status as one thread. Returns the one-thread run.
-///
-/// Each record gets a first field of 2 KB, passed through, so that a few thousand records make
-/// many chunks (of at most 1 MiB) a thread: the threads fill again what they made of earlier
+/// `input` with a first field of 2 KB in each record (a line that opens an object with a field),
+/// which a filter passes through: a few thousand records then make many chunks (of at most
+/// 1 MiB) a thread under `--threads`, and the threads fill again what they made of earlier
 /// chunks.
-pub fn threads_agree(filter: &str, input: &str) -> Output {
+pub fn padded(input: &str) -> String {
     let pad = format!("{{\"pad\":\"{}\",", "x".repeat(2000));
-    let input: String = input
+    input
         .split_inclusive('\n')
         .map(|line| match line.strip_prefix('{') {
             Some(rest) if !rest.trim_start().starts_with('}') => format!("{pad}{rest}"),
             _ => line.to_string(),
         })
-        .collect();
+        .collect()
+}
+
+/// Runs `filter` on `input` on one thread and with `--threads` 2, 3 and 0 (one per core), alone
+/// and with `--strict`, and checks that every run gives the same output, messages and exit
+/// status as one thread. Returns the one-thread run. The records are [`padded`].
+pub fn threads_agree(filter: &str, input: &str) -> Output {
+    let input = padded(input);
     let run = |args: &[&str]| run_filter(filter, args, input.as_bytes());
     let same = |a: &Output, b: &Output| {
         a.status.code() == b.status.code() && a.stdout == b.stdout && a.stderr == b.stderr
