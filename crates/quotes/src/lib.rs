@@ -2183,7 +2183,9 @@ fn runs<'t>(lex: &Lexicon, text: &'t str, inside: &Usage<'t>, ws: &[Word<'t>]) -
             sure,
             role,
             phrase_end,
-            indefinite: prev.as_deref().is_some_and(|p| lex.indefinite.contains(p)),
+            // (past adjectives: "eine ältere Anwohnerin")
+            indefinite: prev.as_deref().is_some_and(|p| lex.indefinite.contains(p))
+                || d < start && d > 0 && lex.indefinite.contains_lower(ws[d - 1].text),
         });
         i = last;
     }
@@ -2537,11 +2539,23 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             return Some(s);
         }
     }
-    // Right after it, past "sich", adverbs and determiners (not after "told": its object).
+    // Right after it, past "sich", adverbs and determiners (not after "told": its object);
+    // someone unnamed too, a noun after an indefinite article ("sagte eine Anwohnerin",
+    // "schrieb ein Nutzer").
+    // (In the nominative: "sagte einer Zeitung" is the cue's object. In its clause: not
+    // "bezeichnete, ordnete eine Untersuchung an".)
+    let someone = |r: &Run| {
+        r.indefinite
+            && !r.after_prep
+            && !text[ws[k].end()..ws[r.words.start].start].contains([',', ';', ':', '.'])
+            && ws[k + 1..r.words.start]
+                .iter()
+                .any(|w| matches!(&*lower(w.text), "ein" | "eine" | "a" | "an"))
+    };
     if let Some(r) = found
         .iter()
         .find(|r| r.words.start > k && r.words.start - k <= 4)
-        .filter(|r| person(r) && !lex.objects.contains(&cue))
+        .filter(|r| (person(r) || someone(r)) && !lex.objects.contains(&cue))
     {
         return Some(named_instead(r));
     }

@@ -1446,3 +1446,28 @@ fn a_demonstrative_beside_the_cue_is_the_person_named_last() {
         "Ole Brandt",
     );
 }
+
+#[test]
+fn someone_unnamed_after_the_cue_is_no_one_named_before() {
+    // "ein"/"eine" and a noun for a person after the cue bring in someone new, past
+    // adjectives too; the person named before did not say it.
+    assert_nth_speaker(
+        "Wirt Paul Mohr hat die Preise erhöht. „Für ein Bier ist das zu viel“, sagte ein \
+         Stammgast.",
+        0,
+        "Stammgast",
+    );
+    assert_nth_speaker(
+        "Wirt Paul Mohr hat die Preise erhöht. „Für ein Bier ist das zu viel“, schrieb eine \
+         langjährige Besucherin im Netz.",
+        0,
+        "Besucherin",
+    );
+    // "einer" after the cue is its object: the speaker stays the one before.
+    assert_nth_speaker(
+        "Wirt Paul Mohr hat die Preise erhöht. „Das Bier ist teurer geworden“, sagte er \
+         einer Zeitung.",
+        0,
+        "Paul Mohr",
+    );
+}
