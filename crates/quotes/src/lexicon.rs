@@ -22,6 +22,8 @@ pub struct Lexicon {
     pub opinion: WordSet,
     /// Words right before a short quoted phrase that make it someone's words: "nannte", "als".
     pub frames: WordSet,
+    /// Those verbs as an attribute before a noun: "(die als „…“) bezeichneten (Kredite)".
+    pub labels: WordSet,
     /// Verb forms of reported speech: "sei", "habe".
     pub reported: WordSet,
     /// Forms of "lassen" whose attribution ends in a cue infinitive ("ließ … verlauten").
@@ -170,6 +172,7 @@ impl Lexicon {
             source: section(cues, "source"),
             opinion: section(cues, "opinion"),
             frames: section(cues, "frame"),
+            labels: section(cues, "label"),
             objects: section(cues, "object"),
             quoting: section(cues, "quoting"),
             statement: section(cues, "statement"),

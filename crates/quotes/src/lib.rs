@@ -956,7 +956,21 @@ impl Finder {
             let alias = n > 0
                 && out.last().is_some_and(|q: &Quote| q.mention)
                 && text[found[n - 1].close.end..pair.open.start].trim() == "(";
+            // A capitalised word or name before a framing verb as the attribute of a noun is
+            // that noun's label: "die als „Sondervermögen“ bezeichneten Kredite" (not a
+            // judgment someone gave: "die von Kritikern als „Fehler“ bezeichnete Reform").
+            let label = qwords.first().is_some_and(|w| w.capitalised())
+                && right.len() >= 2
+                && lex.labels.contains_lower(right[0].text)
+                && right[1].capitalised()
+                && !text[pair.close.end..right[1].start].contains([',', '.', ';', ':'])
+                && !left
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|w| matches!(w.text, "von" | "vom"));
             let title = title
+                || label
                 || address
                 || alias
                 || name_like

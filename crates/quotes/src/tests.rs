@@ -1471,3 +1471,20 @@ fn someone_unnamed_after_the_cue_is_no_one_named_before() {
         "Paul Mohr",
     );
 }
+
+#[test]
+fn a_label_before_a_framing_attribute_is_a_mention() {
+    // "die als „…“ bezeichneten Kredite": the word in marks names the noun after the verb.
+    let rows = de(
+        "Kämmerer Uwe Hald legte den Etat vor. Der Rat lehnt die als „Schattenhaushalt“ \
+                   bezeichneten Rücklagen ab. „Das ist alles gedeckt“, sagte der 52-Jährige.",
+    );
+    assert!(rows[0].3, "{rows:?}");
+    // So no one speaks through it: the age phrase is the man named before.
+    assert_eq!(rows[1].1.as_deref(), Some("Uwe Hald"), "{rows:?}");
+    // A judgment of a verb that frames it, with its predicate, stays a quotation.
+    assert!(is_quotation(
+        "Der Rat bezeichnete die Rücklagen als „Schattenhaushalt“.",
+        "Schattenhaushalt"
+    ));
+}
