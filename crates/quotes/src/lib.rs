@@ -1235,14 +1235,31 @@ impl Finder {
                     // Entwurf. Er bezeichnete ihn als „…“"): the pronoun's, before the last
                     // speaker. A subject opens its sentence or has its article; a name alone
                     // after a verb may be its object.
+                    // Or someone unnamed introduced speaking ("Ein Sprecher der Polizei
+                    // sagte, man nehme das ernst. „…“, fügte er hinzu"): the role as written.
                     let introduced = || {
                         let (ws, found) = just_before(last_quote_end.unwrap_or(0));
+                        let someone = |r: &Run| {
+                            r.name.is_none()
+                                && r.indefinite
+                                && !r.after_prep
+                                && r.role.is_some()
+                                && ws[r.words.end..]
+                                    .iter()
+                                    .take_while(|w| w.start < r.phrase_end)
+                                    .chain(
+                                        ws[r.words.end..]
+                                            .iter()
+                                            .skip_while(|w| w.start < r.phrase_end)
+                                            .take(2),
+                                    )
+                                    .any(|w| lex.is_cue(w.text))
+                        };
                         found
                             .into_iter()
                             .rev()
                             .find(|r| {
-                                r.names_person()
-                                    && r.sure
+                                (r.names_person() && r.sure || someone(r))
                                     && (r.subject.is_some()
                                         || at_sentence_start(text, ws[r.words.start].start))
                                     && r.role.as_deref().is_none_or(|x| !lex.sources.contains(x))
@@ -1256,7 +1273,11 @@ impl Finder {
                                 }
                                 can_mean(wanted, role.or(named))
                             })
-                            .and_then(|r| r.name)
+                            .map(|r| {
+                                r.name.unwrap_or_else(|| {
+                                    text[ws[r.words.start].start..r.phrase_end].to_string()
+                                })
+                            })
                     };
                     if last_named.is_some() {
                         if let Some(name) = introduced() {

@@ -1488,3 +1488,17 @@ fn a_label_before_a_framing_attribute_is_a_mention() {
         "Schattenhaushalt"
     ));
 }
+
+#[test]
+fn a_pronoun_after_someone_unnamed_who_spoke_is_theirs() {
+    // "Eine Sprecherin sagte, …" between two quotations: "fügte sie hinzu" is hers, not the
+    // document's that spoke last.
+    let text = "Der Brief kam am Freitag. Darin heißt es: „Wir wissen, wo ihr wohnt.“ Eine \
+                Sprecherin der Staatsanwaltschaft sagte, man prüfe den Fall. „Eine Gefahr \
+                sehen wir nicht“, fügte sie hinzu.";
+    assert_nth_speaker(text, 1, "Sprecherin der Staatsanwaltschaft");
+    let text = "Der Brief kam am Freitag. Darin heißt es: „Wir wissen, wo ihr wohnt.“ Ein \
+                Sprecher der Polizei sagte, man prüfe den Fall. „Eine Gefahr sehen wir \
+                nicht“, fügte er hinzu.";
+    assert_nth_speaker(text, 1, "Sprecher der Polizei");
+}
