@@ -1371,6 +1371,10 @@ impl Finder {
                 Some(epithet) if !speaker.as_ref().is_some_and(is_person) => Some(epithet),
                 _ => speaker,
             };
+            // An organisation by its kind ("teilte der Verband mit") is the one of that kind
+            // named last before ("Der Gewerbeverband reagierte empört").
+            let speaker = speaker
+                .map(|s| organisation_named_before(lex, text, &s, pair.open.start).unwrap_or(s));
             let speaker = speaker.map(|s| {
                 completed
                     .entry(s.clone())
@@ -1642,6 +1646,9 @@ const NOUN_ENDINGS: &[&str] = &[
 
 /// How far back, in bytes, a pronoun looks for its person when no one has spoken yet.
 const PRONOUN_REACH: usize = 600;
+
+/// How far back an organisation called by its kind looks for its name, in bytes.
+const ORGANISATION_REACH: usize = 1500;
 
 /// A run of capitalised words in a sentence and what it is.
 #[derive(Clone, Debug)]
@@ -2837,6 +2844,74 @@ fn subject_run<'r>(
 
 /// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text
 /// writes "Pat Ryder" anywhere.
+/// For a German organisation called by its kind, "der Verband", "die Kasse": the organisation
+/// of that kind the text names last before `before` (at most [`ORGANISATION_REACH`] bytes
+/// back), a compound ending in the kind ("Gewerbeverband", "des Mieterbundes"), or the kind
+/// with a name after it ("die Gewerkschaft Verdi"), with the name ("Krankenkasse Nordvita").
+fn organisation_named_before(
+    lex: &Lexicon,
+    text: &str,
+    phrase: &str,
+    before: usize,
+) -> Option<String> {
+    let (article, kind) = phrase.split_once(' ')?;
+    if lex.lang != Lang::De
+        || !matches!(article, "der" | "die" | "das" | "Der" | "Die" | "Das")
+        || kind.contains(' ')
+        || !kind.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let key = lower(kind);
+    // ("der Bund" is the federation itself, "die Presse" the press, "die Post" a company)
+    if !lex.sources.contains(&key)
+        || matches!(&*key, "bund" | "presse" | "post" | "times" | "journal")
+    {
+        return None;
+    }
+    let from = text.ceil_char_boundary(before.saturating_sub(ORGANISATION_REACH));
+    let ws = words(text, from..before);
+    // (the name after it: capitalised words right after, with only a space between)
+    let name_after = |i: usize| {
+        let mut e = i + 1;
+        while e < ws.len()
+            && e <= i + 3
+            && ws[e].capitalised()
+            && !is_function(lex, ws[e].text)
+            && !is_determiner(lex, ws[e].text)
+            && !lex.is_cue(ws[e].text)
+            && text[ws[e - 1].end()..ws[e].start] == *" "
+        {
+            e += 1;
+        }
+        e
+    };
+    ws.iter().enumerate().rev().find_map(|(i, w)| {
+        let l = lower(w.text);
+        // (lower case keeps the length of the German words this reads)
+        if !w.capitalised() || l.len() != w.text.len() {
+            return None;
+        }
+        // The kind itself, or a compound ending in it, in any case: "Gewerbeverbandes".
+        let stem = ["", "s", "es", "n", "en"]
+            .iter()
+            .find_map(|e| l.strip_suffix(e).filter(|s| s.ends_with(&*key)))?;
+        let head = &stem[..stem.len() - key.len()];
+        let end = name_after(i);
+        let compound = head.chars().count() >= 2;
+        if !(compound || head.is_empty() && end > i + 1) {
+            return None;
+        }
+        // The word without its inflection, and the name after it.
+        let mut out = w.text[..stem.len()].to_string();
+        for n in &ws[i + 1..end] {
+            out.push(' ');
+            out.push_str(n.text);
+        }
+        Some(out)
+    })
+}
+
 fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
     // "Von der Leyen" opening a sentence is written "von der Leyen" inside one, "Zu
     // Guttenberg" "zu Guttenberg".

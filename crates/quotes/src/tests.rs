@@ -1502,3 +1502,36 @@ fn a_pronoun_after_someone_unnamed_who_spoke_is_theirs() {
                 nicht“, fügte er hinzu.";
     assert_nth_speaker(text, 1, "Sprecher der Polizei");
 }
+
+#[test]
+fn an_organisation_called_by_its_kind_is_the_one_named_before() {
+    assert_nth_speaker(
+        "Der Mieterverein Lindenau protestierte. Die Erhöhung sei „nicht zu rechtfertigen“, \
+         teilte der Verein mit.",
+        0,
+        "Mieterverein Lindenau",
+    );
+    assert_nth_speaker(
+        "Laut einer Umfrage des Bauernverbandes fehlen Erntehelfer. „Ohne sie verfault das \
+         Obst“, erklärte der Verband.",
+        0,
+        "Bauernverband",
+    );
+    assert_nth_speaker(
+        "Die Gewerkschaft Verdi ruft zum Streik. „Die Löhne müssen steigen“, erklärte die \
+         Gewerkschaft.",
+        0,
+        "Gewerkschaft Verdi",
+    );
+    // Named by nothing before, it stays as written; "der Bund" is the federation.
+    assert_nth_speaker(
+        "Die Preise steigen. „Das trifft alle“, erklärte der Verband.",
+        0,
+        "der Verband",
+    );
+    assert_nth_speaker(
+        "Der Mieterbund protestierte. „Die Länder zahlen nicht“, erklärte der Bund.",
+        0,
+        "der Bund",
+    );
+}
