@@ -323,7 +323,8 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 }
 
 /// Where the sentence that holds byte `at` begins, looking back at most `limit` bytes: after
-/// a sentence end (". ", "! ", "? ", also after a closing mark) or a line break.
+/// a sentence end (". ", "! ", "? ", also with closing marks before the space: ".“ ") or a
+/// line break.
 fn sentence_start(lex: &Lexicon, text: &str, at: usize, limit: usize) -> usize {
     let floor = at.saturating_sub(limit);
     let b = text.as_bytes();
@@ -333,14 +334,28 @@ fn sentence_start(lex: &Lexicon, text: &str, at: usize, limit: usize) -> usize {
         match b[i] {
             b'\n' => return i + 1,
             b'.' if initial(b, i) || title_before(lex, b, i) => {}
-            b'.' | b'!' | b'?' if b.get(i + 1).is_some_and(|n| n.is_ascii_whitespace()) => {
-                return i + 1
+            b'.' | b'!' | b'?' => {
+                if let Some(end) = marks_then_space(text, i + 1).filter(|&e| e <= at) {
+                    return end;
+                }
+                if b[i] == b'.' && run_on(b, i) {
+                    return i + 1;
+                }
             }
-            b'.' if run_on(b, i) => return i + 1,
             _ => {}
         }
     }
     text.ceil_char_boundary(floor)
+}
+
+/// After a sentence's last punctuation at byte `from`: where the sentence ends when only
+/// quotation marks stand before a space (or the text's end), else `None`.
+fn marks_then_space(text: &str, from: usize) -> Option<usize> {
+    let rest = &text[from..];
+    let marks = rest.len() - rest.trim_start_matches(is_mark).len();
+    let next = rest[marks..].bytes().next();
+    next.is_some_and(|n| n.is_ascii_whitespace())
+        .then_some(from + marks)
 }
 
 /// Whether the period at byte `i` ends a sentence the next one runs on from with no space,

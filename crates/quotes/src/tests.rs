@@ -1535,3 +1535,13 @@ fn an_organisation_called_by_its_kind_is_the_one_named_before() {
         "der Bund",
     );
 }
+
+#[test]
+fn a_sentence_that_ends_inside_the_marks_ends_there() {
+    // ".“ " ends the sentence before: the next one opens with the person who goes on to
+    // speak, not the last speaker.
+    let text = "Gastgeber Nord gewann mit 2:0. Trainerin Eva Brück lobte die Abwehr. „Wir \
+                standen gut“, sagte die 38-Jährige, „und waren eiskalt.“ Gästetrainer Tom Ries \
+                haderte mit dem Platzverweis nach dem 0:1. „Da war kaum Kontakt.“";
+    assert_nth_speaker(text, 2, "Tom Ries");
+}
