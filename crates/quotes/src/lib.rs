@@ -1662,6 +1662,17 @@ const NOUN_ENDINGS: &[&str] = &[
 /// How far back, in bytes, a pronoun looks for its person when no one has spoken yet.
 const PRONOUN_REACH: usize = 600;
 
+/// Kinds of media, which a cue takes as its object in the dative ("sagte der Zeitung").
+const MEDIA: &[&str] = &[
+    "zeitung",
+    "agentur",
+    "sender",
+    "magazin",
+    "fernsehen",
+    "rundfunk",
+    "blatt",
+];
+
 /// How far back an organisation called by its kind looks for its name, in bytes.
 const ORGANISATION_REACH: usize = 1500;
 
@@ -2601,19 +2612,44 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // "schrieb ein Nutzer").
     // (In the nominative: "sagte einer Zeitung" is the cue's object. In its clause: not
     // "bezeichnete, ordnete eine Untersuchung an".)
+    // Or a group after its article, with the verb in the plural ("skandierten die
+    // Demonstranten").
+    let group = |r: &Run| {
+        lex.lang == Lang::De
+            && r.subject.is_some()
+            && ws[r.words.clone()].iter().any(|w| lex.speaks(w.text))
+    };
     let someone = |r: &Run| {
-        r.indefinite
-            && !r.after_prep
+        !r.after_prep
             && !text[ws[k].end()..ws[r.words.start].start].contains([',', ';', ':', '.'])
-            && ws[k + 1..r.words.start]
-                .iter()
-                .any(|w| matches!(&*lower(w.text), "ein" | "eine" | "a" | "an"))
+            && (r.indefinite
+                && ws[k + 1..r.words.start]
+                    .iter()
+                    .any(|w| matches!(&*lower(w.text), "ein" | "eine" | "a" | "an"))
+                || group(r))
     };
     if let Some(r) = found
         .iter()
         .find(|r| r.words.start > k && r.words.start - k <= 4)
         .filter(|r| (person(r) || someone(r)) && !lex.objects.contains(&cue))
     {
+        // (without a medium after it: "sagte die Opposition der Zeitung El Mundo" has the
+        // paper as the cue's object, not as what the opposition is of; "dem" is no genitive)
+        if !person(r) && !r.indefinite {
+            let s = r.subject.as_deref()?;
+            let from = r.phrase_end - s.len();
+            let own = ws[r.words.end - 1].end().min(r.phrase_end);
+            let object = text[own..r.phrase_end]
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>();
+            let end = match object[..] {
+                ["dem", ..] => own,
+                ["der", medium] if MEDIA.iter().any(|m| lower(medium).ends_with(m)) => own,
+                _ => r.phrase_end,
+            };
+            return Some(Speaker::unnamed(&text[from..end], false));
+        }
         return Some(named_instead(r));
     }
     if let Some(w) = opening_pronoun(lex, text, ws, k) {

@@ -1545,3 +1545,24 @@ fn a_sentence_that_ends_inside_the_marks_ends_there() {
                 haderte mit dem Platzverweis nach dem 0:1. „Da war kaum Kontakt.“";
     assert_nth_speaker(text, 2, "Tom Ries");
 }
+
+#[test]
+fn a_subject_that_can_speak_after_the_cue_speaks() {
+    // Not the person who spoke before: the group after the verb.
+    let text = "Vereinschef Udo Lamm sagte: „Wir hätten geholfen.“ Nach der Abstimmung riefen \
+                die Anwohner im Saal „Wir bleiben hier“.";
+    assert_nth_speaker(text, 1, "die Anwohner");
+    // A medium after it in the dative is the cue's object.
+    assert_nth_speaker(
+        "Die Wahl ist umstritten. „Es wird Proteste geben“, sagte die Opposition der Zeitung \
+         La Prensa.",
+        0,
+        "die Opposition",
+    );
+    // A person called by the age still stands for the person named before.
+    assert_nth_speaker(
+        "Trainerin Eva Brück lobte die Abwehr. „Wir standen gut“, sagte die 38-Jährige.",
+        0,
+        "Eva Brück",
+    );
+}
