@@ -22,6 +22,9 @@ pub struct Lexicon {
     pub opinion: WordSet,
     /// Words right before a short quoted phrase that make it someone's words: "nannte", "als".
     pub frames: WordSet,
+    /// First names of women and of men (`data/names.txt`, the same for every language).
+    pub female: WordSet,
+    pub male: WordSet,
     /// Those verbs as an attribute before a noun: "(die als „…“) bezeichneten (Kredite)".
     pub labels: WordSet,
     /// Verb forms of reported speech: "sei", "habe".
@@ -122,6 +125,9 @@ fn section(file: &str, name: &str) -> WordSet {
         .collect()
 }
 
+/// First names by gender, for every language.
+const NAMES: &str = include_str!("../data/names.txt");
+
 macro_rules! lexicon {
     ($lang:expr, $dir:literal) => {
         Lexicon::build(
@@ -172,6 +178,8 @@ impl Lexicon {
             source: section(cues, "source"),
             opinion: section(cues, "opinion"),
             frames: section(cues, "frame"),
+            female: section(NAMES, "female"),
+            male: section(NAMES, "male"),
             labels: section(cues, "label"),
             objects: section(cues, "object"),
             quoting: section(cues, "quoting"),
@@ -342,6 +350,7 @@ mod tests {
             include_str!("../data/de/cues.txt"),
             include_str!("../data/en/cues.txt"),
             include_str!("../data/de/sources.txt"),
+            NAMES,
         ] {
             let stray: Vec<&str> = sections(file)
                 .filter(|(s, _)| s.is_empty())

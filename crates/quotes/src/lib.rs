@@ -661,7 +661,9 @@ impl Finder {
                         Some(Person {
                             at: all[r.words.start].start,
                             role: role.and_then(|w| lex.role_key(w)).map(str::to_string),
-                            gender: role.and_then(|w| role_gender(w, lex.lang)),
+                            gender: role
+                                .and_then(|w| role_gender(w, lex.lang))
+                                .or_else(|| name_gender(lex, r.name.as_deref()?)),
                             name: r.name?,
                         })
                     })
@@ -1300,12 +1302,14 @@ impl Finder {
                         }
                     }
                     match (&last_named, wanted) {
+                        // (one the text says is of that gender first, then one it does not
+                        // say of)
                         (Some(last), Some(w)) if gender_of(last).is_some_and(|g| g != w) => {
-                            people()
-                                .iter()
-                                .rev()
-                                .filter(|p| p.at < pair.open.start)
-                                .find(|p| gender_of(&p.name).is_none_or(|g| g == w))
+                            let before =
+                                || people().iter().rev().filter(|p| p.at < pair.open.start);
+                            before()
+                                .find(|p| gender_of(&p.name) == Some(w))
+                                .or_else(|| before().find(|p| gender_of(&p.name).is_none()))
                                 .map_or(s.phrase, |p| p.name.clone())
                         }
                         (Some(last), _) => last.clone(),
@@ -1826,6 +1830,19 @@ fn role_gender(role: &str, lang: Lang) -> Option<Gender> {
         _ if r.ends_with("woman") => Some(Gender::Female),
         _ if r.ends_with("man") => Some(Gender::Male),
         _ => None,
+    }
+}
+
+/// The gender a person's first name gives ("Julia Santos"), where the names list knows it.
+fn name_gender(lex: &Lexicon, name: &str) -> Option<Gender> {
+    let first = name.split(' ').next().filter(|_| name.contains(' '))?;
+    let first = lower(first);
+    if lex.female.contains(&first) {
+        Some(Gender::Female)
+    } else if lex.male.contains(&first) {
+        Some(Gender::Male)
+    } else {
+        None
     }
 }
 

@@ -1566,3 +1566,22 @@ fn a_subject_that_can_speak_after_the_cue_speaks() {
         "Eva Brück",
     );
 }
+
+#[test]
+fn a_first_name_tells_whom_a_pronoun_can_mean() {
+    // "she" is not the man who spoke last but the woman brought in after him.
+    let rows = en(
+        "Tom Baxter, the club's chairman, defended the fee. \"We had no choice,\" he \
+                   said. Coach Laura Quinn, who trains the under-12s, said parents were angry. \
+                   \"Some families will leave,\" she said.",
+    );
+    assert_eq!(rows[1].1.as_deref(), Some("Laura Quinn"), "{rows:?}");
+    // So in German: "die 52-Jährige" is the woman named, not the man who spoke last.
+    assert_nth_speaker(
+        "Bürgermeister Dirk Hollmann verteidigte den Plan. „Es geht nicht anders“, sagte er. \
+         Auch Sabine Ortlieb äußerte Zweifel. Die Kosten seien „viel zu hoch“, sagte die \
+         52-Jährige.",
+        1,
+        "Sabine Ortlieb",
+    );
+}
