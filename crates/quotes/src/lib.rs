@@ -1158,10 +1158,27 @@ impl Finder {
                         })?;
                     Some((right[k].text, s))
                 };
-                let beside = framing().or_else(later).map(|(c, s)| {
-                    cue = Some(c.to_string());
-                    s
-                });
+                // A colon at the end of the paragraph before, a quotation opening the next
+                // ("In seiner Rede sagte er:\n\n„…"): the colon's clause attributes it.
+                let colon_before = || {
+                    let head = text[..pair.open.start].trim_end();
+                    if !left.is_empty()
+                        || !head.ends_with(':')
+                        || !text[head.len()..pair.open.start].contains('\n')
+                    {
+                        return None;
+                    }
+                    let (_, ws, found) = sentence_before();
+                    let k = ws.iter().rposition(|w| lex.is_cue(w.text))?;
+                    Some((ws[k].text, speaker_at(lex, text, ws, found, k)?))
+                };
+                let beside = framing()
+                    .or_else(later)
+                    .or_else(colon_before)
+                    .map(|(c, s)| {
+                        cue = Some(c.to_string());
+                        s
+                    });
                 // (not in reported speech: then the speaker is the one before, most often
                 // the sentence before)
                 let subject = std::cell::OnceCell::new();
@@ -2385,8 +2402,12 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                     .iter()
                     .find(|r| r.words.end == c && r.names_person())?;
                 let role_at = |i: usize| ws.get(i).is_some_and(|w| lex.is_role(w.text));
-                (role_at(c) || is_determiner(lex, ws[c].text) && (c + 1..c + 4).any(role_at))
-                    .then_some(r)
+                // (an article or adjectives before the role: "Ada Roth, die Sprecherin",
+                // "Suleiman Dedefo, äthiopischer Botschafter in …")
+                (role_at(c)
+                    || (is_determiner(lex, ws[c].text) || !ws[c].capitalised())
+                        && (c + 1..c + 4).any(role_at))
+                .then_some(r)
             });
         if let Some(r) = appositive {
             return Some(as_speaker(r));

@@ -1585,3 +1585,23 @@ fn a_first_name_tells_whom_a_pronoun_can_mean() {
         "Sabine Ortlieb",
     );
 }
+
+#[test]
+fn a_colon_ending_the_paragraph_before_attributes_the_next() {
+    let text = "Nach 30 Jahren hört Kantor Felix Aumann auf. Beim Abschiedskonzert sagte er:\n\n\
+                „Ich habe hier jeden Sonntag gespielt.\n\n„Das werde ich vermissen.“\n\nSein \
+                Nachfolger ist noch offen.";
+    let rows = de(text);
+    assert_eq!(rows[0].1.as_deref(), Some("Felix Aumann"), "{rows:?}");
+    assert_eq!(rows[0].2.as_deref(), Some("sagte"), "{rows:?}");
+}
+
+#[test]
+fn an_appositive_role_after_adjectives_is_the_named_persons() {
+    // Not the country the role is in.
+    assert_speaker(
+        "Lars Weide, deutscher Konsul in den Vereinigten Arabischen Emiraten, sagte dazu: \
+         „Wir helfen allen Betroffenen.“",
+        "Lars Weide",
+    );
+}
