@@ -69,8 +69,10 @@ def main(argv):
     # The held-out paragraphs of our own (tests/heldout/), German and English, beside the
     # regex baseline.
     heldout = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "heldout")
-    for lang in ("de", "en"):
-        gold_path = os.path.join(heldout, f"quotes_{lang}.jsonl")
+    # (quotes_*: the first set, read since its first score; fresh_*: the second, written later)
+    for name, lang in (("quotes", "de"), ("quotes", "en"), ("fresh", "de"), ("fresh", "en")):
+        gold_path = os.path.join(heldout, f"{name}_{lang}.jsonl")
+        lang = lang if name == "quotes" else f"fresh_{lang}"
         for tool, cmd in (("project", [binary, gold_path]),
                           ("regex", [sys.executable, os.path.join(bench, "regex_quotes.py")])):
             pred_path = os.path.join(out, f"heldout_{lang}.{tool}.jsonl")
