@@ -2650,8 +2650,8 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // "schrieb ein Nutzer").
     // (In the nominative: "sagte einer Zeitung" is the cue's object. In its clause: not
     // "bezeichnete, ordnete eine Untersuchung an".)
-    // Or a group after its article, with the verb in the plural ("skandierten die
-    // Demonstranten").
+    // Or a subject after its article, a word of which can speak ("riefen die Demonstranten",
+    // "erklärte die Partei").
     let group = |r: &Run| {
         lex.lang == Lang::De
             && r.subject.is_some()
@@ -2931,8 +2931,6 @@ fn subject_run<'r>(
         .find(|r| r.subject.is_some())
 }
 
-/// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text
-/// writes "Pat Ryder" anywhere.
 /// For a German organisation called by its kind, "der Verband", "die Kasse": the organisation
 /// of that kind the text names last before `before` (at most [`ORGANISATION_REACH`] bytes
 /// back), a compound ending in the kind ("Gewerbeverband", "des Mieterbundes"), or the kind
@@ -2992,7 +2990,7 @@ fn organisation_named_before(
             return None;
         }
         // The word without its inflection, and the name after it.
-        let mut out = w.text[..stem.len()].to_string();
+        let mut out = w.text.get(..stem.len())?.to_string();
         for n in &ws[i + 1..end] {
             out.push(' ');
             out.push_str(n.text);
@@ -3001,6 +2999,8 @@ fn organisation_named_before(
     })
 }
 
+/// The fullest form of a name the document gives: "Ryder" → "Pat Ryder" when the text
+/// writes "Pat Ryder" anywhere.
 fn complete_name(text: &str, name: &str, lex: &Lexicon) -> String {
     // "Von der Leyen" opening a sentence is written "von der Leyen" inside one, "Zu
     // Guttenberg" "zu Guttenberg".
