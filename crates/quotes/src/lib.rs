@@ -1273,20 +1273,18 @@ impl Finder {
                     // sagte, man nehme das ernst. „…“, fügte er hinzu"): the role as written.
                     let introduced = || {
                         let (ws, found) = just_before(last_quote_end.unwrap_or(0));
+                        // (a cue in its phrase or in the two words after it)
                         let someone = |r: &Run| {
+                            let after = ws[r.words.end..]
+                                .iter()
+                                .position(|w| w.start >= r.phrase_end)
+                                .map_or(ws.len(), |p| r.words.end + p);
                             r.name.is_none()
                                 && r.indefinite
                                 && !r.after_prep
                                 && r.role.is_some()
-                                && ws[r.words.end..]
+                                && ws[r.words.end..(after + 2).min(ws.len())]
                                     .iter()
-                                    .take_while(|w| w.start < r.phrase_end)
-                                    .chain(
-                                        ws[r.words.end..]
-                                            .iter()
-                                            .skip_while(|w| w.start < r.phrase_end)
-                                            .take(2),
-                                    )
                                     .any(|w| lex.is_cue(w.text))
                         };
                         found
@@ -1852,7 +1850,7 @@ fn role_gender(role: &str, lang: Lang) -> Option<Gender> {
 
 /// The gender a person's first name gives ("Julia Santos"), where the names list knows it.
 fn name_gender(lex: &Lexicon, name: &str) -> Option<Gender> {
-    let first = name.split(' ').next().filter(|_| name.contains(' '))?;
+    let (first, _) = name.split_once(' ')?;
     let first = lower(first);
     if lex.female.contains(&first) {
         Some(Gender::Female)
@@ -2677,13 +2675,12 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             let s = r.subject.as_deref()?;
             let from = r.phrase_end - s.len();
             let own = ws[r.words.end - 1].end().min(r.phrase_end);
-            let object = text[own..r.phrase_end]
-                .split_whitespace()
-                .take(2)
-                .collect::<Vec<_>>();
-            let end = match object[..] {
-                ["dem", ..] => own,
-                ["der", medium] if MEDIA.iter().any(|m| lower(medium).ends_with(m)) => own,
+            let mut object = text[own..r.phrase_end].split_whitespace();
+            let end = match (object.next(), object.next()) {
+                (Some("dem"), _) => own,
+                (Some("der"), Some(medium)) if MEDIA.iter().any(|m| lower(medium).ends_with(m)) => {
+                    own
+                }
                 _ => r.phrase_end,
             };
             return Some(Speaker::unnamed(&text[from..end], false));
@@ -2958,7 +2955,7 @@ fn organisation_named_before(
     }
     let from = text.ceil_char_boundary(before.saturating_sub(ORGANISATION_REACH));
     let ws = words(text, from..before);
-    // (the name after it: capitalised words right after, with only a space between)
+    // (the name after it: capitalised words right after, joined to it)
     let name_after = |i: usize| {
         let mut e = i + 1;
         while e < ws.len()
@@ -2967,7 +2964,7 @@ fn organisation_named_before(
             && !is_function(lex, ws[e].text)
             && !is_determiner(lex, ws[e].text)
             && !lex.is_cue(ws[e].text)
-            && text[ws[e - 1].end()..ws[e].start] == *" "
+            && joined(lex, text, &ws[e - 1], &ws[e], false)
         {
             e += 1;
         }
