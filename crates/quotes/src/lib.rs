@@ -806,13 +806,17 @@ impl Finder {
             let passive = |ws: &[Word]| ws.iter().any(|w| lex.passive.contains(w.text));
             if cue.is_some() && speaker.is_none() {
                 let until = cue_at.unwrap_or(left.len());
+                // (a cue after the quotation may close a passive that opened before it: "wird
+                // von pakistanischer Seite mit einer „…“ beschrieben")
                 let near = match cue_at {
                     Some(k) => passive(&left[k.saturating_sub(2)..left.len().min(k + 3)]),
-                    None => passive(&right[..right.len().min(4)]),
+                    None => {
+                        passive(&right[..right.len().min(4)])
+                            || passive_agent(lex, text, &left, &left_runs, left.len()).is_some()
+                    }
                 };
                 speaker = if near {
                     passive_agent(lex, text, &left, &left_runs, until)
-                        .map(|r| r.as_speaker(text, &left))
                 } else {
                     antecedent(lex, text, &left, &left_runs, until)
                 };
@@ -1144,7 +1148,10 @@ impl Finder {
                     let k = right.iter().take(2).position(frame)?;
                     // (a verb at the end of its clause has its subject before the quotation,
                     // the nearest person: "weil die Regierung den Plan als „…“ bezeichnet")
+                    // (or the agent of a passive it closes: "wird von Kritikern als „…“
+                    // gewertet")
                     let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)
+                        .or_else(|| passive_agent(lex, text, &left, &left_runs, left.len()))
                         .or_else(|| {
                             left_runs
                                 .iter()
@@ -2368,11 +2375,11 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         let v = ws[k].text;
         (v.ends_with('t') || v.ends_with("en") && !v.ends_with("ten")) && !lex.quoting.contains(v)
     };
-    if let Some(r) = participle
+    if let Some(s) = participle
         .then(|| passive_agent(lex, text, ws, found, k))
         .flatten()
     {
-        return Some(as_speaker(r));
+        return Some(s);
     }
     // A relative clause between the subject and its cue: "Smith, who has led the team since
     // 2019, said", "Müller, der seit 2019 Trainer ist, sagte".
@@ -2765,13 +2772,13 @@ fn quoted_object<'r>(
 /// The agent of a passive before word `until` of `ws`: "Es wurde von Demjanjuks Sohn die
 /// Mutmaßung geäußert", "wird von pakistanischer Seite als „…“ beschrieben". The phrase after
 /// "von" (past its article and adjectives) that follows the auxiliary in the same clause.
-fn passive_agent<'r>(
+fn passive_agent(
     lex: &Lexicon,
     text: &str,
     ws: &[Word],
-    found: &'r [Run],
+    found: &[Run],
     until: usize,
-) -> Option<&'r Run> {
+) -> Option<Speaker> {
     let until = until.min(ws.len());
     let a = (0..until)
         .rev()
@@ -2791,10 +2798,22 @@ fn passive_agent<'r>(
         .filter(|r| ws[p + 1..r.words.start].iter().all(|w| !w.capitalised()))?;
     // (and no one named between it and the verb: "wurde 2008 von HRS übernommen.Ralph Senkel
     // kommentierte")
-    (!found
+    if found
         .iter()
-        .any(|r| r.words.start >= agent.words.end && r.words.end <= until && r.names_person()))
-    .then_some(agent)
+        .any(|r| r.words.start >= agent.words.end && r.words.end <= until && r.names_person())
+    {
+        return None;
+    }
+    // A noun with adjectives before it is the phrase from them: "pakistanischer Seite", not
+    // "Seite" (a person is their name: "vom früheren Minister Peter Kern").
+    let adjectives = agent.role.is_none() && agent.name.as_ref().is_none_or(|n| !n.contains(' '));
+    let first = ws[p + 1..agent.words.start]
+        .iter()
+        .find(|w| !is_determiner(lex, w.text));
+    Some(match first {
+        Some(a) if adjectives => Speaker::named(text[a.start..agent.phrase_end].to_string()),
+        _ => agent.as_speaker(text, ws),
+    })
 }
 
 /// The speaker of a cue in a relative clause that opens after the last comma before word

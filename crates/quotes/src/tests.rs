@@ -1219,6 +1219,16 @@ fn a_source_after_laut_ends_at_its_comma_and_a_passive_agent_speaks() {
          verlieren“.",
         "Hans Ebel",
     )]);
+    // A passive that opens before the quotation and whose participle is the cue after it:
+    // the agent speaks, with its adjectives (a side, a group), not the last speaker.
+    let text = "Von Seiten der Gewerkschaft hieß es, man warte ab. Der Vorschlag wird von \
+                spanischer Seite als „ein Schritt in die richtige Richtung“ gewertet.";
+    assert_eq!(de(text)[0].1.as_deref(), Some("spanischer Seite"));
+    assert_speaker(
+        "Die neuen Gebühren werden von vielen Eltern als „kalte Enteignung der Familien“ \
+         bezeichnet.",
+        "vielen Eltern",
+    );
     // Not the agent of another clause: the verb that speaks has a subject of its own.
     assert_speaker(
         "Die Firma wurde 2019 von Nordwerk übernommen. Vorstand Uwe Dorn sagte dazu: „Wir \
