@@ -855,7 +855,15 @@ impl Finder {
                     };
                     Some(Speaker::unnamed(pronoun, false))
                 };
+                // (two who open the sentence together: "Hamas und Fatah werden …: „…“")
+                let together = || {
+                    let r = left_runs
+                        .first()
+                        .filter(|r| r.words.start <= 2 && at_sentence_start(text, left[0].start))?;
+                    coordinated(lex, text, &left, &left_runs, r).map(Speaker::named)
+                };
                 speaker = possessor()
+                    .or_else(together)
                     .or_else(|| {
                         left_runs
                             .iter()
@@ -2449,6 +2457,9 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
     // in it: "laut einer Mitteilung des Ministeriums", "dem Bericht zufolge", "heißt es in
     // einer Erklärung der Partei".
     let cue = lower(ws[k].text);
+    // A verb that two can have as their subject: German in the plural ("meinen", "sagten"),
+    // English in any form.
+    let plural = lex.lang == Lang::En || cue.ends_with("en");
     if lex.source.contains(&cue) {
         let near = |r: &&Run| {
             if &*cue == "zufolge" {
@@ -2641,6 +2652,11 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 && joined(lex, text, &ws[p.words.end - 1], &gap[0], false))
             .then_some(p)
         };
+        if head.is_none() && plural {
+            if let Some(both) = coordinated(lex, text, ws, found, r) {
+                return Some(Speaker::named(both));
+            }
+        }
         return Some(named_instead(head.or_else(owner).unwrap_or(r)));
     }
     // A verb that frames a judgment has its object right after it ("Das Magazin bezeichnete
@@ -2691,6 +2707,11 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 _ => r.phrase_end,
             };
             return Some(Speaker::unnamed(&text[from..end], false));
+        }
+        if plural {
+            if let Some(both) = coordinated(lex, text, ws, found, r) {
+                return Some(Speaker::named(both));
+            }
         }
         return Some(named_instead(r));
     }
@@ -2896,6 +2917,61 @@ fn opening_pronoun<'w, 't>(
         && at_sentence_start(text, w.start)
         && !text[w.start..ws[k].start].contains(CLAUSE_BREAK))
     .then_some(w)
+}
+
+/// Two who speak together, `r` and a run joined to it by "und" or "and" right before or
+/// after it: "meinen die Mitglieder Jan Giesel und David Perteck", "Hamas und Fatah werden
+/// …:". Each is a person the text names, or a name standing alone (no article, role or
+/// preposition before it: an organisation, "Hamas"; the word opening the sentence, which
+/// `runs` leaves alone); they are given by their names, "Jan Giesel und David Perteck".
+fn coordinated(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], r: &Run) -> Option<String> {
+    let and = |i: usize| ws.get(i).is_some_and(|w| matches!(w.text, "und" | "and"));
+    // (nothing but the conjunction between them: no comma, no bracket)
+    let joined = |a: usize, b: usize| text[ws[a].end()..ws[b].start].trim() == ws[a + 1].text;
+    let alone = |x: &Run| {
+        x.name.is_none()
+            && x.role.is_none()
+            && !x.noun
+            && !x.after_prep
+            && x.subject.is_none()
+            && x.words.len() == 1
+            && (x.words.start == 0 || !is_determiner(lex, ws[x.words.start - 1].text))
+    };
+    let name = |x: &Run| {
+        if x.names_person() {
+            x.name.clone()
+        } else if alone(x) {
+            Some(ws[x.words.start].text.to_string())
+        } else {
+            None
+        }
+    };
+    let opening = r.words.start == 2
+        && and(1)
+        && ws[0].capitalised()
+        && !is_function(lex, ws[0].text)
+        && !is_determiner(lex, ws[0].text)
+        && at_sentence_start(text, ws[0].start)
+        && !found.iter().any(|x| x.words.start == 0);
+    let (a, b) = if opening && joined(0, 2) {
+        (ws[0].text.to_string(), name(r)?)
+    } else {
+        let (a, b) = found.iter().find_map(|p| {
+            if p.words.start == r.words.end + 1 && and(r.words.end) {
+                Some((r, p))
+            } else if p.words.end + 1 == r.words.start && and(p.words.end) {
+                Some((p, r))
+            } else {
+                None
+            }
+        })?;
+        if !joined(a.words.end - 1, b.words.start) {
+            return None;
+        }
+        (name(a)?, name(b)?)
+    };
+    let conjunction = if lex.lang == Lang::De { "und" } else { "and" };
+    Some(format!("{a} {conjunction} {b}"))
 }
 
 /// The subject of the words before a quotation with no cue, as its speaker; not in reported

@@ -883,11 +883,11 @@ fn unnamed_speakers_plural_cues_and_subordinate_clauses() {
             "Ein Anwohner sagte: „Das Wasser stand bis zur Tür.“",
             "Anwohner",
         ),
-        // A plural verb right after the quotation, before its subject.
+        // A plural verb right after the quotation, before its subject (both of them).
         (
             "„Der Beschluss bricht alle Zusagen an die Eltern“, meinen die beiden \
              Elternvertreter Paul Steg und Rita Bohm.",
-            "Paul Steg",
+            "Paul Steg und Rita Bohm",
         ),
         // "ließ … verlauten".
         (
@@ -1613,5 +1613,43 @@ fn an_appositive_role_after_adjectives_is_the_named_persons() {
         "Lars Weide, deutscher Konsul in den Vereinigten Arabischen Emiraten, sagte dazu: \
          „Wir helfen allen Betroffenen.“",
         "Lars Weide",
+    );
+}
+
+#[test]
+fn two_joined_by_und_speak_together() {
+    // Beside a verb in the plural, before it or after it, with their roles left out.
+    assert_speakers(&[
+        (
+            "„Wir bleiben in der Stadt“, erklärten die Inhaber Lena Brandt und Tom Weller am \
+             Freitag.",
+            "Lena Brandt und Tom Weller",
+        ),
+        (
+            "Lena Brandt und Tom Weller erklärten: „Wir bleiben in der Stadt.“",
+            "Lena Brandt und Tom Weller",
+        ),
+        // Two names alone opening the sentence before a colon: its subject.
+        (
+            "Nordwerk und Südhafen wollen künftig zusammenarbeiten: „Wir teilen uns die \
+             Kräne.“",
+            "Nordwerk und Südhafen",
+        ),
+    ]);
+    // Not with a verb in the singular: the second name begins a clause of its own.
+    assert_speaker(
+        "„Wir bleiben in der Stadt“, sagte Lena Brandt und Tom Weller nickte.",
+        "Lena Brandt",
+    );
+    // Not with more than the conjunction between them.
+    assert_speaker(
+        "„Wir bleiben in der Stadt“, erklärten Lena Brandt (SPD) und Tom Weller.",
+        "Lena Brandt",
+    );
+    let rows = en("“We will stay,” Lena Brandt and Tom Weller said on Friday.");
+    assert_eq!(
+        rows[0].1.as_deref(),
+        Some("Lena Brandt and Tom Weller"),
+        "{rows:?}"
     );
 }
