@@ -1614,10 +1614,22 @@ impl Finder {
     ) -> Option<(String, usize, Option<Speaker>)> {
         // "Laut einer Mitteilung des Amtes sei die Lage „…“": "laut" and "zufolge" attribute
         // before the quotation too.
-        let k = (0..left.len()).rev().find(|&i| {
+        let mut k = (0..left.len()).rev().find(|&i| {
             let w = left[i].text;
             lex.is_cue(w) || lex.source.contains_lower(w) || opinion(lex, left, i)
         })?;
+        // "seitens" names a source when nothing else in the sentence speaks ("Zunächst war
+        // seitens der Bundeswehr von „…“ die Rede"), but after a verb of speech it is whose
+        // doing the words report ("Die Veranstalter erklären, die Gewalt seitens der Polizei
+        // sei eine Reaktion auf „…“").
+        if left[k].text == "seitens" {
+            if let Some(v) = (0..k)
+                .rev()
+                .find(|&i| lex.is_cue(left[i].text) && !lex.source.contains_lower(left[i].text))
+            {
+                k = v;
+            }
+        }
         // "sagte Kapitän Berg laut einer Agentur": the speech verb with its person before
         // "laut" in the same clause speaks, the source relays.
         if lex.source.contains_lower(left[k].text) {
@@ -2479,10 +2491,14 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 && r.role.is_none()
                 && ws[r.words.clone()].iter().any(|w| lex.speaks(w.text))
         }) {
-            return Some(Speaker::unnamed(
-                &text[ws[r.words.start].start..r.phrase_end],
-                true,
-            ));
+            // (after "seitens" the source alone: "seitens der Bundeswehr vom Tod von …
+            // die Rede")
+            let end = if &*cue == "seitens" {
+                ws[r.words.end - 1].end()
+            } else {
+                r.phrase_end
+            };
+            return Some(Speaker::unnamed(&text[ws[r.words.start].start..end], true));
         }
     }
     // The document a sentence opens with, before the verb: "In einer Mitteilung der

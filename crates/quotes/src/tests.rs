@@ -1653,3 +1653,25 @@ fn two_joined_by_und_speak_together() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn seitens_names_a_source_unless_a_verb_of_speech_comes_first() {
+    assert_speaker(
+        "Am Abend war seitens der Feuerwehr noch von „zwei leicht Verletzten“ die Rede.",
+        "Feuerwehr",
+    );
+    // After "erklären" it says whose doing the reported words are about.
+    assert_speaker(
+        "Die Veranstalter erklären dagegen, die Härte seitens der Schule sei eine Antwort auf \
+         „ganz normale Fragen der Kinder“ gewesen.",
+        "Veranstalter",
+    );
+}
+
+#[test]
+fn a_saying_speaks_through_besagt() {
+    assert_speaker(
+        "Ein altes Sprichwort besagt: „Wer zuletzt lacht, lacht am besten.“",
+        "altes Sprichwort",
+    );
+}
