@@ -1126,9 +1126,19 @@ impl Finder {
                     if last_quote_end.is_some_and(|e| e > *start) {
                         return None;
                     }
-                    let cue = ws.iter().position(|w| lex.is_cue(w.text));
+                    // (a verb in the plural that is a cue only after a quotation is one before
+                    // its subject: "kritisieren die Grünen die Novelle")
+                    let plural = |i: usize| {
+                        lex.after.contains(ws[i].text)
+                            && ws.get(i + 1).is_some_and(|w| is_nominative(lex, w.text))
+                    };
+                    let cue = ws
+                        .iter()
+                        .enumerate()
+                        .position(|(i, w)| lex.is_cue(w.text) || plural(i));
                     let k = cue.or_else(|| (0..ws.len()).find(|&i| opinion(lex, ws, i)))?;
-                    // (a person, surely one; after "von" for a view)
+                    // (a person, surely one; after "von" for a view; or a subject that can
+                    // speak right after the cue, "die Grünen")
                     let s = speaker_at(lex, text, ws, found, k)?;
                     found
                         .iter()
@@ -1136,6 +1146,10 @@ impl Finder {
                             r.sure
                                 && (r.names_person() || cue.is_none() && r.name.is_some())
                                 && r.name.as_ref() == Some(&s.phrase)
+                                || cue.is_some()
+                                    && !s.named
+                                    && r.words.start > k
+                                    && r.subject.as_deref() == Some(s.phrase.as_str())
                         })
                         .then_some(s)
                 };
@@ -2713,6 +2727,25 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
         if !person(r) && !r.indefinite {
             let s = r.subject.as_deref()?;
             let from = r.phrase_end - s.len();
+            // (nor the cue's object after a plural noun that speaks: "forderten die Anwohner
+            // Tempo 30", where a name after a noun in the singular is its own, "die Kasse
+            // Nordvita")
+            let plural_noun = |w: &Word| {
+                let l = lower(w.text);
+                lex.speaks(w.text)
+                    && ["er", "en", "innen", "leute"]
+                        .iter()
+                        .any(|e| l.ends_with(e))
+            };
+            let group = &ws[r.words.clone()];
+            // (the head of a phrase is its last noun: "die Hoover Institution" speaks whole)
+            if let Some(i) = group[..group.len() - 1]
+                .iter()
+                .position(plural_noun)
+                .filter(|&i| !group[i + 1..].iter().any(|w| lex.speaks(w.text)))
+            {
+                return Some(Speaker::unnamed(&text[from..group[i].end()], false));
+            }
             let own = ws[r.words.end - 1].end().min(r.phrase_end);
             let mut object = text[own..r.phrase_end].split_whitespace();
             let end = match (object.next(), object.next()) {

@@ -1675,3 +1675,30 @@ fn a_saying_speaks_through_besagt() {
         "altes Sprichwort",
     );
 }
+
+#[test]
+fn a_group_that_speaks_after_the_cue_of_the_sentence_before_goes_on() {
+    // A party, called by its members, right after a plural verb of speech: the quotation
+    // with no cue in the next sentence is theirs.
+    assert_speaker(
+        "Scharf kritisieren die Grünen im Landtag den Haushalt. Der Entwurf sei „ein Dokument \
+         der Mutlosigkeit und der verpassten Chancen“.",
+        "die Grünen",
+    );
+    // The cue's object after a plural noun is not part of them; a name after an
+    // organisation in the singular is, and so is the noun that heads the phrase.
+    assert_speakers(&[
+        (
+            "„Wir wollen endlich Ruhe“, forderten die Anwohner Tempo 30 in der Straße.",
+            "die Anwohner",
+        ),
+        (
+            "„Wir zahlen das nicht“, erklärte die Krankenkasse Nordvita.",
+            "die Krankenkasse Nordvita",
+        ),
+        (
+            "„Der Trend hält an“, erklärte die Bergmann Stiftung.",
+            "die Bergmann Stiftung",
+        ),
+    ]);
+}
