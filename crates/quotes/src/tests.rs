@@ -1702,3 +1702,12 @@ fn a_group_that_speaks_after_the_cue_of_the_sentence_before_goes_on() {
         ),
     ]);
 }
+
+#[test]
+fn a_crowd_chants() {
+    // Not the document whose words were quoted before.
+    let text = "Der Aufruf lautete: „Kommt alle zum Rathaus.“ Am Abend skandierte die \
+                Menschenmenge vor dem Rathaus Parolen wie „Wir bleiben hier!“";
+    let rows = de(text);
+    assert_eq!(rows[1].1.as_deref(), Some("die Menschenmenge"), "{rows:?}");
+}
