@@ -69,10 +69,12 @@ def main(argv):
     # The held-out paragraphs of our own (tests/heldout/), German and English, beside the
     # regex baseline.
     heldout = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "heldout")
-    # (quotes_*: the first set, read since its first score; fresh_*: the second, written later)
-    for name, lang in (("quotes", "de"), ("quotes", "en"), ("fresh", "de"), ("fresh", "en")):
+    # (quotes_*: the first set, read since its first score; fresh_*: the second, written later;
+    # third_*: the third, written after the second had been read)
+    for name, lang in (("quotes", "de"), ("quotes", "en"), ("fresh", "de"), ("fresh", "en"),
+                       ("third", "de"), ("third", "en")):
         gold_path = os.path.join(heldout, f"{name}_{lang}.jsonl")
-        lang = lang if name == "quotes" else f"fresh_{lang}"
+        lang = lang if name == "quotes" else f"{name}_{lang}"
         for tool, cmd in (("project", [binary, gold_path]),
                           ("regex", [sys.executable, os.path.join(bench, "regex_quotes.py")])):
             pred_path = os.path.join(out, f"heldout_{lang}.{tool}.jsonl")
