@@ -2976,7 +2976,7 @@ fn opening_pronoun<'w, 't>(
 fn coordinated(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], r: &Run) -> Option<String> {
     let and = |i: usize| ws.get(i).is_some_and(|w| matches!(w.text, "und" | "and"));
     // (nothing but the conjunction between them: no comma, no bracket)
-    let joined = |a: usize, b: usize| text[ws[a].end()..ws[b].start].trim() == ws[a + 1].text;
+    let only_and = |a: usize, b: usize| text[ws[a].end()..ws[b].start].trim() == ws[a + 1].text;
     let alone = |x: &Run| {
         x.name.is_none()
             && x.role.is_none()
@@ -3002,7 +3002,7 @@ fn coordinated(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], r: &Run) -
         && !is_determiner(lex, ws[0].text)
         && at_sentence_start(text, ws[0].start)
         && !found.iter().any(|x| x.words.start == 0);
-    let (a, b) = if opening && joined(0, 2) {
+    let (a, b) = if opening && only_and(0, 2) {
         (ws[0].text.to_string(), name(r)?)
     } else {
         let (a, b) = found.iter().find_map(|p| {
@@ -3014,13 +3014,15 @@ fn coordinated(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], r: &Run) -
                 None
             }
         })?;
-        if !joined(a.words.end - 1, b.words.start) {
+        if !only_and(a.words.end - 1, b.words.start) {
             return None;
         }
         (name(a)?, name(b)?)
     };
-    let conjunction = if lex.lang == Lang::De { "und" } else { "and" };
-    Some(format!("{a} {conjunction} {b}"))
+    Some(format!(
+        "{a} {} {b}",
+        if lex.lang == Lang::De { "und" } else { "and" }
+    ))
 }
 
 /// The subject of the words before a quotation with no cue, as its speaker; not in reported
