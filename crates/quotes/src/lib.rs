@@ -1201,8 +1201,26 @@ impl Finder {
                     let k = ws.iter().rposition(|w| lex.is_cue(w.text))?;
                     Some((ws[k].text, speaker_at(lex, text, ws, found, k)?))
                 };
+                // "so" and its speaker closing the sentence attribute all of it: "Die Summe sei
+                // „mit Vorsicht zu genießen“, da … gekostet hätten, so die FIFA."
+                let so_at_end = || {
+                    let k = right
+                        .iter()
+                        .rposition(|w| w.text == "so")
+                        .filter(|&k| right.len() - k <= 4 && k > 0)?;
+                    if !between(text, &right[k - 1], &right[k]).contains(',')
+                        || !text[right[right.len() - 1].end()..right_end]
+                            .trim_start()
+                            .starts_with(['.', '!', '?'])
+                    {
+                        return None;
+                    }
+                    let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)?;
+                    Some((right[k].text, s))
+                };
                 let beside = framing()
                     .or_else(later)
+                    .or_else(so_at_end)
                     .or_else(colon_before)
                     .map(|(c, s)| {
                         cue = Some(c.to_string());

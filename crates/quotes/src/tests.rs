@@ -1711,3 +1711,18 @@ fn a_crowd_chants() {
     let rows = de(text);
     assert_eq!(rows[1].1.as_deref(), Some("die Menschenmenge"), "{rows:?}");
 }
+
+#[test]
+fn so_and_its_speaker_closing_the_sentence_attribute_it() {
+    assert_speaker(
+        "Die Kosten seien „nicht mehr zu vertreten“, weil der Bau schon zweimal teurer wurde, \
+         so die Rechnungsprüfer.",
+        "die Rechnungsprüfer",
+    );
+    // Right after the quotation "so" is the cue as ever, whatever follows it.
+    assert_speaker(
+        "Die Kosten seien „nicht mehr zu vertreten“, so die Prüfer, und der Rat tagt erneut im \
+         Mai.",
+        "die Prüfer",
+    );
+}
