@@ -15,7 +15,6 @@ Example, `dedupe --threads 2` against one thread:
         'target/release/dedupe --mark big200k.jsonl'
 """
 
-import os
 import resource
 import statistics
 import subprocess
@@ -54,7 +53,6 @@ def main():
     row("A/B wall", [wa / wb for (wa, _), (wb, _) in pairs])
     row("A/B cpu", [ca / cb for (_, ca), (_, cb) in pairs])
     print(f"A: {a}\nB: {b}")
-    os.sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -328,21 +328,17 @@ where
                 let bytes = &job.bytes[from..end];
                 from = end;
                 // The record as the worker parsed it, put back on its line (which is what is
-                // written) without parsing it again.
-                let folded;
-                let failed = match &slot.failed {
-                    Some(f) => Some(f),
-                    None => {
-                        folded = Record::attach(bytes, &slot.layout)
-                            .map_err(Failure::Bad)
-                            .and_then(|rec| {
-                                fold.fold(&rec, At { file: name, line }, &mut slot.value, out)
-                            });
-                        folded.as_ref().err()
-                    }
+                // written) without parsing it again. (The worker sets `failed` anew.)
+                let folded = match slot.failed.take() {
+                    Some(f) => Err(f),
+                    None => Record::attach(bytes, &slot.layout)
+                        .map_err(Failure::Bad)
+                        .and_then(|rec| {
+                            fold.fold(&rec, At { file: name, line }, &mut slot.value, out)
+                        }),
                 };
-                if let Some(f) = failed {
-                    if let Next::Stop = handle(tool, status, || format!("{name}:{line}"), f) {
+                if let Err(f) = folded {
+                    if let Next::Stop = handle(tool, status, || format!("{name}:{line}"), &f) {
                         return Next::Stop;
                     }
                 }

@@ -53,6 +53,8 @@ pub struct Lexicon {
     pub contractions: WordSet,
     /// Cues whose object follows them, never their speaker: "told the BBC".
     pub objects: WordSet,
+    /// Kinds of media, the dative object of a cue ("sagte der Zeitung"), compounds too.
+    pub media: WordSet,
     /// Nouns for what someone says: "Sein Fazit: „…“" is his.
     pub statement: WordSet,
     /// Possessives for a man (or a thing) and for a woman (or them): "sein", "ihr".
@@ -182,6 +184,7 @@ impl Lexicon {
             male: section(NAMES, "male"),
             labels: section(cues, "label"),
             objects: section(cues, "object"),
+            media: section(cues, "media"),
             quoting: section(cues, "quoting"),
             statement: section(cues, "statement"),
             reported: section(cues, "reported"),
@@ -250,6 +253,11 @@ impl Lexicon {
                 && PERSON_ENDINGS
                     .iter()
                     .any(|e| l.ends_with(e) && l.len() > e.len() + 2))
+    }
+
+    /// Whether a noun is a kind of media, or a compound ending in one ("Nachrichtenagentur").
+    pub fn is_medium(&self, w: &str) -> bool {
+        suffixes(&lower(w), 0).any(|s| self.media.contains(s))
     }
 
     /// Whether a word, in lower case, is an organisation or a document of the sources list,

@@ -1740,17 +1740,6 @@ const NOUN_ENDINGS: &[&str] = &[
 /// How far back, in bytes, a pronoun looks for its person when no one has spoken yet.
 const PRONOUN_REACH: usize = 600;
 
-/// Kinds of media, which a cue takes as its object in the dative ("sagte der Zeitung").
-const MEDIA: &[&str] = &[
-    "zeitung",
-    "agentur",
-    "sender",
-    "magazin",
-    "fernsehen",
-    "rundfunk",
-    "blatt",
-];
-
 /// How far back an organisation called by its kind looks for its name, in bytes.
 const ORGANISATION_REACH: usize = 1500;
 
@@ -2768,9 +2757,7 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
             let mut object = text[own..r.phrase_end].split_whitespace();
             let end = match (object.next(), object.next()) {
                 (Some("dem"), _) => own,
-                (Some("der"), Some(medium)) if MEDIA.iter().any(|m| lower(medium).ends_with(m)) => {
-                    own
-                }
+                (Some("der"), Some(medium)) if lex.is_medium(medium) => own,
                 _ => r.phrase_end,
             };
             return Some(Speaker::unnamed(&text[from..end], false));
