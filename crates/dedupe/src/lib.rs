@@ -457,7 +457,7 @@ impl Deduper {
         }
         let (mut heads, missing) = self.heads_of(f);
         pre.missing = missing;
-        pre.best = self.best_of(heads.sorted().iter().copied(), f, None);
+        pre.best = self.best_of(heads.sorted(), f, None);
         pre
     }
 
@@ -489,7 +489,7 @@ impl Deduper {
         let mut since = Candidates::default();
         let head = self.claim(f, pre.missing, at, |c| since.push(c));
         // (they come after those `pre` compared with, in the order of `candidates`)
-        let verdict = self.verdict(self.best_of(since.sorted().iter().copied(), f, pre.best));
+        let verdict = self.verdict(self.best_of(since.sorted(), f, pre.best));
         self.groups.push(match verdict {
             Verdict::Copy { of, .. } => of as u32,
             Verdict::New => me,
@@ -504,11 +504,26 @@ impl Deduper {
     /// of equals, the earliest.
     fn best_of(
         &self,
-        candidates: impl Iterator<Item = Candidate>,
+        candidates: &[Candidate],
         f: &Features,
         mut best: Option<Comparison>,
     ) -> Option<Comparison> {
-        for c in candidates {
+        // What is kept of the candidates lies anywhere in memory: read a little of each first,
+        // loads that do not wait for each other, so that their cache misses overlap instead of
+        // coming one a comparison.
+        if candidates.len() > 1 {
+            let mut touch = 0u32;
+            for c in candidates {
+                let s = &self.seen[c.0 as usize];
+                touch ^= if s.complete() {
+                    u32::from(self.short[s.mins_at])
+                } else {
+                    self.mins[s.mins_at]
+                };
+            }
+            std::hint::black_box(touch);
+        }
+        for &c in candidates {
             if self.too_unequal(c, f) {
                 continue;
             }

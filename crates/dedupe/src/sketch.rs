@@ -83,20 +83,19 @@ impl Shingler {
         // smallest shingles of that band are shared, as likely as their similarity to the
         // power ROWS. A band without hashes (a short text) has no key.
         let mut bands = [0u64; BANDS];
-        let mut rows = [[0u64; ROWS]; BANDS];
+        // (a hash past a full band's ROWS goes to its spare row, and is forgotten: no branch
+        // on which band a hash falls in, which a processor cannot foretell)
+        let mut rows = [[0u64; ROWS + 1]; BANDS];
         let mut filled = [0usize; BANDS];
         let mut full = 0;
         for &h in &self.hashes {
             let band = (h % BANDS as u64) as usize;
-            if filled[band] < ROWS {
-                rows[band][filled[band]] = h;
-                filled[band] += 1;
-                if filled[band] == ROWS {
-                    full += 1;
-                    if full == BANDS {
-                        break;
-                    }
-                }
+            let row = filled[band];
+            rows[band][row] = h;
+            filled[band] = row + usize::from(row < ROWS);
+            full += usize::from(row + 1 == ROWS);
+            if full == BANDS {
+                break;
             }
         }
         for band in 0..BANDS {
@@ -131,24 +130,29 @@ impl Shingler {
     }
 }
 
-/// Sorts uniform hashes: a text's few hundred by their top byte into buckets, which leaves
+/// Sorts uniform hashes: a text's few hundred by their top bits into buckets, which leaves
 /// them nearly sorted, then by insertion (about two moves a hash); many by the library's sort.
 fn sort_hashes(v: &mut Vec<u64>, scratch: &mut Vec<u64>) {
     if v.len() < 32 || v.len() > 4096 {
         v.sort_unstable();
         return;
     }
+    // About one bucket a hash, at most 256: counting and summing the buckets costs as much as
+    // placing the hashes.
+    let bits = (usize::BITS - (v.len() - 1).leading_zeros()).min(8);
+    let shift = 64 - bits;
+    let buckets = 1usize << bits;
     let mut at = [0u32; 257];
     for &h in v.iter() {
-        at[(h >> 56) as usize + 1] += 1;
+        at[(h >> shift) as usize + 1] += 1;
     }
-    for i in 1..257 {
+    for i in 1..=buckets {
         at[i] += at[i - 1];
     }
     scratch.clear();
     scratch.resize(v.len(), 0);
     for &h in v.iter() {
-        let slot = &mut at[(h >> 56) as usize];
+        let slot = &mut at[(h >> shift) as usize];
         scratch[*slot as usize] = h;
         *slot += 1;
     }
@@ -240,6 +244,22 @@ fn merge<A: Copy, B: Copy, K: Ord>(
     } else {
         SKETCH
     };
+    // An incomplete sketch has all of its SKETCH hashes (as every sketch made here does): the
+    // merge below takes exactly SKETCH steps, and only the steps while both sides have hashes
+    // count any, so those are taken without a branch on the hashes.
+    if (a_complete || a.len() >= SKETCH) && (b_complete || b.len() >= SKETCH) && k == SKETCH {
+        let (mut i, mut j, mut both) = (0, 0, 0usize);
+        for _ in 0..SKETCH {
+            if i == a.len() || j == b.len() {
+                break;
+            }
+            let (x, y) = (fa(a[i]), fb(b[j]));
+            both += usize::from(x == y);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        return both as f64 / SKETCH as f64;
+    }
     let (mut i, mut j, mut seen, mut both) = (0, 0, 0usize, 0usize);
     while seen < k && (i < a.len() || j < b.len()) {
         match (a.get(i).map(|&x| fa(x)), b.get(j).map(|&y| fb(y))) {
@@ -352,6 +372,36 @@ mod tests {
                 similarity_short(&narrow, &wide, true),
                 merge(&narrow, |x| x, true, &wide, short, true)
             );
+        }
+
+        /// With an incomplete sketch (all SKETCH of its hashes), the merge without branches
+        /// gives what a step-by-step merge of the smallest SKETCH hashes of the union gives.
+        #[test]
+        fn incomplete_sketches_merge_as_step_by_step(
+            a in proptest::collection::btree_set(0u32..2000, 1..300),
+            b in proptest::collection::btree_set(0u32..2000, 1..300),
+        ) {
+            let (a, b): (Vec<u32>, Vec<u32>) = (a.into_iter().collect(), b.into_iter().collect());
+            // A sketch of more than SKETCH hashes keeps the smallest SKETCH, and is incomplete.
+            let keep = |v: &[u32]| (v[..v.len().min(SKETCH)].to_vec(), v.len() <= SKETCH);
+            let ((ka, ca), (kb, cb)) = (keep(&a), keep(&b));
+            proptest::prop_assume!(!(ca && cb));
+            // Reference: the union's smallest SKETCH hashes, of which both sketches must know
+            // (a hash past an incomplete sketch's last is unknown to it).
+            let mut union: Vec<u32> = ka.iter().chain(&kb).copied().collect();
+            union.sort_unstable();
+            union.dedup();
+            let (mut seen, mut both) = (0usize, 0usize);
+            for &h in union.iter().take(SKETCH) {
+                let past = |k: &[u32], complete: bool| !complete && h > *k.last().unwrap();
+                if past(&ka, ca) || past(&kb, cb) {
+                    break;
+                }
+                seen += 1;
+                both += usize::from(ka.binary_search(&h).is_ok() && kb.binary_search(&h).is_ok());
+            }
+            let want = both as f64 / seen as f64;
+            proptest::prop_assert_eq!(similarity(&ka, ca, &kb, cb), want);
         }
 
         #[test]
