@@ -26,14 +26,17 @@ survive typos and OCR noise: the similarity is the share of 5-grams two texts ha
 (Jaccard), exact for a text of up to 128 of them, estimated within a few hundredths for a \
 longer one. A text shorter than five characters is one 5-gram. The guards, on by default, \
 keep apart texts that are similar but say something else: a figure changed, a negation added \
-(nicht, kein, nie, not, no, never, ...), or, in a text of up to 80 words, another person named \
+(nicht, kein, nie, not, no, never, ...), or, in a statement, another person named \
 (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name. Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
 --drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \
 alike for it. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
 half as many, is a copy of it below the similarity too (`dup_why` says \"contained in the \
 other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
-half the story, is not.
+half the story, is not. A statement (one line of up to 60 words) one slip of a character off \
+another is a copy too (\"one slip apart\"): a letter typed or misread, left out, doubled, or \
+two swapped, away from the first and last four characters, in statements of at least 20 \
+5-grams; in a short one a slip can leave the similarity near 0.55.
 
 --threads N reads the records (their 5-grams, figures and names) on N threads, and compares \
 each batch with the records kept before it on N threads too; then each record is judged, in \

@@ -9,7 +9,7 @@ use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 3\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 4\n";
 
 fn bad(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())
@@ -107,6 +107,7 @@ impl Deduper {
             w.len(s.names_at)?;
             w.u16(s.names_len)?;
             w.u8(u8::from(s.statement))?;
+            w.u32(s.ends)?;
         }
         w.len(self.mins.len())?;
         for &m in &self.mins {
@@ -195,6 +196,7 @@ impl Deduper {
                 names_at: r.len()?,
                 names_len: r.u16()?,
                 statement: r.u8()? != 0,
+                ends: r.u32()?,
             });
         }
         for _ in 0..r.len()? {
@@ -317,7 +319,8 @@ impl Features {
                     }
                 }
             }
-            w.u8(u8::from(self.statement))
+            w.u8(u8::from(self.statement))?;
+            w.u32(self.ends)
         })();
     }
 
@@ -359,6 +362,7 @@ impl Features {
             }
         };
         let statement = r.u8()? != 0;
+        let ends = r.u32()?;
         if !r.0.is_empty() || mins.len() > total as usize {
             return Err(bad("a damaged signature"));
         }
@@ -369,6 +373,7 @@ impl Features {
             negations,
             names,
             statement,
+            ends,
         })
     }
 }

@@ -39,6 +39,18 @@ pub const CONTAINED: f64 = 0.9;
 /// The least size, in distinct 5-grams, of the contained document against the other's.
 pub const CONTAINED_SIZE: f64 = 0.5;
 
+/// The 5-grams one slip of a character (one typed or misread, left out, doubled, or two
+/// swapped) takes from a text, and gives it, at most: those that overlap it. Two statements
+/// that differ by no more, and not in their first or last [`text::ENDS`] characters, are one
+/// slip apart: a copy however short they are (a slip in a statement of 20 5-grams leaves it
+/// 0.54 similar). At either end of a text fewer 5-grams overlap a character, so that another
+/// first or last word can cost no more than a slip inside.
+pub const SLIP: u32 = 6;
+
+/// The least size, in distinct 5-grams, of two statements one slip apart that are copies:
+/// below it, one character more or less is too much of the text ("ja" and "na").
+pub const SLIP_SIZE: u32 = 20;
+
 /// How records are compared.
 #[derive(Clone, Copy, Debug)]
 pub struct Config {
@@ -78,6 +90,9 @@ pub struct Features {
     pub names: Option<Vec<Name>>,
     /// A statement (see [`STATEMENT_WORDS`]).
     pub statement: bool,
+    /// Of a statement whose sketch is complete, a hash of the first and the last characters of
+    /// its key, which a slip ([`SLIP`]) must leave alone; else 0.
+    pub ends: u32,
 }
 
 /// Turns texts into [`Features`], with buffers reused across a stream.
@@ -133,6 +148,11 @@ impl Analyzer {
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
         let shouting = !text.chars().any(char::is_lowercase);
         f.statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
+        f.ends = if f.statement && f.sketch.complete() {
+            text::ends(&self.key)
+        } else {
+            0
+        };
         text::figures(text, f.statement, &mut f.figures);
         if f.statement && !shouting {
             self.words.names(text, f.names.get_or_insert_with(Vec::new));
@@ -152,6 +172,8 @@ pub enum Why {
     /// A document (nearly) all inside the other, and not much smaller: cut short, or with a
     /// paragraph added ([`CONTAINED`]).
     Contained,
+    /// Statements one slip of a character apart ([`SLIP`]).
+    Slip,
     /// Similar enough, but the figures differ.
     Figures,
     /// Similar enough, but one negates what the other says.
@@ -163,9 +185,9 @@ pub enum Why {
 }
 
 impl Why {
-    /// Whether it makes a copy: the same words, similar, or contained.
+    /// Whether it makes a copy: the same words, similar, contained, or a slip apart.
     pub fn is_copy(self) -> bool {
-        matches!(self, Why::Exact | Why::Similar | Why::Contained)
+        matches!(self, Why::Exact | Why::Similar | Why::Contained | Why::Slip)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -173,6 +195,7 @@ impl Why {
             Why::Exact => "same words",
             Why::Similar => "similar",
             Why::Contained => "contained in the other",
+            Why::Slip => "one slip apart",
             Why::Figures => "figures differ",
             Why::Negation => "negation differs",
             Why::Names => "names differ",
@@ -232,6 +255,8 @@ struct Seen {
     /// Names count; `u16::MAX` for a long text (no names compared).
     names_len: u16,
     statement: bool,
+    /// [`Features::ends`].
+    ends: u32,
 }
 
 impl Seen {
@@ -337,11 +362,18 @@ impl Deduper {
         } else {
             self.config.doc_threshold
         };
-        // How it is a copy, if no guard says otherwise: similar, or (documents) contained.
+        // How it is a copy, if no guard says otherwise: similar, (documents) contained, or
+        // (statements, each 5-gram known) a slip apart.
         let matched = if score >= threshold {
             Why::Similar
         } else if !statements && contained(score, s.total, f.sketch.total) {
             Why::Contained
+        } else if statements
+            && s.ends != 0
+            && s.ends == f.ends
+            && one_slip(score, s.total, f.sketch.total)
+        {
+            Why::Slip
         } else {
             Why::Below
         };
@@ -615,6 +647,7 @@ impl Deduper {
             names_at,
             names_len,
             statement: f.statement,
+            ends: f.ends,
         });
     }
 }
@@ -665,6 +698,19 @@ pub fn contained(j: f64, a: u32, b: u32) -> bool {
     }
     let shared = j * (small + large) / (1.0 + j);
     shared >= CONTAINED * small
+}
+
+/// Whether two texts of `a` and `b` distinct 5-grams and similarity `j` (exact: both complete)
+/// are one slip apart: each has at most [`SLIP`] 5-grams the other has not, and both have at
+/// least [`SLIP_SIZE`].
+pub fn one_slip(j: f64, a: u32, b: u32) -> bool {
+    if a.min(b) < SLIP_SIZE {
+        return false;
+    }
+    // (the shared 5-grams, j·|A∪B|, with |A∪B| = (|A| + |B|) / (1 + j): whole, but for the
+    // rounding of j)
+    let shared = (j * f64::from(a + b) / (1.0 + j)).round() as u32;
+    a.saturating_sub(shared) <= SLIP && b.saturating_sub(shared) <= SLIP
 }
 
 /// How the output names each record kept: its `id` (or `FILE:LINE`) and `sentence`, as JSON

@@ -47,6 +47,58 @@ fn copies_join_the_first_record_of_their_group() {
     assert_eq!(g, vec![0, 1, 0, 0, 0]);
 }
 
+/// The verdict on `b` after `a`.
+fn second(a: &str, b: &str) -> Verdict {
+    run(&[a, b], Config::default())[1]
+}
+
+#[test]
+fn a_short_statement_one_slip_off_is_a_copy() {
+    let s = "Der Zug aus Berlin kam am Abend an.";
+    for slip in [
+        "Der Zgu aus Berlin kam am Abend an.",  // two swapped
+        "Der Zug aus Berlin kam am Abnd an.",   // one left out
+        "Der Zug aus Berlin kamm am Abend an.", // one doubled
+        "Der Zug aus Berlin kam am Abeud an.",  // one misread
+    ] {
+        let v = second(s, slip);
+        assert!(
+            matches!(v, Verdict::Copy { why: Why::Slip, score, .. } if score < 0.8),
+            "{slip}: {v:?}"
+        );
+    }
+}
+
+#[test]
+fn more_than_a_slip_or_too_short_a_statement_is_not_a_copy() {
+    for (a, b) in [
+        // two slips
+        (
+            "Der Zug aus Berlin kam am Abend an.",
+            "Der Zgu aus Berlin kam am Abnd an.",
+        ),
+        // another first or last word: at an end of the text it costs no more than a slip
+        (
+            "Thanks to all who came to the fair.",
+            "I hope to all who came to the fair.",
+        ),
+        (
+            "Auf dem Markt dankte er allen Helfern.",
+            "Auf dem Markt dankte er allen Helden.",
+        ),
+        // too short for one character to be a slip
+        ("Ja, sagte sie.", "Na, sagte sie."),
+    ] {
+        assert_eq!(second(a, b), Verdict::New, "{a} / {b}");
+    }
+    // A slip that makes another figure makes another statement.
+    let v = second(
+        "Der Zug aus Berlin kam um 14 Uhr an.",
+        "Der Zug aus Berlin kam um 15 Uhr an.",
+    );
+    assert_eq!(v, Verdict::New);
+}
+
 #[test]
 fn guards_keep_apart_what_says_something_else() {
     let g = groups(&[

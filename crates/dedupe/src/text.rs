@@ -22,6 +22,17 @@ pub fn key(text: &str, out: &mut String) {
     }
 }
 
+/// The characters at either end of a key that a slip ([`crate::SLIP`]) must leave alone.
+pub const ENDS: usize = 4;
+
+/// A hash of the first and the last [`ENDS`] characters of a key (see [`key`]), never 0.
+pub fn ends(key: &str) -> u32 {
+    let first = key.char_indices().nth(ENDS).map_or(key.len(), |(i, _)| i);
+    let last = key.char_indices().rev().nth(ENDS - 1).map_or(0, |(i, _)| i);
+    let h = xxh3_64(&key.as_bytes()[..first]) ^ xxh3_64(&key.as_bytes()[last..]).rotate_left(32);
+    (h as u32) | 1
+}
+
 /// [`words_into`] of a text if it is in NFKC by the quick check (Unicode's NFKC_QC and
 /// canonical order), reading ASCII a byte at a time (most of news is); `false`, with `out`
 /// half written, if it may not be.
