@@ -411,6 +411,10 @@ impl Deduper {
         }
         let (a, b) = (f64::from(s.total), f64::from(f.sketch.total));
         let least = if s.statement && f.statement {
+            if (a - b).abs() <= f64::from(SLIP) {
+                // (a slip apart, maybe)
+                return false;
+            }
             self.config.threshold
         } else {
             self.config.doc_threshold.min(CONTAINED_SIZE)

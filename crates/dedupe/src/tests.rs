@@ -70,6 +70,25 @@ fn a_short_statement_one_slip_off_is_a_copy() {
 }
 
 #[test]
+fn a_slip_is_a_copy_under_any_threshold() {
+    let strict = Config {
+        threshold: 0.99,
+        ..Config::default()
+    };
+    let v = run(
+        &[
+            "Der Zug aus Berlin kam am Abend an.",
+            "Der Zug aus Berlin kam am Abnd an.",
+        ],
+        strict,
+    );
+    assert!(
+        matches!(v[1], Verdict::Copy { why: Why::Slip, .. }),
+        "{v:?}"
+    );
+}
+
+#[test]
 fn more_than_a_slip_or_too_short_a_statement_is_not_a_copy() {
     for (a, b) in [
         // two slips
