@@ -551,10 +551,11 @@ impl Deduper {
             let mut touch = 0u32;
             for c in candidates {
                 let s = &self.seen[c.0 as usize];
+                // (`get`: an empty sketch, from a damaged index, has no first hash)
                 touch ^= if s.complete() {
-                    u32::from(self.short[s.mins_at])
+                    self.short.get(s.mins_at).map_or(0, |&h| u32::from(h))
                 } else {
-                    self.mins[s.mins_at]
+                    self.mins.get(s.mins_at).copied().unwrap_or(0)
                 };
             }
             std::hint::black_box(touch);
