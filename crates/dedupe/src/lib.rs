@@ -695,14 +695,18 @@ impl Candidates {
 
 /// Whether of two documents with `a` and `b` distinct 5-grams and similarity `j` (Jaccard) the
 /// smaller lies inside the larger ([`CONTAINED`]) and is not much smaller ([`CONTAINED_SIZE`]).
-/// The shared 5-grams are j·|A∪B|, and |A∪B| = (|A| + |B|) / (1 + j).
 pub fn contained(j: f64, a: u32, b: u32) -> bool {
     let (small, large) = (f64::from(a.min(b)), f64::from(a.max(b)));
     if small == 0.0 || small < CONTAINED_SIZE * large {
         return false;
     }
-    let shared = j * (small + large) / (1.0 + j);
-    shared >= CONTAINED * small
+    shared(j, a, b) >= CONTAINED * small
+}
+
+/// How many 5-grams two texts of `a` and `b` distinct ones and similarity `j` (Jaccard) have
+/// in common: j·|A∪B|, with |A∪B| = (|A| + |B|) / (1 + j).
+fn shared(j: f64, a: u32, b: u32) -> f64 {
+    j * (f64::from(a) + f64::from(b)) / (1.0 + j)
 }
 
 /// Whether two texts of `a` and `b` distinct 5-grams and similarity `j` (exact: both complete)
@@ -712,9 +716,8 @@ pub fn one_slip(j: f64, a: u32, b: u32) -> bool {
     if a.min(b) < SLIP_SIZE {
         return false;
     }
-    // (the shared 5-grams, j·|A∪B|, with |A∪B| = (|A| + |B|) / (1 + j): whole, but for the
-    // rounding of j)
-    let shared = (j * f64::from(a + b) / (1.0 + j)).round() as u32;
+    // (whole, but for the rounding of j)
+    let shared = shared(j, a, b).round() as u32;
     a.saturating_sub(shared) <= SLIP && b.saturating_sub(shared) <= SLIP
 }
 

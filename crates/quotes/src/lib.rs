@@ -806,19 +806,17 @@ impl Finder {
             let passive = |ws: &[Word]| ws.iter().any(|w| lex.passive.contains(w.text));
             if cue.is_some() && speaker.is_none() {
                 let until = cue_at.unwrap_or(left.len());
-                // (a cue after the quotation may close a passive that opened before it: "wird
-                // von pakistanischer Seite mit einer „…“ beschrieben")
-                let near = match cue_at {
-                    Some(k) => passive(&left[k.saturating_sub(2)..left.len().min(k + 3)]),
-                    None => {
-                        passive(&right[..right.len().min(4)])
-                            || passive_agent(lex, text, &left, &left_runs, left.len()).is_some()
+                let agent = || passive_agent(lex, text, &left, &left_runs, until);
+                let antecedent = || antecedent(lex, text, &left, &left_runs, until);
+                speaker = match cue_at {
+                    Some(k) if passive(&left[k.saturating_sub(2)..left.len().min(k + 3)]) => {
+                        agent()
                     }
-                };
-                speaker = if near {
-                    passive_agent(lex, text, &left, &left_runs, until)
-                } else {
-                    antecedent(lex, text, &left, &left_runs, until)
+                    Some(_) => antecedent(),
+                    None if passive(&right[..right.len().min(4)]) => agent(),
+                    // (a cue after the quotation may close a passive that opened before it:
+                    // "wird von pakistanischer Seite mit einer „…“ beschrieben")
+                    None => agent().or_else(antecedent),
                 };
             }
             // Reported speech ("Die Pflichten der Union seien klar festgelegt: „…“") goes on
@@ -1047,6 +1045,10 @@ impl Finder {
                 };
                 // A cue further on in its sentence: "Sie wisse, dass ihre Arbeit „…“ sei,
                 // hatte Koch-Mehrin damals gesagt".
+                // (the runs after the quotation, read once for `later`, `framing` and
+                // `so_at_end`)
+                let right_runs = std::cell::OnceCell::new();
+                let right_runs = || right_runs.get_or_init(|| runs(lex, text, &inside, &right));
                 let later = || {
                     let k = right.iter().take(8).position(|w| lex.is_cue(w.text))?;
                     // (not past the end of a sentence the quotation closes, "„… Decke.“ Ihr
@@ -1060,7 +1062,7 @@ impl Finder {
                     if text[pair.close.end..right[k].start].contains([';', ':']) {
                         return None;
                     }
-                    let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)?;
+                    let s = speaker_at(lex, text, &right, right_runs(), k)?;
                     Some((right[k].text, s))
                 };
                 // The person the sentence before names, or its subject: "Um Zeit zu gewinnen,
@@ -1172,7 +1174,7 @@ impl Finder {
                     // the nearest person: "weil die Regierung den Plan als „…“ bezeichnet")
                     // (or the agent of a passive it closes: "wird von Kritikern als „…“
                     // gewertet")
-                    let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)
+                    let s = speaker_at(lex, text, &right, right_runs(), k)
                         .or_else(|| passive_agent(lex, text, &left, &left_runs, left.len()))
                         .or_else(|| {
                             left_runs
@@ -1215,7 +1217,7 @@ impl Finder {
                     {
                         return None;
                     }
-                    let s = speaker_at(lex, text, &right, &runs(lex, text, &inside, &right), k)?;
+                    let s = speaker_at(lex, text, &right, right_runs(), k)?;
                     Some((right[k].text, s))
                 };
                 let beside = framing()
