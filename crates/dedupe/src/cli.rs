@@ -25,8 +25,10 @@ Near copies (the default) are found on character 5-grams of the normalised words
 survive typos and OCR noise: the similarity is the share of 5-grams two texts have in common \
 (Jaccard), exact for a text of up to 128 of them, estimated within a few hundredths for a \
 longer one. A text shorter than five characters is one 5-gram. The guards, on by default, \
-keep apart texts that are similar but say something else: a figure changed, a negation added \
-(nicht, kein, nie, not, no, never, ...), or, in a statement, another person named \
+keep apart texts that are similar but say something else: a figure changed (in a statement a \
+number word too: \"drei\" / \"vier\", \"Millionen\" / \"Milliarden\"; \"zwölf\" and \"12\" are one \
+figure), a negation added (nicht, kein, nie, not, no, never, ...), or, in a statement, another \
+person named \
 (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name. Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
 --drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \

@@ -144,7 +144,6 @@ impl Analyzer {
             text::key(&story.replace("-\n", ""), &mut self.key);
         }
         self.shingler.sketch_into(&self.key, &mut f.sketch);
-        f.negations = self.words.negations(&self.key);
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
         let shouting = !text.chars().any(char::is_lowercase);
         f.statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
@@ -154,6 +153,14 @@ impl Analyzer {
             0
         };
         text::figures(text, f.statement, &mut f.figures);
+        // A statement's number words are figures too ("drei Tote"); a longer text's are not,
+        // where OCR that misreads one ("zwcite") has mostly misread a letter as a digit too
+        // ("wol1te"), and the two would tell a copy from its source.
+        f.negations = if f.statement {
+            self.words.negations_and_figures(&self.key, &mut f.figures)
+        } else {
+            self.words.negations(&self.key)
+        };
         if f.statement && !shouting {
             self.words.names(text, f.names.get_or_insert_with(Vec::new));
         } else {
@@ -379,7 +386,7 @@ impl Deduper {
         };
         let why = if matched == Why::Below || !self.config.guards {
             matched
-        } else if text::figures_differ(self.figures(s), &f.figures) {
+        } else if text::figures_differ(self.figures(s), &f.figures, statements) {
             Why::Figures
         } else if s.negations != f.negations && statements {
             Why::Negation

@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use korpus_core::lexicon::WordSet;
+use numbers::spelled::{Spelled, Spelling};
 use rustc_hash::FxHashSet;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -144,6 +145,7 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
 pub struct Words {
     negations: WordSet,
     agencies: WordSet,
+    spelling: Spelling,
 }
 
 impl Default for Words {
@@ -161,17 +163,40 @@ impl Words {
         Words {
             negations: entries(include_str!("../data/negations.txt")),
             agencies: entries(include_str!("../data/agencies.txt")),
+            spelling: Spelling::new(),
         }
     }
 
     /// How many negations the key (see [`key`]) holds; "n't" (`isn t`) counts as one.
     pub fn negations(&self, key: &str) -> u32 {
+        self.read_key(key, None)
+    }
+
+    /// [`Words::negations`] of the key, and its number words added to `figures` (which stay
+    /// sorted): "drei" is the figure "3", so that "drei Tote" and "vier Tote" differ as "3
+    /// Tote" and "4 Tote" do, and "drei Tote" and "3 Tote" do not; "Millionen" and
+    /// "Milliarden", "Drittel" and "Viertel" are figures of their own.
+    pub fn negations_and_figures(&self, key: &str, figures: &mut Vec<Figure>) -> u32 {
+        let before = figures.len();
+        let n = self.read_key(key, Some(figures));
+        if figures.len() > before {
+            figures.sort_unstable();
+        }
+        n
+    }
+
+    fn read_key(&self, key: &str, mut figures: Option<&mut Vec<Figure>>) -> u32 {
         let mut n = 0;
         let mut prev = "";
         // (split on bytes: the words of a key are short, and a space is one byte)
         for w in key.split_ascii_whitespace() {
             if self.negations.contains(w) || (w == "t" && prev.ends_with('n')) {
                 n += 1;
+            }
+            if let Some(figures) = figures.as_deref_mut() {
+                if let Some(s) = self.spelling.read(w) {
+                    figures.push(Figure::spelled(s));
+                }
             }
             prev = w;
         }
@@ -321,10 +346,36 @@ pub fn names_differ(a: &[Name], b: &[Name], strict: bool) -> bool {
 
 /// A figure of a text: the hash of its digits, and of its digits sorted (the same after two
 /// digits swapped, a slip of the keyboard; not after a digit dropped or added: 100 is not 1000).
+/// A number word's `bag` is 0: no slip makes one, and only statements are compared by them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Figure {
     pub hash: u32,
     pub bag: u32,
+}
+
+impl Figure {
+    /// A number word as a figure: a count or a rank as its digits ("dreiundzwanzig" is "23"),
+    /// with no slip of two of them (`bag` its own); a magnitude or a part marked as such.
+    pub fn spelled(s: Spelled) -> Figure {
+        let (mark, v) = match s {
+            Spelled::Number(v) => (None, v),
+            Spelled::Magnitude(v) => (Some(b'*'), v),
+            Spelled::Fraction(v) => (Some(b'/'), 1.0 / v),
+        };
+        let mut digits: Vec<u8> = mark.into_iter().collect();
+        // (three decimals at most: "eineinhalb" is "1,5", a third's part is 3)
+        let rounded = (v * 1000.0).round() / 1000.0;
+        digits.extend(format!("{rounded}").bytes().filter(u8::is_ascii_digit));
+        Figure {
+            hash: xxh3_64(&digits) as u32,
+            bag: 0,
+        }
+    }
+
+    /// Whether it is a number word's (see [`Figure::spelled`]).
+    pub fn is_spelled(&self) -> bool {
+        self.bag == 0
+    }
 }
 
 /// The figures of `text`, sorted, each as often as it occurs: the runs of digits (with `.` `,`
@@ -358,7 +409,7 @@ pub fn figures(text: &str, stamps: bool, out: &mut Vec<Figure>) {
         digits.sort_unstable();
         out.push(Figure {
             hash,
-            bag: xxh3_64(&digits) as u32,
+            bag: xxh3_64(&digits) as u32 | 1,
         });
     }
     out.sort_unstable();
@@ -395,8 +446,19 @@ fn is_stamp(b: &[u8], start: usize, end: usize) -> bool {
 /// Do two sets of figures (sorted) disagree? Yes when each has a figure the other lacks that is
 /// not the other's with two digits swapped: a figure changed, not one added with a byline or
 /// a paragraph.
-pub fn figures_differ(a: &[Figure], b: &[Figure]) -> bool {
-    differ(a, b, |x, y| x.hash == y.hash, |x, y| x.bag == y.bag, true)
+///
+/// Number words count only when `spelled` (two statements, see [`Words::negations_and_figures`]).
+pub fn figures_differ(a: &[Figure], b: &[Figure], spelled: bool) -> bool {
+    let slip = |x: &Figure, y: &Figure| x.bag == y.bag && !x.is_spelled();
+    let any_spelled = || a.iter().chain(b).any(Figure::is_spelled);
+    if spelled || !any_spelled() {
+        differ(a, b, |x, y| x.hash == y.hash, slip, true)
+    } else {
+        let digits = |f: &[Figure]| -> Vec<Figure> {
+            f.iter().filter(|x| !x.is_spelled()).copied().collect()
+        };
+        differ(&digits(a), &digits(b), |x, y| x.hash == y.hash, slip, true)
+    }
 }
 
 /// The items of `a` that `b` lacks, as multisets (an item of `b` matches one of `a` once).
@@ -532,7 +594,7 @@ mod tests {
         assert!(figs("keine Zahl").is_empty());
         assert_eq!(figs("G7").len(), 1);
         assert_eq!(figs("1820 und 1820").len(), 2);
-        let differ = |a: &str, b: &str| figures_differ(&figs(a), &figs(b));
+        let differ = |a: &str, b: &str| figures_differ(&figs(a), &figs(b), true);
         assert!(differ("nur 18 Euro", "nur 15 Euro"));
         assert!(differ("100 Soldaten", "1000 Soldaten"));
         assert!(!differ("10 und 12", "12 und 10"));

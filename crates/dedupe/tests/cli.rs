@@ -86,6 +86,19 @@ fn guards_keep_a_changed_figure_or_negation_apart() {
 }
 
 #[test]
+fn a_count_in_words_is_a_figure_and_the_same_as_in_digits() {
+    let input = lines(&[
+        json!({"id": 1, "text": "Nach dem schweren Sturm in der Nacht waren in der Region um Kassel am Morgen noch drei Dörfer ohne Strom, teilte der Netzbetreiber mit."}),
+        json!({"id": 2, "text": "Nach dem schweren Sturm in der Nacht waren in der Region um Kassel am Morgen noch sieben Dörfer ohne Strom, teilte der Netzbetreiber mit."}),
+        json!({"id": 3, "text": "Nach dem schweren Sturm in der Nacht waren in der Region um Kassel am Morgen noch 3 Dörfer ohne Strom, teilte der Netzbetreiber mit."}),
+    ]);
+    let out = run(&["--explain"], &input);
+    assert_eq!(out[1]["dup_of"], Value::Null);
+    assert_eq!(out[1]["dup_why"]["rejected"][0]["reason"], "figures differ");
+    assert_eq!(out[2]["dup_of"], 1);
+}
+
+#[test]
 fn records_without_id_are_named_by_file_and_line() {
     let dir = scratch_dir("dedupe");
     let file = dir.join("in.jsonl");

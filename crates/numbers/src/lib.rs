@@ -7,6 +7,7 @@
 
 pub mod cli;
 mod lexicon;
+pub mod spelled;
 mod words;
 
 use std::cell::Cell;
