@@ -32,7 +32,8 @@ person named \
 (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name. Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
 --drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \
-alike for it. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
+alike for it; nor do agencies' credits (\"(dpa)\", \"(AFP/Reuters)\"): a wire story re-run with \
+another credit, or none, is a copy. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
 half as many, is a copy of it below the similarity too (`dup_why` says \"contained in the \
 other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
 half the story, is not. A statement (one line of up to 60 words) one slip of a character off \

@@ -132,14 +132,15 @@ impl Analyzer {
         f.exact = exact;
         // Similarity is on the story: without lines of web furniture (cookie and newsletter
         // notices, share buttons: `normalize --drop-boilerplate`'s lexicon), which say nothing
-        // of it, so that two stories with the same furniture are not alike for it; and with a
-        // word broken over a line ("Ver-\nhandlungen", as print and OCR have it) whole. The
-        // exact key keeps what the text says.
+        // of it, so that two stories with the same furniture are not alike for it; without
+        // agencies' credits ("(dpa)"); and with a word broken over a line ("Ver-\nhandlungen",
+        // as print and OCR have it) whole. The exact key keeps what the text says.
         let story = if text.contains('\n') {
             self.furniture.drop_lines(text)
         } else {
             Cow::Borrowed(text)
         };
+        let story = self.words.drop_credits(story);
         if story.len() != text.len() || story.contains("-\n") {
             text::key(&story.replace("-\n", ""), &mut self.key);
         }

@@ -202,6 +202,18 @@ fn a_number_word_is_a_figure_of_a_statement() {
 }
 
 #[test]
+fn a_credit_more_less_or_other_is_the_same_statement() {
+    let g = groups(&[
+        "Wir haben uns nichts vorzuwerfen.",
+        "Wir haben uns nichts vorzuwerfen. (dpa)",
+        "Wir haben uns nichts vorzuwerfen (AFP/Reuters).",
+        "(dpa)",
+        "(AFP)",
+    ]);
+    assert_eq!(g, vec![0, 0, 0, 3, 4]);
+}
+
+#[test]
 fn short_texts_do_not_collide() {
     assert_eq!(
         groups(&["Ja", "Nein", "Gut", "Ja.", ""]),

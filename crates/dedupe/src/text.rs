@@ -3,7 +3,9 @@
 
 use std::sync::OnceLock;
 
-use korpus_core::lexicon::WordSet;
+use std::borrow::Cow;
+
+use korpus_core::lexicon::{lower, WordSet};
 use numbers::spelled::{Spelled, Spelling};
 use rustc_hash::FxHashSet;
 use unicode_normalization::char::canonical_combining_class;
@@ -201,6 +203,46 @@ impl Words {
             prev = w;
         }
         n
+    }
+
+    /// `text` without its agencies' credits: each group in parentheses of agency names alone
+    /// ("(dpa)", "(AFP/Reuters)", "(dpa-AFX)"), with the spaces before it; unchanged if that
+    /// leaves no word. A wire story re-run with another credit, or none, says the same thing.
+    pub fn drop_credits<'t>(&self, text: Cow<'t, str>) -> Cow<'t, str> {
+        if !text.contains('(') {
+            return text;
+        }
+        let mut out = String::new();
+        let mut from = 0;
+        let mut search = 0;
+        while let Some(open) = text[search..].find('(').map(|i| search + i) {
+            search = open + 1;
+            let Some(close) = text[open..].find(')').map(|i| open + i) else {
+                break;
+            };
+            let inside = &text[open + 1..close];
+            let mut names = inside
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .peekable();
+            let credit = inside.len() <= 40
+                && names.peek().is_some()
+                && names.all(|w| self.agencies.contains(&lower(w)));
+            if credit {
+                out.push_str(text[from..open].trim_end());
+                from = close + 1;
+                search = from;
+            }
+        }
+        if from == 0 {
+            return text;
+        }
+        out.push_str(&text[from..]);
+        // (a credit alone is what the text says)
+        if !out.chars().any(char::is_alphanumeric) {
+            return text;
+        }
+        Cow::Owned(out)
     }
 
     /// The capitalised words inside the sentences of `text` (not the first word of a sentence,
@@ -571,6 +613,29 @@ mod tests {
         assert_eq!(k("ﬁnal"), "final");
         assert_ne!(k("Wir bleiben"), k("Wir gehen"));
         assert_eq!(k("..."), "");
+    }
+
+    #[test]
+    fn credits_are_dropped_and_other_parentheses_kept() {
+        let w = Words::new();
+        let drop = |t: &str| w.drop_credits(Cow::Borrowed(t)).into_owned();
+        assert_eq!(
+            drop("Der Streik ist vorbei (dpa)."),
+            "Der Streik ist vorbei."
+        );
+        assert_eq!(
+            drop("(AFP/dpa) Der Streik ist vorbei."),
+            " Der Streik ist vorbei."
+        );
+        assert_eq!(
+            drop("Die Börse (dpa-AFX) schloss fester (Reuters)"),
+            "Die Börse schloss fester"
+        );
+        assert_eq!(drop("Die Partei (SPD) verlor"), "Die Partei (SPD) verlor");
+        assert_eq!(drop("Sie (die AP) berichtete"), "Sie (die AP) berichtete");
+        assert_eq!(drop("ein offenes (dpa"), "ein offenes (dpa");
+        // a credit alone is the text
+        assert_eq!(drop("(dpa / ap)"), "(dpa / ap)");
     }
 
     #[test]
