@@ -144,6 +144,11 @@ impl Analyzer {
         if story.len() != text.len() || story.contains("-\n") {
             text::key(&story.replace("-\n", ""), &mut self.key);
         }
+        // And with "ß" as "ss": Swiss papers write it so, capitals too ("WEISS" for "Weiß"),
+        // and the old spelling has "daß" for "dass".
+        if self.key.contains('ß') {
+            self.key = self.key.replace('ß', "ss");
+        }
         self.shingler.sketch_into(&self.key, &mut f.sketch);
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
         let shouting = !text.chars().any(char::is_lowercase);
