@@ -156,6 +156,26 @@ impl Default for Words {
     }
 }
 
+/// The words of a list, and of its words of five letters or more each with two neighbouring
+/// letters swapped, the commonest slip of the keyboard ("nciht", "nevre"): a negation mistyped
+/// is still one. (No such slip of these words is another word; of shorter ones it can be: "no"
+/// and "on".)
+fn with_swaps(file: &'static str) -> WordSet {
+    let mut words: Vec<String> = Vec::new();
+    for w in korpus_core::lexicon::entries(file) {
+        let chars: Vec<char> = w.chars().collect();
+        if chars.len() >= 5 {
+            for i in 0..chars.len() - 1 {
+                let mut swapped = chars.clone();
+                swapped.swap(i, i + 1);
+                words.push(swapped.into_iter().collect());
+            }
+        }
+        words.push(w.to_string());
+    }
+    words.into_iter().collect()
+}
+
 fn entries(file: &'static str) -> WordSet {
     korpus_core::lexicon::entries(file).collect()
 }
@@ -163,7 +183,7 @@ fn entries(file: &'static str) -> WordSet {
 impl Words {
     pub fn new() -> Self {
         Words {
-            negations: entries(include_str!("../data/negations.txt")),
+            negations: with_swaps(include_str!("../data/negations.txt")),
             agencies: entries(include_str!("../data/agencies.txt")),
             spelling: Spelling::new(),
         }
@@ -645,6 +665,10 @@ mod tests {
         assert_eq!(w.negations(&k("Das ist wahr.")), 0);
         assert_eq!(w.negations(&k("It isn't true, and never was.")), 2);
         assert_eq!(w.negations(&k("Keine Einigung")), 1);
+        assert_eq!(w.negations(&k("Das ist nciht wahr.")), 1);
+        assert_eq!(w.negations(&k("I have nohting to add.")), 1);
+        // (a slip of a short one can make another word)
+        assert_eq!(w.negations(&k("Turn it on.")), 0);
     }
 
     fn figs(t: &str) -> Vec<Figure> {
