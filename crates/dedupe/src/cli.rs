@@ -21,8 +21,8 @@ when it has no `id`), `dup_of_sentence` when the records carry `sentence` (the o
   --exact    only normalised exact copies: the same words after Unicode NFKC, case, soft \
 hyphens, quote and dash variants, punctuation and spacing are folded. Never a false merge.
 
-Near copies (the default) are found on character 5-grams of the normalised words, which \
-survive typos and OCR noise: the similarity is the share of 5-grams two texts have in common \
+Near copies (the default) are found on character 5-grams of the normalised words (\"ß\" read \
+as \"ss\"), which survive typos and OCR noise: the similarity is the share of 5-grams two texts have in common \
 (Jaccard), exact for a text of up to 128 of them, estimated within a few hundredths for a \
 longer one. A text shorter than five characters is one 5-gram. The guards, on by default, \
 keep apart texts that are similar but say something else: a figure changed (in a statement a \

@@ -222,6 +222,24 @@ fn short_texts_do_not_collide() {
 }
 
 #[test]
+fn sharp_s_and_double_s_are_one_spelling_for_similarity_only() {
+    let texts = [
+        "Er weiß, daß der Schluß des Spiels knapp wird.",
+        "ER WEISS, DASS DER SCHLUSS DES SPIELS KNAPP WIRD.",
+        "Er weiss, dass der Schluss des Spiels knapp wird.",
+    ];
+    assert_eq!(groups(&texts), vec![0, 0, 0]);
+    let exact = Config {
+        exact: true,
+        ..Config::default()
+    };
+    // (the capitals and the Swiss spelling are one in lower case; the "ß" is another)
+    let v = run(&texts, exact);
+    assert_eq!(v[..2], [Verdict::New, Verdict::New]);
+    assert!(matches!(v[2], Verdict::Copy { of: 1, .. }));
+}
+
+#[test]
 fn exact_mode_folds_form_only() {
     let cfg = Config {
         exact: true,
