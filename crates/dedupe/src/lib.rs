@@ -135,13 +135,14 @@ impl Analyzer {
         // of it, so that two stories with the same furniture are not alike for it; without
         // agencies' credits ("(dpa)"); and with a word broken over a line ("Ver-\nhandlungen",
         // as print and OCR have it) whole. The exact key keeps what the text says.
-        let story = if text.contains('\n') {
+        let lines = text.contains('\n');
+        let story = if lines {
             self.furniture.drop_lines(text)
         } else {
             Cow::Borrowed(text)
         };
         let story = self.words.drop_credits(story);
-        if story.len() != text.len() || story.contains("-\n") {
+        if story.len() != text.len() || (lines && story.contains("-\n")) {
             text::key(&story.replace("-\n", ""), &mut self.key);
         }
         // And with "ß" as "ss": Swiss papers write it so, capitals too ("WEISS" for "Weiß"),
@@ -152,7 +153,7 @@ impl Analyzer {
         self.shingler.sketch_into(&self.key, &mut f.sketch);
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
         let shouting = !text.chars().any(char::is_lowercase);
-        f.statement = words <= STATEMENT_WORDS && !text.trim().contains('\n');
+        f.statement = words <= STATEMENT_WORDS && !(lines && text.trim().contains('\n'));
         f.ends = if f.statement && f.sketch.complete() {
             text::ends(&self.key)
         } else {
