@@ -1,9 +1,8 @@
 //! What a text is compared by: its normalised key (the words, folded), and the facts the guards
 //! check (figures, negations, names), all read from the text once.
 
-use std::sync::OnceLock;
-
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use korpus_core::lexicon::{lower, WordSet};
 use numbers::spelled::{Spelled, Spelling};
