@@ -440,8 +440,8 @@ impl Figure {
 }
 
 /// The figures of `text`, sorted, each as often as it occurs: the runs of digits (with `.` `,`
-/// between digits). Only the digits count: "12.000", "12,000" and "12000" are one figure; "G7"
-/// and "34jährige" hold one each. Without `stamps`, times and dates written in digits
+/// between digits, or a space before a group of thousands). Only the digits count: "12.000",
+/// "12,000", "12 000" and "12000" are one figure; "G7" and "34jährige" hold one each. Without `stamps`, times and dates written in digits
 /// ("10:47", "9.30 Uhr", "06.11.2024", "2024-11-06") are left out: in a document they are
 /// mostly the dateline's, which differs between the outlets that print one wire story.
 pub fn figures(text: &str, stamps: bool, out: &mut Vec<Figure>) {
@@ -468,13 +468,26 @@ pub fn figures(text: &str, stamps: bool, out: &mut Vec<Figure>) {
             continue;
         }
         let start = i;
-        while i < b.len()
-            && (b[i].is_ascii_digit()
-                || (matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            i += 1;
+        // Digits since the last separator: a group of thousands after a space follows one of
+        // at most three.
+        let mut group = 0;
+        let mut spaced = false;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                group += 1;
+                i += 1;
+            } else if matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                group = 0;
+                i += 1;
+            } else if let Some(k) = thousands_space(b, i).filter(|_| group <= 3) {
+                group = 0;
+                spaced = true;
+                i += k;
+            } else {
+                break;
+            }
         }
-        if !stamps && is_stamp(b, start, i) {
+        if !stamps && !spaced && is_stamp(b, start, i) {
             continue;
         }
         digits.clear();
@@ -487,6 +500,21 @@ pub fn figures(text: &str, stamps: bool, out: &mut Vec<Figure>) {
         });
     }
     out.sort_unstable();
+}
+
+/// The length of a space between groups of thousands at `b[i]` ("10 000", "10\u{202f}000",
+/// Swiss "10'000", as `numbers` reads them): a space, no-break or thin space or an apostrophe,
+/// before three digits and no fourth.
+fn thousands_space(b: &[u8], i: usize) -> Option<usize> {
+    let k = match b.get(i..)? {
+        [b' ' | b'\'', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        // U+202F, U+2009, U+2019
+        [0xE2, 0x80, 0xAF | 0x89 | 0x99, ..] => 3,
+        _ => return None,
+    };
+    let digit = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+    (digit(i + k) && digit(i + k + 1) && digit(i + k + 2) && !digit(i + k + 3)).then_some(k)
 }
 
 /// Is the run of digits `b[start..end]` (with `.` `,` inside) a time or a date: next to
@@ -578,7 +606,8 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn every_run_of_digits_is_a_figure(t in "[a-z0-9 .,:\u{e4}-]{0,80}") {
+        fn every_run_of_digits_is_a_figure(t in "[a-z0-9.,:\u{e4}-]{0,80}") {
+            // (no spaces: a space before a group of thousands joins two runs)
             let runs = regex::Regex::new(r"[0-9]+(?:[.,][0-9]+)*").unwrap();
             let mut v = Vec::new();
             figures(&t, true, &mut v);
@@ -712,6 +741,18 @@ mod tests {
         assert!(!differ("im Jahr 2024", "im Jahr 2204"));
         // one of two equal figures changed
         assert!(differ("1820, im November 1820", "3641, im November 1820"));
+        // groups of thousands apart, as typography and Swiss papers write them
+        for same in [
+            "12.000 Menschen",
+            "12 000 Menschen",
+            "12\u{202f}000 Menschen",
+            "12'000 Menschen",
+        ] {
+            assert_eq!(figs(same), figs("12000 Menschen"), "{same}");
+        }
+        assert_eq!(figs("1 234 567"), figs("1234567"));
+        assert_eq!(figs("im Jahr 2023 100 Menschen").len(), 2);
+        assert_eq!(figs("Punkte: 3 1000 Zuschauer").len(), 2);
     }
 
     #[test]

@@ -103,6 +103,18 @@ fn a_count_in_words_is_a_figure_and_the_same_as_in_digits() {
 }
 
 #[test]
+fn thousands_grouped_by_a_space_are_one_figure() {
+    let input = lines(&[
+        json!({"id": 1, "text": "Zur Kundgebung in Bern kamen nach Angaben der Polizei rund 12 000 Menschen auf den Platz."}),
+        json!({"id": 2, "text": "Zur Kundgebung in Bern kamen nach Angaben der Polizei rund 12.000 Menschen auf den Platz."}),
+        json!({"id": 3, "text": "Zur Kundgebung in Bern kamen nach Angaben der Polizei rund 13.000 Menschen auf den Platz."}),
+    ]);
+    let out = run(&["--mark"], &input);
+    assert_eq!(out[1]["dup_of"], 1);
+    assert_eq!(out[2]["dup_of"], Value::Null);
+}
+
+#[test]
 fn records_without_id_are_named_by_file_and_line() {
     let dir = scratch_dir("dedupe");
     let file = dir.join("in.jsonl");
