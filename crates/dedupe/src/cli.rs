@@ -28,7 +28,8 @@ longer one. A text shorter than five characters is one 5-gram. The guards, on by
 keep apart texts that are similar but say something else: a figure changed (\"12 000\" and \
 \"12.000\" are one; in a statement a \
 number word too: \"drei\" / \"vier\", \"Millionen\" / \"Milliarden\"; \"zwölf\" and \"12\" are one \
-figure), a negation added (nicht, kein, nie, not, no, never, ...), or, in a statement, another \
+figure), a negation added (nicht, kein, nie, not, no, never, ...; mistyped, \"nciht\", still \
+one), or, in a statement, another \
 person named \
 (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name. Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
@@ -42,9 +43,10 @@ another is a copy too (\"one slip apart\"): a letter typed or misread, left out,
 two swapped, away from the first and last four characters, in statements of at least 20 \
 5-grams; in a short one a slip can leave the similarity near 0.55.
 
---threads N reads the records (their 5-grams, figures and names) on N threads, and compares \
-each batch with the records kept before it on N threads too; then each record is judged, in \
-input order, against the few kept since: the output is the same byte for byte. (It is for one \
+--threads N reads the records (their 5-grams, figures and names) on N threads (on more than \
+two, it also compares each batch there with the records kept before it); then each record is \
+judged, in input order, against all before it not compared yet: the output is the same byte \
+for byte. (It is for one \
 process: a sharded run is parallel by its shards.)
 
 Memory grows with the number of distinct records (a few hundred bytes each; with --exact a \
