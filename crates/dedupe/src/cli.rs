@@ -25,8 +25,8 @@ Near copies (the default) are found on character 5-grams of the normalised words
 as \"ss\"), which survive typos and OCR noise: the similarity is the share of 5-grams two texts have in common \
 (Jaccard), exact for a text of up to 128 of them, estimated within a few hundredths for a \
 longer one. A text shorter than five characters is one 5-gram. The guards, on by default, \
-keep apart texts that are similar but say something else: a figure changed (\"12 000\" and \
-\"12.000\" are one; in a statement a \
+keep apart texts that are similar but say something else: a figure changed (two digits swapped \
+too: 1500 is not 1050; \"12 000\" and \"12.000\" are one; in a statement a \
 number word too: \"drei\" / \"vier\", \"Millionen\" / \"Milliarden\"; \"zwölf\" and \"12\" are one \
 figure), a negation added (nicht, kein, nie, not, no, never, ...; mistyped, \"nciht\", still \
 one), or, in a statement, another \

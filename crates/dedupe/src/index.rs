@@ -9,7 +9,7 @@ use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 5\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 6\n";
 
 fn bad(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())
@@ -127,7 +127,7 @@ impl Deduper {
         w.len(self.figures.len())?;
         for f in &self.figures {
             w.u32(f.hash)?;
-            w.u32(f.bag)?;
+            w.u8(u8::from(f.spelled))?;
         }
         // The maps in key order: the same state gives the same file.
         let mut exact: Vec<(u64, u32)> = self.exact.iter().map(|(&k, &v)| (k, v)).collect();
@@ -216,7 +216,7 @@ impl Deduper {
         for _ in 0..r.len()? {
             d.figures.push(Figure {
                 hash: r.u32()?,
-                bag: r.u32()?,
+                spelled: r.u8()? != 0,
             });
         }
         for _ in 0..r.len()? {
@@ -304,7 +304,7 @@ impl Features {
             w.u16(self.figures.len().min(u16::MAX as usize - 1) as u16)?;
             for f in self.figures.iter().take(u16::MAX as usize - 1) {
                 w.u32(f.hash)?;
-                w.u32(f.bag)?;
+                w.u8(u8::from(f.spelled))?;
             }
             w.u32(self.negations)?;
             match &self.names {
@@ -342,7 +342,7 @@ impl Features {
         for _ in 0..r.u16()? {
             figures.push(Figure {
                 hash: r.u32()?,
-                bag: r.u32()?,
+                spelled: r.u8()? != 0,
             });
         }
         let negations = r.u32()?;
