@@ -102,6 +102,8 @@ pub struct Analyzer {
     furniture: Boilerplate,
     shingler: Shingler,
     key: String,
+    /// Room for a key rewritten (see [`text::sharp_s_as_ss`]), kept between records.
+    spare: String,
 }
 
 impl Analyzer {
@@ -147,9 +149,7 @@ impl Analyzer {
         }
         // And with "ß" as "ss": Swiss papers write it so, capitals too ("WEISS" for "Weiß"),
         // and the old spelling has "daß" for "dass".
-        if self.key.contains('ß') {
-            self.key = self.key.replace('ß', "ss");
-        }
+        text::sharp_s_as_ss(&mut self.key, &mut self.spare);
         self.shingler.sketch_into(&self.key, &mut f.sketch);
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
         let shouting = !text.chars().any(char::is_lowercase);

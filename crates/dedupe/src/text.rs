@@ -24,6 +24,22 @@ pub fn key(text: &str, out: &mut String) {
     }
 }
 
+/// `key` with each "ß" as "ss", written through `spare` (the two buffers swap): no allocation
+/// once both have grown to a key's length.
+pub fn sharp_s_as_ss(key: &mut String, spare: &mut String) {
+    if !key.contains('ß') {
+        return;
+    }
+    spare.clear();
+    for (i, part) in key.split('ß').enumerate() {
+        if i > 0 {
+            spare.push_str("ss");
+        }
+        spare.push_str(part);
+    }
+    std::mem::swap(key, spare);
+}
+
 /// The characters at either end of a key that a slip ([`crate::SLIP`]) must leave alone.
 pub const ENDS: usize = 4;
 
@@ -696,6 +712,17 @@ mod tests {
         assert_eq!(drop("ein offenes (dpa"), "ein offenes (dpa");
         // a credit alone is the text
         assert_eq!(drop("(dpa / ap)"), "(dpa / ap)");
+    }
+
+    #[test]
+    fn sharp_s_is_written_as_ss_in_the_same_buffers() {
+        let (mut key, mut spare) = (String::new(), String::new());
+        for t in ["weiß", "ßaß ß", "keines", ""] {
+            key.clear();
+            key.push_str(t);
+            sharp_s_as_ss(&mut key, &mut spare);
+            assert_eq!(key, t.replace('ß', "ss"));
+        }
     }
 
     #[test]

@@ -94,7 +94,8 @@ impl Spelling {
         }
         let mut heads = Box::new([0u64; HEAD_WORDS]);
         let mut set = |h: usize| heads[h / 64] |= 1 << (h % 64);
-        for w in words.keys().filter(|w| w.len() >= 2) {
+        // (every word of the map has two characters or more, so two bytes or more)
+        for w in words.keys() {
             set(head(w.as_bytes(), w.len()));
         }
         let parts = de.words_by_first.iter().flatten().map(|(w, _)| w.as_str());
