@@ -9,7 +9,7 @@ use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 6\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 7\n";
 
 fn bad(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())

@@ -69,65 +69,74 @@ impl Shingler {
             if n <= SHINGLE {
                 self.hashes.push(xxh3_64(key.as_bytes()));
             } else {
-                for i in 0..=n - SHINGLE {
-                    let s = &key.as_bytes()[self.starts[i]..self.starts[i + SHINGLE]];
-                    self.hashes.push(xxh3_64(s));
-                }
+                let (b, starts) = (key.as_bytes(), &self.starts);
+                self.hashes.extend(
+                    starts
+                        .iter()
+                        .zip(&starts[SHINGLE..])
+                        .map(|(&from, &to)| xxh3_64(&b[from..to])),
+                );
             }
         }
         sort_hashes(&mut self.hashes, &mut self.scratch);
-        self.hashes.dedup();
-        // Band keys by one pass over the hashes in ascending order: a hash falls in the band
-        // its low bits name, and a band's key is its ROWS smallest hashes (one-permutation
-        // hashing, with bottom-ROWS in each bin): two texts share a band's key when the
-        // smallest shingles of that band are shared, as likely as their similarity to the
-        // power ROWS. A band without hashes (a short text) has no key.
-        let mut bands = [0u64; BANDS];
-        // (a hash past a full band's ROWS goes to its spare row, and is forgotten: no branch
-        // on which band a hash falls in, which a processor cannot foretell)
-        let mut rows = [[0u64; ROWS + 1]; BANDS];
+        // One pass over the hashes in ascending order makes the band keys and the sketch.
+        // A hash falls in the band its low bits name, and a band's key is made of its ROWS
+        // smallest hashes (one-permutation hashing, with bottom-ROWS in each bin): two texts
+        // share a band's key when the smallest shingles of that band are shared, as likely as
+        // their similarity to the power ROWS. A band without hashes (a short text) has no key.
+        // (Each hash is mixed into its band's key, which keeps the mix only while the band has
+        // fewer than ROWS: no branch on which band a hash falls in, which a processor cannot
+        // foretell.)
+        let mut keys: [u64; BANDS] = std::array::from_fn(|band| band as u64);
         let mut filled = [0usize; BANDS];
-        let mut full = 0;
-        for &h in &self.hashes {
-            let band = (h % BANDS as u64) as usize;
-            let row = filled[band];
-            rows[band][row] = h;
-            filled[band] = row + usize::from(row < ROWS);
-            full += usize::from(row + 1 == ROWS);
-            if full == BANDS {
-                break;
-            }
-        }
-        for band in 0..BANDS {
-            if filled[band] == 0 {
-                continue;
-            }
-            let mut bytes = [0u8; 8 * (ROWS + 1)];
-            bytes[..8].copy_from_slice(&(band as u64).to_le_bytes());
-            for (r, m) in rows[band][..filled[band]].iter().enumerate() {
-                bytes[8 * (r + 1)..8 * (r + 2)].copy_from_slice(&m.to_le_bytes());
-            }
-            // 0 is "no key": a real key is never 0.
-            bands[band] = xxh3_64(&bytes[..8 * (filled[band] + 1)]) | 1;
-        }
-        // The hashes are sorted, so their high halves are too.
         let mins = &mut sketch.mins;
         mins.clear();
         mins.reserve(self.hashes.len().min(SKETCH));
         let mut total = 0u32;
-        let mut last = None;
-        for h in self.hashes.iter().map(|&h| (h >> 32) as u32) {
-            if last != Some(h) {
-                last = Some(h);
-                total += 1;
-                if mins.len() < SKETCH {
-                    mins.push(h);
-                }
+        // (the first hash's neighbour below, which no hash is)
+        let mut last = !self.hashes.first().map_or(0, |&h| (h >> 32) as u32);
+        for &h in &self.hashes {
+            // The sketch is of the high halves, sorted too. (A shingle the text repeats, or
+            // two whose hashes share their high half, count once.)
+            let m = (h >> 32) as u32;
+            if m == last {
+                continue;
             }
+            last = m;
+            total += 1;
+            if mins.len() < SKETCH {
+                mins.push(m);
+            }
+            let band = (h % BANDS as u64) as usize;
+            let mixed = (keys[band] ^ h).wrapping_mul(MULTIPLIER);
+            keys[band] = if filled[band] < ROWS {
+                mixed
+            } else {
+                keys[band]
+            };
+            filled[band] += 1;
+        }
+        for band in 0..BANDS {
+            // 0 is "no key", which a real key never is.
+            let key = murmur_mix(keys[band]) | 1;
+            sketch.bands[band] = key * u64::from(filled[band] != 0);
         }
         sketch.total = total;
-        sketch.bands = bands;
     }
+}
+
+/// An odd constant with its bits spread (2^64 over the golden ratio): a product with it
+/// carries every bit of the other factor into the higher ones.
+const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// MurmurHash3's 64-bit finaliser.
+#[inline]
+fn murmur_mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
 }
 
 /// Sorts uniform hashes: a text's few hundred by their top bits into buckets, which leaves

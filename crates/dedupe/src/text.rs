@@ -144,16 +144,24 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Whether the character at byte `i` of `text` (a character boundary) is a word's
-/// ([`is_word_char`]), and its length in bytes: an ASCII byte is told without decoding.
+/// The end of the word (see [`is_word_char`]) that goes on at byte `i` of `text` (a character
+/// boundary): a run of ASCII is read a byte at a time, a character decoded only where the
+/// text is not ASCII.
 #[inline]
-fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        (ASCII_WORD[usize::from(b)] != 0, 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or_default();
-        (is_word_char(c), c.len_utf8())
+fn word_end(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    loop {
+        // (0 for a byte that is not ASCII too)
+        while b.get(i).is_some_and(|&c| ASCII_WORD[usize::from(c)] != 0) {
+            i += 1;
+        }
+        if b.get(i).is_some_and(|c| !c.is_ascii()) {
+            if let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        return i;
     }
 }
 
@@ -290,34 +298,35 @@ impl Words {
         let mut sentence_start = true;
         let mut lower = String::new();
         let mut i = 0;
-        while i < b.len() {
+        while let Some(&c) = b.get(i) {
             // Between words: what ends a sentence (all ASCII), or the start of the next word.
-            let (word_char, len) = word_char_at(text, i);
-            if !word_char {
-                if matches!(b[i], b'.' | b'!' | b'?' | b':' | b'\n') {
-                    sentence_start = true;
+            if c.is_ascii() {
+                if ASCII_WORD[usize::from(c)] == 0 {
+                    sentence_start |= matches!(c, b'.' | b'!' | b'?' | b':' | b'\n');
+                    i += 1;
+                    continue;
                 }
-                i += len;
-                continue;
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if !is_word_char(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
             }
             let start = i;
-            i += len;
-            while i < b.len() {
-                let (word_char, len) = word_char_at(text, i);
-                if !word_char {
-                    break;
-                }
-                i += len;
+            i = word_end(text, i);
+            // (most words start in lower case, or a sentence)
+            if sentence_start || c.is_ascii_lowercase() || c.is_ascii_digit() {
+                sentence_start = false;
+                continue;
             }
             let word = &text[start..i];
             let ascii = word.is_ascii();
-            let name = !sentence_start
-                && if ascii {
-                    word.len() >= 2 && b[start].is_ascii_uppercase()
-                } else {
-                    word.chars().next().is_some_and(char::is_uppercase)
-                        && word.chars().nth(1).is_some()
-                };
+            let name = if ascii {
+                word.len() >= 2 && c.is_ascii_uppercase()
+            } else {
+                word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()
+            };
             if name {
                 lower.clear();
                 if ascii {
