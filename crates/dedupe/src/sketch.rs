@@ -151,12 +151,17 @@ fn sort_hashes(v: &mut Vec<u64>, scratch: &mut Vec<u64>) {
     let bits = (usize::BITS - (v.len() - 1).leading_zeros()).min(8);
     let shift = 64 - bits;
     let buckets = 1usize << bits;
-    let mut at = [0u32; 257];
+    let mut at = [0u32; 256];
     for &h in v.iter() {
-        at[(h >> shift) as usize + 1] += 1;
+        at[(h >> shift) as usize] += 1;
     }
-    for i in 1..=buckets {
-        at[i] += at[i - 1];
+    // Each bucket's count becomes where it starts: the running sum in a register, not read
+    // back from the bucket before (a chain of stores and loads, one after the other).
+    let mut sum = 0;
+    for slot in &mut at[..buckets] {
+        let count = *slot;
+        *slot = sum;
+        sum += count;
     }
     scratch.clear();
     scratch.resize(v.len(), 0);
