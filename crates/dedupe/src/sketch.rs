@@ -129,7 +129,8 @@ impl Shingler {
 /// carries every bit of the other factor into the higher ones.
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// MurmurHash3's 64-bit finaliser.
+/// MurmurHash3's 64-bit finaliser. (xxh3 of the key's 8 bytes, the crate's, costs 1 % more
+/// instructions of a whole run, and more mispredicted branches: 16 calls a text.)
 #[inline]
 fn murmur_mix(mut h: u64) -> u64 {
     h ^= h >> 33;

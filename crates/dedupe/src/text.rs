@@ -321,7 +321,6 @@ impl Words {
         out.clear();
         let b = text.as_bytes();
         let mut sentence_start = true;
-        let mut lower = String::new();
         let mut i = 0;
         while let Some(&c) = b.get(i) {
             // Between words: what ends a sentence (all ASCII), or the start of the next word.
@@ -353,14 +352,8 @@ impl Words {
                 word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()
             };
             if name {
-                lower.clear();
-                if ascii {
-                    lower.push_str(word);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                }
-                if !self.agencies.contains(lower.as_str()) {
+                let lower = lower(word);
+                if !self.agencies.contains(&lower) {
                     out.push(Name::of(&lower));
                 }
             }
