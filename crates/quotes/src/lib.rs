@@ -1109,12 +1109,15 @@ impl Finder {
                     found
                         .iter()
                         .find(|n| {
-                            n.words.start > r.words.start && {
-                                let gap = &text[r.phrase_end..ws[n.words.start].start];
-                                gap.trim_end().ends_with(',')
-                                    && gap.matches(',').count() == 1
-                                    && gap.split_whitespace().count() <= 4
-                            }
+                            // (after the phrase: a run can open inside its genitive)
+                            n.words.start > r.words.start
+                                && text.get(r.phrase_end..ws[n.words.start].start).is_some_and(
+                                    |gap| {
+                                        gap.trim_end().ends_with(',')
+                                            && gap.matches(',').count() == 1
+                                            && gap.split_whitespace().count() <= 4
+                                    },
+                                )
                         })
                         .and_then(Run::named_person)
                         .or_else(|| r.named_person())
@@ -2557,7 +2560,9 @@ fn speaker_at(lex: &Lexicon, text: &str, ws: &[Word], found: &[Run], k: usize) -
                 && r.role.is_none()
                 && ws[..r.words.start].iter().skip(1).all(|w| !w.capitalised())
                 && at_sentence_start(text, ws[0].start)
-                && text[r.phrase_end..ws[k].start].trim().is_empty()
+                && text
+                    .get(r.phrase_end..ws[k].start)
+                    .is_some_and(|gap| gap.trim().is_empty())
         });
         let named = |h: &Run| {
             found

@@ -1726,3 +1726,18 @@ fn so_and_its_speaker_closing_the_sentence_attribute_it() {
         "die Prüfer",
     );
 }
+
+#[test]
+fn a_run_inside_the_genitive_of_the_phrase_before_is_no_apposition_to_it() {
+    // The sentence before opens with a role and its genitive, whose noun is a run of its own:
+    // that run stands inside the phrase, not after it (this once sliced the text backwards).
+    let t = "Ingenieurin eines Stahlwerks mit den Kunden aber dem Amt. \
+             “We need Berlin, there is no other way.”";
+    let quoted = "We need Berlin, there is no other way.";
+    let runs = german_runs("Ingenieurin eines Stahlwerks mit den Kunden aber dem Amt.");
+    assert_eq!((runs[0].words.clone(), runs[1].words.clone()), (0..1, 2..3));
+    assert!(runs[0].phrase_end > "Ingenieurin eines S".len());
+    // (found, whatever speaker the later rules give it)
+    assert_eq!(de(t)[0].0, quoted);
+    assert_eq!(en(t)[0].0, quoted);
+}
