@@ -102,8 +102,13 @@ fn spawn(filter: &str, args: &[&str]) -> std::process::Child {
 /// Runs a built filter on `input` and closes its output after the first bytes, as `| head`
 /// does; returns how it ended.
 pub fn closed_pipe(filter: &str, input: String) -> Output {
+    closed_pipe_with(filter, &[], input)
+}
+
+/// [`closed_pipe`] with `args`.
+pub fn closed_pipe_with(filter: &str, args: &[&str], input: String) -> Output {
     use std::io::{Read, Write};
-    let mut child = spawn(filter, &[]);
+    let mut child = spawn(filter, args);
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
@@ -183,7 +188,7 @@ pub fn finishes_in_time(filter: &str, texts: impl IntoIterator<Item = String>) {
 
 /// `input` with a first field of 2 KB in each record (a line that opens an object with a field),
 /// which a filter passes through: a few thousand records then make many chunks (of at most
-/// 1 MiB) a thread under `--threads`, and the threads fill again what they made of earlier
+/// 256 KiB) a thread under `--threads`, and the threads fill again what they made of earlier
 /// chunks.
 pub fn padded(input: &str) -> String {
     let pad = format!("{{\"pad\":\"{}\",", "x".repeat(2000));

@@ -240,9 +240,10 @@ struct Judge<'a> {
     writer: &'a mut Writer,
     explaining: bool,
     /// Whether the workers compare the records with those kept so far (`prepare`). Not on two
-    /// threads: this one has the time for all the comparisons then (a third of the work), and
-    /// makes them faster, each record's at once with the same lookups in cache (0.93 of the
-    /// wall time of sharing them, on the 200k stream).
+    /// threads: this one has the time for all the comparisons then (a third of the work, the
+    /// rest of its time mapping chunks beside the worker), and makes them faster, each
+    /// record's at once with the same lookups in cache (sharing them took 1.10 times the wall
+    /// time, on the 200k stream).
     sharing: bool,
     place: String,
     /// `--explain`'s comparisons of the record.

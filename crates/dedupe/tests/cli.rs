@@ -2,7 +2,7 @@
 //! mode, the saved index, the contract's messages and exit codes, hostile input.
 
 use assert_cmd::Command;
-use korpus::{closed_pipe, finishes_in_time, scratch_dir};
+use korpus::{closed_pipe_with, finishes_in_time, scratch_dir};
 use predicates::prelude::*;
 use serde_json::{json, Value};
 
@@ -249,9 +249,11 @@ fn a_closed_output_is_a_quiet_end() {
                 + "\n"
         })
         .collect();
-    let out = closed_pipe("dedupe", input);
-    assert!(out.status.success(), "{:?}", out.status);
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    for args in [&[][..], &["--threads", "2"]] {
+        let out = closed_pipe_with("dedupe", args, input.clone());
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
 }
 
 #[test]

@@ -153,12 +153,15 @@ fn help_shows_policy_and_examples() {
 
 #[test]
 fn a_closed_pipe_is_a_quiet_success() {
-    let out = korpus::closed_pipe(
-        "sentences",
-        "{\"text\":\"Ein Satz. Noch einer.\"}\n".repeat(200_000),
-    );
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    for args in [&[][..], &["--threads", "2"]] {
+        let out = korpus::closed_pipe_with(
+            "sentences",
+            args,
+            "{\"text\":\"Ein Satz. Noch einer.\"}\n".repeat(200_000),
+        );
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
 }
 
 #[test]
