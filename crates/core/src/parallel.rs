@@ -243,9 +243,13 @@ impl<D> Queue<D> {
         }
     }
 
-    /// No more chunks: the workers stop once the queue is empty.
+    /// No more chunks: the workers stop. (This thread has taken all it sent, or has stopped
+    /// taking: what still waits is dropped.)
     fn close(&self) {
-        self.lock().1 = true;
+        let mut guard = self.lock();
+        guard.0.clear();
+        guard.1 = true;
+        drop(guard);
         self.filled.notify_all();
     }
 }
