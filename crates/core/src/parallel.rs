@@ -43,6 +43,10 @@ impl ThreadsArg {
 const CHUNK: usize = 8192;
 const CHUNK_BYTES: usize = 1 << 18;
 
+/// Chunks out at once, a thread: read ahead enough that a worker finds one waiting whenever it
+/// is done with the last, even while this thread maps one itself or judges a few.
+const OUT_PER_THREAD: usize = 4;
+
 /// The work a filter does on one record, written to any output: what `--threads` hands to
 /// each thread (a method generic in the writer, so that one thread writes to standard output
 /// and many to buffers, with the same code).
@@ -434,7 +438,8 @@ where
 }
 
 /// Reads chunks, has them mapped, and gives what was made of them to `take`, in input order:
-/// up to 2 chunks a thread are out at once, so that reading, mapping and taking overlap. When
+/// up to [`OUT_PER_THREAD`] chunks a thread are out at once, so that reading, mapping and
+/// taking overlap. When
 /// the next chunk to take is not mapped yet, this thread maps the oldest waiting chunk itself
 /// (`work_here`), and waits only when none is.
 fn drive<D>(
@@ -461,7 +466,7 @@ fn drive<D>(
         };
         let mut ended = false;
         loop {
-            while !ended && out_now.len() < 4 * threads {
+            while !ended && out_now.len() < OUT_PER_THREAD * threads {
                 let mut job = spare.pop().unwrap_or_else(Job::new);
                 job.clear();
                 while job.ends.len() < CHUNK && job.bytes.len() < CHUNK_BYTES {
