@@ -9,7 +9,7 @@ use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 7\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 8\n";
 
 fn bad(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())
@@ -103,6 +103,7 @@ impl Deduper {
             w.u32(s.total)?;
             w.len(s.figures_at)?;
             w.u16(s.figures_len)?;
+            w.u32(s.order)?;
             w.u32(s.negations)?;
             w.len(s.names_at)?;
             w.u16(s.names_len)?;
@@ -192,6 +193,7 @@ impl Deduper {
                 total: r.u32()?,
                 figures_at: r.len()?,
                 figures_len: r.u16()?,
+                order: r.u32()?,
                 negations: r.u32()?,
                 names_at: r.len()?,
                 names_len: r.u16()?,
@@ -306,6 +308,7 @@ impl Features {
                 w.u32(f.hash)?;
                 w.u8(u8::from(f.spelled))?;
             }
+            w.u32(self.order)?;
             w.u32(self.negations)?;
             match &self.names {
                 None => w.u16(u16::MAX)?,
@@ -345,6 +348,7 @@ impl Features {
                 spelled: r.u8()? != 0,
             });
         }
+        let order = r.u32()?;
         let negations = r.u32()?;
         let names = match r.u16()? {
             u16::MAX => None,
@@ -370,6 +374,7 @@ impl Features {
             exact,
             sketch: Sketch { mins, total, bands },
             figures,
+            order,
             negations,
             names,
             statement,

@@ -85,6 +85,8 @@ pub struct Features {
     pub sketch: Sketch,
     /// The figures, sorted (at most `u16::MAX - 1`).
     pub figures: Vec<Figure>,
+    /// Of a statement, the order of its figures in digits ([`text::figures`]); else 0.
+    pub order: u32,
     pub negations: u32,
     /// The names of a statement, sorted; `None` for a longer text, or one in capitals only.
     pub names: Option<Vec<Name>>,
@@ -159,7 +161,7 @@ impl Analyzer {
         } else {
             0
         };
-        text::figures(text, f.statement, &mut f.figures);
+        f.order = text::figures(&story, f.statement, &mut f.figures);
         // A statement's number words are figures too ("drei Tote"); a longer text's are not,
         // where OCR that misreads one ("zwcite") has mostly misread a letter as a digit too
         // ("wol1te"), and the two would tell a copy from its source.
@@ -169,7 +171,8 @@ impl Analyzer {
             self.words.negations(&self.key)
         };
         if f.statement && !shouting {
-            self.words.names(text, f.names.get_or_insert_with(Vec::new));
+            self.words
+                .names(&story, f.names.get_or_insert_with(Vec::new));
         } else {
             f.names = None;
         }
@@ -264,6 +267,8 @@ struct Seen {
     total: u32,
     figures_at: usize,
     figures_len: u16,
+    /// [`Features::order`].
+    order: u32,
     negations: u32,
     names_at: usize,
     /// Names count; `u16::MAX` for a long text (no names compared).
@@ -393,7 +398,10 @@ impl Deduper {
         };
         let why = if matched == Why::Below || !self.config.guards {
             matched
-        } else if text::figures_differ(self.figures(s), &f.figures, statements) {
+        } else if text::figures_differ(self.figures(s), &f.figures, statements)
+            || (statements
+                && text::figures_reordered(self.figures(s), &f.figures, s.order, f.order))
+        {
             Why::Figures
         } else if s.negations != f.negations && statements {
             Why::Negation
@@ -662,6 +670,7 @@ impl Deduper {
             total: f.sketch.total,
             figures_at,
             figures_len: figures.len() as u16,
+            order: f.order,
             negations: f.negations,
             names_at,
             names_len,

@@ -176,6 +176,19 @@ fn a_number_word_is_a_figure_of_a_statement() {
             "Die Schwimmerin aus Leipzig holte bei der Meisterschaft in Rom den zweiten Platz im Finale.",
             "Die Schwimmerin aus Leipzig holte bei der Meisterschaft in Rom den dritten Platz im Finale.",
         ),
+        // The article before a part or a magnitude is the number one.
+        (
+            "Ein Drittel der befragten Eltern wünscht sich längere Öffnungszeiten der Kitas im Ort.",
+            "Zwei Drittel der befragten Eltern wünscht sich längere Öffnungszeiten der Kitas im Ort.",
+        ),
+        (
+            "The port authority said a million tonnes of grain had left the harbour since the spring.",
+            "The port authority said two million tonnes of grain had left the harbour since the spring.",
+        ),
+        (
+            "Wegen der Baustelle auf der Autobahn bei Ulm müssen Lastwagenfahrer ab dem Sommer mit einer Stunde Wartezeit an der Grenze rechnen, teilte die Polizei mit.",
+            "Wegen der Baustelle auf der Autobahn bei Ulm müssen Lastwagenfahrer ab dem Sommer mit zwei Stunden Wartezeit an der Grenze rechnen, teilte die Polizei mit.",
+        ),
     ] {
         assert_eq!(similar(a, b), Why::Figures, "{b}");
     }
@@ -202,6 +215,33 @@ fn a_number_word_is_a_figure_of_a_statement() {
 }
 
 #[test]
+fn figures_in_another_order_within_a_sentence_are_another_statement() {
+    let g = groups(&[
+        "Im Derby am Sonntagabend setzte sich der Gastgeber vor 40.000 Zuschauern mit 3:1 durch.",
+        "Im Derby am Sonntagabend setzte sich der Gastgeber vor 40.000 Zuschauern mit 1:3 durch.",
+        "Die Zahl der Anträge stieg im Landkreis binnen eines Jahres von 250 auf 410, so das Amt.",
+        "Die Zahl der Anträge stieg im Landkreis binnen eines Jahres von 410 auf 250, so das Amt.",
+    ]);
+    assert_eq!(g, vec![0, 1, 2, 3]);
+    // Sentences that change places keep the order within each: a copy still.
+    let a = "Die Messe zählte 12.500 Besucher aus 31 Ländern. Im Vorjahr kamen 9.800 Gäste. \
+             Für 2026 rechnen die Veranstalter mit 14 Hallen.";
+    let b = "Die Messe zählte 12.500 Besucher aus 31 Ländern. Für 2026 rechnen die Veranstalter \
+             mit 14 Hallen. Im Vorjahr kamen 9.800 Gäste.";
+    assert_eq!(groups(&[a, b]), vec![0, 0]);
+    let mut v = Vec::new();
+    assert_eq!(
+        text::figures("2:1", false, &mut v),
+        0,
+        "no order but in a statement"
+    );
+    let order = |t: &str| text::figures(t, true, &mut Vec::new());
+    assert_ne!(order("2:1"), order("1:2"));
+    assert_eq!(order("von 3 auf 5. Dann 7"), order("Dann 7. von 3 auf 5"));
+    assert_eq!(order("nur 3"), 0);
+}
+
+#[test]
 fn a_credit_more_less_or_other_is_the_same_statement() {
     let g = groups(&[
         "Wir haben uns nichts vorzuwerfen.",
@@ -211,6 +251,32 @@ fn a_credit_more_less_or_other_is_the_same_statement() {
         "(AFP)",
     ]);
     assert_eq!(g, vec![0, 0, 0, 3, 4]);
+    // A credit, or a dateline and a credit, that opens the text: its first word is no name.
+    let s = "Die Stadtwerke Gießen erhöhen zum Jahreswechsel die Preise für Fernwärme deutlich.";
+    let g = groups(&[
+        s,
+        &format!("(dpa/lhe) {s}"),
+        &format!("GIESSEN (dpa) - {s}"),
+        &format!("Gießen (AFP) \u{2013} {s}"),
+        &format!("Der Versorger (dpa) {s}"),
+    ]);
+    assert_eq!(g, vec![0, 0, 0, 0, 4]);
+}
+
+#[test]
+fn a_name_misread_by_ocr_is_the_same_name() {
+    let g = groups(&[
+        "Die Fähre nach Warnemünde fällt wegen des Sturms am Dienstag und am Mittwoch aus.",
+        "Die Fähre nach Wamemünde fällt wegen des Sturms am Dienstag und am Mittwoch aus.",
+        "Die Fähre nach Travemünde fällt wegen des Sturms am Dienstag und am Mittwoch aus.",
+    ]);
+    assert_eq!(g, vec![0, 0, 2]);
+    // and a letter read as a digit inside a word is no figure
+    let g = groups(&[
+        "The airline said it flew a record number of passengers from the northern airport in July.",
+        "The air1ine said it flew a record number of passengers from the northern airport in July.",
+    ]);
+    assert_eq!(g, vec![0, 0]);
 }
 
 #[test]

@@ -109,6 +109,19 @@ impl Spelling {
 
     /// What the word `lower` (in lower case) says as a number, if it is one.
     pub fn read(&self, lower: &str) -> Option<Spelled> {
+        self.read_as(lower, false)
+    }
+
+    /// [`Spelling::read`], with an indefinite article ("ein", "eine", …, "a", "an") read as one: what a
+    /// text says against another ("eine Stunde" and "zwei Stunden"), where the article counts.
+    pub fn read_with_articles(&self, lower: &str) -> Option<Spelled> {
+        self.read_as(lower, true)
+    }
+
+    fn read_as(&self, lower: &str, articles: bool) -> Option<Spelled> {
+        if articles && (lower == "a" || lower == "an") {
+            return Some(Spelled::Number(1.0));
+        }
         if lower.len() < 2 {
             return None;
         }
@@ -119,8 +132,11 @@ impl Spelling {
         if let Some(&s) = self.words.get(lower) {
             return Some(s);
         }
-        if lower.len() < 3 || ARTICLES.contains(&lower) || NOT_ALONE.contains(&lower) {
+        if lower.len() < 3 || NOT_ALONE.contains(&lower) {
             return None;
+        }
+        if ARTICLES.contains(&lower) {
+            return articles.then_some(Spelled::Number(1.0));
         }
         let (v, _, _) = words::german(&self.de, lower)?;
         Some(Spelled::Number(v))
@@ -162,6 +178,19 @@ mod tests {
             "elfmeter", "neue", "sie", "", "a",
         ] {
             assert_eq!(s.read(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn articles() {
+        let s = Spelling::new();
+        for w in ["ein", "eine", "einem", "a", "an"] {
+            assert_eq!(s.read_with_articles(w), Some(Number(1.0)), "{w}");
+            assert_eq!(s.read(w), None, "{w}");
+        }
+        assert_eq!(s.read_with_articles("drei"), Some(Number(3.0)));
+        for w in ["einig", "der", "and", "as", ""] {
+            assert_eq!(s.read_with_articles(w), None, "{w}");
         }
     }
 }
