@@ -1,0 +1,141 @@
+//! `dedupe --mark` on the held-out sets of `tests/heldout/` (sentences and articles of our own,
+//! with the copies and the look-alikes news has; see its DEDUPE.md), scored by pairs as the
+//! bench's `score.py` scores: two records are a predicted pair when they are in one group
+//! (the same `dup_of`, or one the other's), a gold pair when they share a `cluster`. Besides the
+//! pair F1, no look-alike (`neg:*`) may join a group, and every copy must find its group.
+
+use std::collections::HashMap;
+
+use korpus::{pipeline_ok, records};
+use serde_json::Value;
+
+#[derive(Debug, Default)]
+struct Score {
+    gold_pairs: usize,
+    predicted_pairs: usize,
+    shared_pairs: usize,
+    /// Per edit: records, and those put in the wrong group (a look-alike merged, a copy not
+    /// joined to its own).
+    by_edit: HashMap<String, (usize, usize)>,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        self.shared_pairs as f64 / self.predicted_pairs.max(1) as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.shared_pairs as f64 / self.gold_pairs.max(1) as f64
+    }
+
+    fn f1(&self) -> f64 {
+        2.0 * self.shared_pairs as f64 / (self.gold_pairs + self.predicted_pairs).max(1) as f64
+    }
+
+    fn wrong(&self, edit: &str) -> usize {
+        self.by_edit.get(edit).map_or(0, |&(_, wrong)| wrong)
+    }
+}
+
+fn score(file: &str) -> Score {
+    let gold_text = std::fs::read_to_string(korpus::root().join(file)).expect("held-out file");
+    let gold: Vec<Value> = gold_text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let predicted = records(&pipeline_ok(&format!("dedupe --mark {file}")));
+    assert_eq!(predicted.len(), gold.len(), "--mark keeps every record");
+    let str_of = |v: &Value, k: &str| v[k].as_str().expect("a string field").to_string();
+    let clusters: Vec<String> = gold.iter().map(|g| str_of(g, "cluster")).collect();
+    let groups: Vec<String> = gold
+        .iter()
+        .zip(&predicted)
+        .map(|(g, p)| {
+            assert_eq!(g["id"], p["id"], "records come out in their order");
+            p.get("dup_of")
+                .and_then(Value::as_str)
+                .map_or_else(|| str_of(g, "id"), str::to_string)
+        })
+        .collect();
+    let mut s = Score::default();
+    for i in 0..gold.len() {
+        for j in i + 1..gold.len() {
+            let (same_gold, same_group) = (clusters[i] == clusters[j], groups[i] == groups[j]);
+            s.gold_pairs += usize::from(same_gold);
+            s.predicted_pairs += usize::from(same_group);
+            s.shared_pairs += usize::from(same_gold && same_group);
+        }
+    }
+    // The group of a cluster's first record (its "orig"), which each copy must join.
+    let mut first_group: HashMap<&str, &str> = HashMap::new();
+    for (c, g) in clusters.iter().zip(&groups) {
+        first_group.entry(c).or_insert(g);
+    }
+    // Per group, its clusters: more than one is a false merge.
+    let mut mixed: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (c, g) in clusters.iter().zip(&groups) {
+        let v = mixed.entry(g).or_default();
+        if !v.contains(&c.as_str()) {
+            v.push(c);
+        }
+    }
+    for (i, g) in gold.iter().enumerate() {
+        let edit = str_of(g, "edit");
+        let wrong = if edit.starts_with("neg:") || edit == "orig" {
+            // in a group with records of another cluster
+            mixed[groups[i].as_str()].len() > 1
+        } else {
+            groups[i] != first_group[clusters[i].as_str()]
+        };
+        let e = s.by_edit.entry(edit).or_default();
+        e.0 += 1;
+        e.1 += usize::from(wrong);
+    }
+    let mut edits: Vec<_> = s.by_edit.iter().collect();
+    edits.sort();
+    eprintln!(
+        "{file}: pair P {:.3} R {:.3} F1 {:.3}; wrong by edit {edits:?}",
+        s.precision(),
+        s.recall(),
+        s.f1()
+    );
+    s
+}
+
+#[test]
+fn held_out_sentences_keep_their_figures_negations_and_names_apart() {
+    let s = score("tests/heldout/dedupe_sentences.jsonl");
+    for edit in ["neg:figure", "neg:negation", "neg:name"] {
+        assert_eq!(s.wrong(edit), 0, "{edit} merged: {s:?}");
+    }
+    for edit in [
+        "credit",
+        "typo",
+        "case",
+        "ocr",
+        "space",
+        "softhyphen",
+        "punct",
+        "quotes",
+        "ss",
+    ] {
+        assert_eq!(s.wrong(edit), 0, "a {edit} copy missed: {s:?}");
+    }
+    // (the floors: this set's figures when its test was committed; the look-alikes that still
+    // merge are statements turned round by one word, "rose" for "fell")
+    assert!(s.recall() >= 0.99 && s.f1() >= 0.96, "{s:?}");
+}
+
+#[test]
+fn held_out_articles_keep_other_stories_with_the_same_footer_apart() {
+    let s = score("tests/heldout/dedupe_articles.jsonl");
+    for edit in [
+        "neg:boilerplate",
+        "neg:same_lead",
+        "neg:teaser",
+        "neg:update",
+    ] {
+        assert_eq!(s.wrong(edit), 0, "{edit} merged: {s:?}");
+    }
+    assert!(s.precision() >= 0.99 && s.recall() >= 0.99, "{s:?}");
+}
