@@ -121,9 +121,10 @@ fn held_out_sentences_keep_their_figures_negations_and_names_apart() {
     ] {
         assert_eq!(s.wrong(edit), 0, "a {edit} copy missed: {s:?}");
     }
-    // (the floors: this set's figures when its test was committed; the look-alikes that still
-    // merge are statements turned round by one word, "rose" for "fell")
-    assert!(s.recall() >= 0.99 && s.f1() >= 0.96, "{s:?}");
+    // (the floors: this set's figures, a little under; the one look-alike that still merges is
+    // a question made of a statement)
+    assert!(s.recall() >= 0.99 && s.f1() >= 0.99, "{s:?}");
+    assert!(s.wrong("neg:framing") <= 1, "{s:?}");
 }
 
 #[test]

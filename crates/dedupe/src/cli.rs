@@ -28,14 +28,16 @@ longer one. A text shorter than five characters is one 5-gram. The guards, on by
 keep apart texts that are similar but say something else: a figure changed (two digits swapped \
 too: 1500 is not 1050; \"12 000\" and \"12.000\" are one; in a statement a \
 number word too: \"drei\" / \"vier\", \"Millionen\" / \"Milliarden\"; \"zwölf\" and \"12\" are one \
-figure), a negation added (nicht, kein, nie, not, no, never, ...; mistyped, \"nciht\", still \
-one), or, in a statement, another \
-person named \
-(\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped name is still the same name. Lines of \
+figure; \"ein\" and \"a\" are \"1\"; \"2:1\" is not \"1:2\"), a negation added (nicht, kein, \
+nie, not, no, never, ...; mistyped, \"nciht\", still one), or, in a statement, a word turned \
+to its opposite (\"stieg\" / \"sank\", \"bestätigt\" / \"dementiert\", \"higher\" / \"lower\") \
+or another person named (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped or misread name \
+is still the same name. Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
 --drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \
-alike for it; nor do agencies' credits (\"(dpa)\", \"(AFP/Reuters)\"): a wire story re-run with \
-another credit, or none, is a copy. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
+alike for it; nor do agencies' credits (\"(dpa)\", \"(AFP/Reuters)\", and a dateline before \
+one that opens the text: \"BERLIN (dpa) - \"): a wire story re-run with another credit, or \
+none, is a copy. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
 half as many, is a copy of it below the similarity too (`dup_why` says \"contained in the \
 other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
 half the story, is not. A statement (one line of up to 60 words) one slip of a character off \
@@ -109,7 +111,7 @@ pub struct Cli {
     #[arg(long, default_value_t = 0.72, value_parser = similarity, value_name = "SIMILARITY")]
     pub doc_threshold: f64,
 
-    /// Turn off the guards (figures, negations, names): similarity alone decides.
+    /// Turn off the guards (figures, negations, opposites, names): similarity alone decides.
     #[arg(long)]
     pub no_guard: bool,
 

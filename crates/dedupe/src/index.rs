@@ -7,7 +7,7 @@ use std::io::{self, Read, Write};
 
 use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
-use crate::text::{Figure, Name};
+use crate::text::{Figure, Kind, Name};
 
 const MAGIC: &[u8] = b"korpus-dedupe index 8\n";
 
@@ -128,7 +128,7 @@ impl Deduper {
         w.len(self.figures.len())?;
         for f in &self.figures {
             w.u32(f.hash)?;
-            w.u8(u8::from(f.spelled))?;
+            w.u8(f.kind as u8)?;
         }
         // The maps in key order: the same state gives the same file.
         let mut exact: Vec<(u64, u32)> = self.exact.iter().map(|(&k, &v)| (k, v)).collect();
@@ -218,7 +218,7 @@ impl Deduper {
         for _ in 0..r.len()? {
             d.figures.push(Figure {
                 hash: r.u32()?,
-                spelled: r.u8()? != 0,
+                kind: Kind::from_u8(r.u8()?).ok_or_else(|| bad("a damaged figure"))?,
             });
         }
         for _ in 0..r.len()? {
@@ -306,7 +306,7 @@ impl Features {
             w.u16(self.figures.len().min(u16::MAX as usize - 1) as u16)?;
             for f in self.figures.iter().take(u16::MAX as usize - 1) {
                 w.u32(f.hash)?;
-                w.u8(u8::from(f.spelled))?;
+                w.u8(f.kind as u8)?;
             }
             w.u32(self.order)?;
             w.u32(self.negations)?;
@@ -345,7 +345,7 @@ impl Features {
         for _ in 0..r.u16()? {
             figures.push(Figure {
                 hash: r.u32()?,
-                spelled: r.u8()? != 0,
+                kind: Kind::from_u8(r.u8()?).ok_or_else(|| bad("a damaged figure"))?,
             });
         }
         let order = r.u32()?;

@@ -195,6 +195,8 @@ pub enum Why {
     Figures,
     /// Similar enough, but one negates what the other says.
     Negation,
+    /// Similar enough, but one says the opposite in a word ("stieg" and "sank").
+    Direction,
     /// Similar enough, but they name different people.
     Names,
     /// Not similar enough.
@@ -215,6 +217,7 @@ impl Why {
             Why::Slip => "one slip apart",
             Why::Figures => "figures differ",
             Why::Negation => "negation differs",
+            Why::Direction => "direction differs",
             Why::Names => "names differ",
             Why::Below => "below threshold",
         }
@@ -405,6 +408,8 @@ impl Deduper {
             Why::Figures
         } else if s.negations != f.negations && statements {
             Why::Negation
+        } else if statements && text::directions_differ(self.figures(s), &f.figures) {
+            Why::Direction
         } else if let (Some(a), Some(b)) = (self.names(s), f.names.as_deref()) {
             if text::names_differ(a, b, true) {
                 Why::Names

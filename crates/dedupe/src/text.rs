@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use korpus_core::lexicon::{lower, WordSet};
+use korpus_core::lexicon::{lower, WordMap, WordSet};
 use numbers::spelled::{Spelled, Spelling};
 use rustc_hash::FxHashSet;
 use unicode_normalization::char::canonical_combining_class;
@@ -193,9 +193,18 @@ fn word_end(text: &str, mut i: usize) -> usize {
 /// The lexicons the guards read.
 #[derive(Debug)]
 pub struct Words {
-    negations: WordSet,
+    /// The negations, and the words of a direction: one lookup a word of the key.
+    guarded: WordMap<Guarded>,
     agencies: WordSet,
     spelling: Spelling,
+}
+
+/// What a word of [`Words::guarded`] is.
+#[derive(Clone, Copy, Debug)]
+enum Guarded {
+    Negation,
+    /// One side of a pair of opposites, as a figure ([`Kind::Direction`]).
+    Direction(Figure),
 }
 
 impl Default for Words {
@@ -228,10 +237,37 @@ fn entries(file: &'static str) -> WordSet {
     korpus_core::lexicon::entries(file).collect()
 }
 
+/// The words of the pairs of opposites (`data/directions.txt`: a pair a line, its sides
+/// parted by "|"), each as its pair's number and side, with "ß" as "ss" (as the key has it).
+fn directions(file: &'static str) -> Vec<(String, Figure)> {
+    let mut words = Vec::new();
+    for (pair, line) in korpus_core::lexicon::entries(file).enumerate() {
+        for (side, part) in line.split('|').enumerate() {
+            let hash = xxh3_64(format!("direction {pair} {side}").as_bytes()) as u32;
+            for w in part.split_whitespace() {
+                let figure = Figure {
+                    hash,
+                    kind: Kind::Direction,
+                };
+                words.push((w.replace('ß', "ss"), figure));
+            }
+        }
+    }
+    words
+}
+
 impl Words {
     pub fn new() -> Self {
+        let mut guarded = WordMap::default();
+        for (w, figure) in directions(include_str!("../data/directions.txt")) {
+            guarded.insert(w, Guarded::Direction(figure));
+        }
+        // (after the directions: a negation is a negation)
+        for w in &with_swaps(include_str!("../data/negations.txt")) {
+            guarded.insert(w.to_string(), Guarded::Negation);
+        }
         Words {
-            negations: with_swaps(include_str!("../data/negations.txt")),
+            guarded,
             agencies: entries(include_str!("../data/agencies.txt")),
             spelling: Spelling::new(),
         }
@@ -260,8 +296,14 @@ impl Words {
         let mut prev = "";
         // (split on bytes: the words of a key are short, and a space is one byte)
         for w in key.split_ascii_whitespace() {
-            if self.negations.contains(w) || (w == "t" && prev.ends_with('n')) {
-                n += 1;
+            match self.guarded.get(w) {
+                Some(Guarded::Negation) => n += 1,
+                Some(&Guarded::Direction(f)) => {
+                    if let Some(figures) = figures.as_deref_mut() {
+                        figures.push(f);
+                    }
+                }
+                None => n += u32::from(w == "t" && prev.ends_with('n')),
             }
             if let Some(figures) = figures.as_deref_mut() {
                 // The indefinite article is the number one: "eine Stunde mehr" is not "zwei
@@ -505,12 +547,35 @@ pub fn names_differ(a: &[Name], b: &[Name], strict: bool) -> bool {
 }
 
 /// A figure of a text: the hash of its digits (100 is not 1000, and 1500 is not 1050: two
-/// digits swapped make another figure, however it came about), and whether it was a number
-/// word (which only statements are compared by).
+/// digits swapped make another figure, however it came about), and what kind it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Figure {
     pub hash: u32,
-    pub spelled: bool,
+    pub kind: Kind,
+}
+
+/// What a [`Figure`] was in the text. Only statements are compared by number words and
+/// directions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum Kind {
+    Digits = 0,
+    /// A number word.
+    Spelled = 1,
+    /// A word of a direction ([`Words::negations_and_figures`]): its hash names the pair of
+    /// opposites and the side.
+    Direction = 2,
+}
+
+impl Kind {
+    pub fn from_u8(b: u8) -> Option<Kind> {
+        match b {
+            0 => Some(Kind::Digits),
+            1 => Some(Kind::Spelled),
+            2 => Some(Kind::Direction),
+            _ => None,
+        }
+    }
 }
 
 impl Figure {
@@ -528,7 +593,7 @@ impl Figure {
         digits.extend(format!("{rounded}").bytes().filter(u8::is_ascii_digit));
         Figure {
             hash: xxh3_64(&digits) as u32,
-            spelled: true,
+            kind: Kind::Spelled,
         }
     }
 }
@@ -599,7 +664,7 @@ pub fn figures(text: &str, stamps: bool, out: &mut Vec<Figure>) -> u32 {
         let hash = xxh3_64(&digits) as u32;
         out.push(Figure {
             hash,
-            spelled: false,
+            kind: Kind::Digits,
         });
         if let Some((_, before)) =
             last.filter(|&(end, _)| stamps && !sentence_break(&b[end..start]))
@@ -641,7 +706,7 @@ pub fn figures_reordered(a: &[Figure], b: &[Figure], order_a: u32, order_b: u32)
     }
     let digits = |f: &[Figure]| {
         f.iter()
-            .filter(|x| !x.spelled)
+            .filter(|x| x.kind == Kind::Digits)
             .map(|x| x.hash)
             .collect::<Vec<_>>()
     };
@@ -694,16 +759,29 @@ fn is_stamp(b: &[u8], start: usize, end: usize) -> bool {
 /// Do two sets of figures (sorted) disagree? Yes when each has a figure the other lacks: a
 /// figure changed, not one added with a byline or a paragraph.
 ///
-/// Number words count only when `spelled` (two statements, see [`Words::negations_and_figures`]).
+/// Number words count only when `spelled` (two statements, see [`Words::negations_and_figures`]);
+/// directions never (see [`directions_differ`]).
 pub fn figures_differ(a: &[Figure], b: &[Figure], spelled: bool) -> bool {
+    let counted = |f: &Figure| f.kind == Kind::Digits || (spelled && f.kind == Kind::Spelled);
+    of_kinds_differ(a, b, counted)
+}
+
+/// Do two statements say the opposite in a word of the same pair: "stieg" and "sank",
+/// "bestätigt" and "dementiert", "higher" and "lower"? As for figures, a word changed, not
+/// one added (or lost to a typo).
+pub fn directions_differ(a: &[Figure], b: &[Figure]) -> bool {
+    of_kinds_differ(a, b, |f| f.kind == Kind::Direction)
+}
+
+fn of_kinds_differ(a: &[Figure], b: &[Figure], counted: impl Fn(&Figure) -> bool) -> bool {
     let same = |x: &Figure, y: &Figure| x.hash == y.hash;
     let no_slip = |_: &Figure, _: &Figure| false;
-    if spelled || !a.iter().chain(b).any(|f| f.spelled) {
+    if a.iter().chain(b).all(&counted) {
         differ(a, b, same, no_slip, true)
     } else {
-        let digits =
-            |f: &[Figure]| -> Vec<Figure> { f.iter().filter(|x| !x.spelled).copied().collect() };
-        differ(&digits(a), &digits(b), same, no_slip, true)
+        let of =
+            |f: &[Figure]| -> Vec<Figure> { f.iter().filter(|x| counted(x)).copied().collect() };
+        differ(&of(a), &of(b), same, no_slip, true)
     }
 }
 
