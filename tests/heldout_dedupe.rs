@@ -102,41 +102,67 @@ fn score(file: &str) -> Score {
     s
 }
 
-#[test]
-fn held_out_sentences_keep_their_figures_negations_and_names_apart() {
-    let s = score("tests/heldout/dedupe_sentences.jsonl");
+/// The copies a sentence set holds, each of which must find its group.
+const SENTENCE_COPIES: &[&str] = &[
+    "credit",
+    "typo",
+    "case",
+    "ocr",
+    "space",
+    "softhyphen",
+    "punct",
+    "quotes",
+    "ss",
+    "nfd",
+    "html",
+    "exact",
+];
+
+fn sentences_hold(file: &str, least_f1: f64, framing_merged: usize) {
+    let s = score(file);
     for edit in ["neg:figure", "neg:negation", "neg:name"] {
-        assert_eq!(s.wrong(edit), 0, "{edit} merged: {s:?}");
+        assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
     }
-    for edit in [
-        "credit",
-        "typo",
-        "case",
-        "ocr",
-        "space",
-        "softhyphen",
-        "punct",
-        "quotes",
-        "ss",
-    ] {
-        assert_eq!(s.wrong(edit), 0, "a {edit} copy missed: {s:?}");
+    for edit in SENTENCE_COPIES {
+        assert_eq!(s.wrong(edit), 0, "{file}: a {edit} copy missed: {s:?}");
     }
-    // (the floors: this set's figures, a little under; the one look-alike that still merges is
-    // a question made of a statement)
-    assert!(s.recall() >= 0.99 && s.f1() >= 0.99, "{s:?}");
-    assert!(s.wrong("neg:framing") <= 1, "{s:?}");
+    assert!(s.wrong("neg:framing") <= framing_merged, "{file}: {s:?}");
+    assert!(s.recall() >= 0.99 && s.f1() >= least_f1, "{file}: {s:?}");
 }
 
-#[test]
-fn held_out_articles_keep_other_stories_with_the_same_footer_apart() {
-    let s = score("tests/heldout/dedupe_articles.jsonl");
+fn articles_hold(file: &str) {
+    let s = score(file);
     for edit in [
         "neg:boilerplate",
         "neg:same_lead",
         "neg:teaser",
         "neg:update",
+        "neg:same_topic",
     ] {
-        assert_eq!(s.wrong(edit), 0, "{edit} merged: {s:?}");
+        assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
     }
-    assert!(s.precision() >= 0.99 && s.recall() >= 0.99, "{s:?}");
+    assert!(s.precision() >= 0.99 && s.recall() >= 0.99, "{file}: {s:?}");
+}
+
+// (the floors: each set's figures, a little under; the one look-alike of the first set that
+// still merges is a question made of a statement)
+
+#[test]
+fn held_out_sentences_keep_their_figures_negations_and_names_apart() {
+    sentences_hold("tests/heldout/dedupe_sentences.jsonl", 0.99, 1);
+}
+
+#[test]
+fn held_out_articles_keep_other_stories_with_the_same_footer_apart() {
+    articles_hold("tests/heldout/dedupe_articles.jsonl");
+}
+
+#[test]
+fn second_held_out_sentences_too() {
+    sentences_hold("tests/heldout/dedupe2_sentences.jsonl", 0.995, 0);
+}
+
+#[test]
+fn second_held_out_articles_too() {
+    articles_hold("tests/heldout/dedupe2_articles.jsonl");
 }

@@ -193,7 +193,8 @@ fn word_end(text: &str, mut i: usize) -> usize {
 /// The lexicons the guards read.
 #[derive(Debug)]
 pub struct Words {
-    /// The negations, and the words of a direction: one lookup a word of the key.
+    /// The negations, the words of a direction and of how many times: one lookup a word of
+    /// the key.
     guarded: WordMap<Guarded>,
     agencies: WordSet,
     spelling: Spelling,
@@ -203,8 +204,9 @@ pub struct Words {
 #[derive(Clone, Copy, Debug)]
 enum Guarded {
     Negation,
-    /// One side of a pair of opposites, as a figure ([`Kind::Direction`]).
-    Direction(Figure),
+    /// One side of a pair of opposites, as a figure ([`Kind::Direction`]), or a word of how
+    /// many times that no number word makes ("doppelt", "twice"), as a figure too.
+    Figure(Figure),
 }
 
 impl Default for Words {
@@ -260,11 +262,21 @@ impl Words {
     pub fn new() -> Self {
         let mut guarded = WordMap::default();
         for (w, figure) in directions(include_str!("../data/directions.txt")) {
-            guarded.insert(w, Guarded::Direction(figure));
+            guarded.insert(w, Guarded::Figure(figure));
         }
         // (after the directions: a negation is a negation)
         for w in &with_swaps(include_str!("../data/negations.txt")) {
             guarded.insert(w.to_string(), Guarded::Negation);
+        }
+        for line in korpus_core::lexicon::entries(include_str!("../data/multiples.txt")) {
+            let (times, words) = line.split_once(' ').unwrap_or((line, ""));
+            let times: f64 = times.parse().expect("multiples.txt: a number first");
+            for w in words.split_whitespace() {
+                guarded.insert(
+                    w.to_string(),
+                    Guarded::Figure(Figure::spelled(Spelled::Times(times))),
+                );
+            }
         }
         Words {
             guarded,
@@ -298,7 +310,7 @@ impl Words {
         for w in key.split_ascii_whitespace() {
             match self.guarded.get(w) {
                 Some(Guarded::Negation) => n += 1,
-                Some(&Guarded::Direction(f)) => {
+                Some(&Guarded::Figure(f)) => {
                     if let Some(figures) = figures.as_deref_mut() {
                         figures.push(f);
                     }
@@ -309,7 +321,7 @@ impl Words {
                 // The indefinite article is the number one: "eine Stunde mehr" is not "zwei
                 // Stunden mehr", nor "ein Drittel" "zwei Drittel", nor "a million" "two
                 // million". (A copy has the same articles.)
-                if let Some(s) = self.spelling.read_with_articles(w) {
+                if let Some(s) = self.spelling.read_figure(w) {
                     figures.push(Figure::spelled(s));
                 }
             }
@@ -321,9 +333,14 @@ impl Words {
     /// `text` without its agencies' credits: each group in parentheses of agency names alone
     /// ("(dpa)", "(AFP/Reuters)", "(dpa-AFX)", "(dpa/lnw)"), with the spaces before it; and a
     /// credit that opens the text with the dateline before it and the dash after it ("BERLIN
-    /// (dpa) - ", "Washington, 3. März (AFP) – "); unchanged if that leaves no word. A wire
-    /// story re-run with another credit or dateline, or none, says the same thing.
+    /// (dpa) - ", "Washington, 3. März (AFP) – "); and a picture credit that closes it ("Foto:
+    /// dpa", see [`picture_credit`]); unchanged if that leaves no word. A wire story re-run
+    /// with another credit or dateline, or none, says the same thing.
     pub fn drop_credits<'t>(&self, text: Cow<'t, str>) -> Cow<'t, str> {
+        let text = match picture_credit(&text) {
+            Some(at) => Cow::Owned(text[..at].trim_end().to_string()),
+            None => text,
+        };
         if !text.contains('(') {
             return text;
         }
@@ -511,6 +528,31 @@ fn swaps() -> &'static FxHashSet<u32> {
     })
 }
 
+/// Where a picture credit that closes `text` starts ("… erreicht. Foto: dpa", "Photo: PA
+/// Media"): a label of a picture and a colon, after a sentence or a line, then up to five
+/// words on that line; none if that would leave no word.
+pub fn picture_credit(text: &str) -> Option<usize> {
+    const LABELS: [&str; 8] = [
+        "Foto", "Fotos", "Bild", "Bilder", "Photo", "Photos", "Picture", "Image",
+    ];
+    // (the credit is at the end: look at the colons of the last 80 bytes only, from the last)
+    let b = text.as_bytes();
+    let from = b.len().saturating_sub(80);
+    let (i, colon) = memchr::memrchr(b':', &b[from..]).map(|c| (from + c, from + c))?;
+    let label = LABELS.iter().find(|l| b[..i].ends_with(l.as_bytes()))?;
+    let i = i - label.len();
+    let before = text[..i].trim_end();
+    let after = &text[colon + 1..];
+    let ends_sentence = before.ends_with(['.', '!', '?', '"', '\u{201c}', '\u{201d}', ')'])
+        || text[before.len()..i].contains('\n');
+    let words = after.split_whitespace().count();
+    (before.chars().any(char::is_alphanumeric)
+        && ends_sentence
+        && (1..=5).contains(&words)
+        && !after.contains(['!', '?', '\n']))
+    .then_some(i)
+}
+
 /// Whether `s`, the start of a text up to a credit, is a dateline: nothing, or a place and a
 /// date of at most six words, each capitalised or a number ("BERLIN", "Washington, 3. März"),
 /// the first in capitals or the credit `dashed` (followed by a dash or a colon): "Die Börse
@@ -586,6 +628,7 @@ impl Figure {
             Spelled::Number(v) => (None, v),
             Spelled::Magnitude(v) => (Some(b'*'), v),
             Spelled::Fraction(v) => (Some(b'/'), 1.0 / v),
+            Spelled::Times(v) => (Some(b'x'), v),
         };
         let mut digits: Vec<u8> = mark.into_iter().collect();
         // (three decimals at most: "eineinhalb" is "1,5", a third's part is 3)
@@ -689,12 +732,11 @@ fn is_misread(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// Whether the text between two figures ends a sentence, or may: a full stop, a question or
-/// an exclamation mark before a space, or a line break. (Too many, as after an ordinal, only
-/// leaves two figures unordered.)
+/// an exclamation mark, or a line break. (Too many, as after an ordinal or an abbreviation,
+/// only leaves two figures unordered; what follows the mark does not count, so that "3. Mai"
+/// and "3.&nbsp;Mai" are read alike.)
 fn sentence_break(gap: &[u8]) -> bool {
-    gap.windows(2)
-        .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
-        || gap.contains(&b'\n')
+    gap.iter().any(|&c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
 }
 
 /// Do two texts with the same figures in digits (sorted, as [`figures`] gives them, and

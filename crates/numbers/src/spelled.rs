@@ -16,6 +16,8 @@ pub enum Spelled {
     Magnitude(f64),
     /// A part: "Drittel", "Hälfte", "quarter".
     Fraction(f64),
+    /// How many times: "dreimal", "vierfach" (only [`Spelling::read_figure`] reads these).
+    Times(f64),
 }
 
 /// The German articles that are also the number one ("ein Mann"): read as no number, since
@@ -112,10 +114,32 @@ impl Spelling {
         self.read_as(lower, false)
     }
 
-    /// [`Spelling::read`], with an indefinite article ("ein", "eine", …, "a", "an") read as one: what a
-    /// text says against another ("eine Stunde" and "zwei Stunden"), where the article counts.
-    pub fn read_with_articles(&self, lower: &str) -> Option<Spelled> {
+    /// [`Spelling::read`] for what a text says against another, where more words count: an
+    /// indefinite article ("ein", "eine", …, "a", "an") as one ("eine Stunde" and "zwei
+    /// Stunden"), and a German number word with "mal" or "fach" (and an ending) as so many
+    /// [`Spelled::Times`] ("dreimal", "zehnfach", "vierfache"; not "einmal" and "einfach",
+    /// mostly "once more" and "simply").
+    pub fn read_figure(&self, lower: &str) -> Option<Spelled> {
         self.read_as(lower, true)
+    }
+
+    /// The number word before "mal" or "fach" (and an ending of up to three letters) in
+    /// `lower`, and what it says.
+    fn times(&self, lower: &str) -> Option<f64> {
+        let b = lower.as_bytes();
+        let stem = match b.strip_suffix(b"mal") {
+            Some(stem) => stem,
+            None => {
+                let at = (4..8)
+                    .filter_map(|k| b.len().checked_sub(k))
+                    .find(|&at| b[at..].starts_with(b"fach"))?;
+                &b[..at]
+            }
+        };
+        match self.read(std::str::from_utf8(stem).ok()?)? {
+            Spelled::Number(times) => Some(times),
+            _ => None,
+        }
     }
 
     fn read_as(&self, lower: &str, articles: bool) -> Option<Spelled> {
@@ -138,8 +162,12 @@ impl Spelling {
         if ARTICLES.contains(&lower) {
             return articles.then_some(Spelled::Number(1.0));
         }
-        let (v, _, _) = words::german(&self.de, lower)?;
-        Some(Spelled::Number(v))
+        match words::german(&self.de, lower) {
+            Some((v, _, _)) => Some(Spelled::Number(v)),
+            // (only a word with a number word's head gets here)
+            None if articles => self.times(lower).map(Spelled::Times),
+            None => None,
+        }
     }
 }
 
@@ -182,15 +210,35 @@ mod tests {
     }
 
     #[test]
+    fn times() {
+        let s = Spelling::new();
+        for (w, want) in [
+            ("dreimal", Some(3.0)),
+            ("zwölfmal", Some(12.0)),
+            ("zehnfach", Some(10.0)),
+            ("vierfache", Some(4.0)),
+            ("zweifachen", Some(2.0)),
+            ("einmal", None),
+            ("einfach", None),
+            ("damals", None),
+            ("normal", None),
+            ("mehrfach", None),
+            ("vielfach", None),
+        ] {
+            assert_eq!(s.read_figure(w), want.map(Times), "{w}");
+        }
+    }
+
+    #[test]
     fn articles() {
         let s = Spelling::new();
         for w in ["ein", "eine", "einem", "a", "an"] {
-            assert_eq!(s.read_with_articles(w), Some(Number(1.0)), "{w}");
+            assert_eq!(s.read_figure(w), Some(Number(1.0)), "{w}");
             assert_eq!(s.read(w), None, "{w}");
         }
-        assert_eq!(s.read_with_articles("drei"), Some(Number(3.0)));
+        assert_eq!(s.read_figure("drei"), Some(Number(3.0)));
         for w in ["einig", "der", "and", "as", ""] {
-            assert_eq!(s.read_with_articles(w), None, "{w}");
+            assert_eq!(s.read_figure(w), None, "{w}");
         }
     }
 }
