@@ -6,7 +6,7 @@
 //! the predicted speaker. The floors are this set's figures when it was committed, a little
 //! under: a change that loses quotations or speakers here fails.
 
-use korpus::{pipeline_ok, records};
+use korpus::{pipeline_ok, read_jsonl, records};
 use serde_json::Value;
 
 const MARKS: &str = "„“”\"«»‚‘’‹›'";
@@ -49,11 +49,7 @@ impl Score {
 }
 
 fn score(file: &str) -> Score {
-    let gold_text = std::fs::read_to_string(korpus::root().join(file)).expect("held-out file");
-    let gold: Vec<Value> = gold_text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON"))
-        .collect();
+    let gold = read_jsonl(file);
     let out = pipeline_ok(&format!("quotes {file}"));
     let predicted = records(&out);
     assert_eq!(predicted.len(), gold.len(), "one record out for each in");

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use korpus::{pipeline_ok, records};
+use korpus::{pipeline_ok, read_jsonl, records};
 use serde_json::Value;
 
 #[derive(Debug, Default)]
@@ -38,11 +38,7 @@ impl Score {
 }
 
 fn score(file: &str) -> Score {
-    let gold_text = std::fs::read_to_string(korpus::root().join(file)).expect("held-out file");
-    let gold: Vec<Value> = gold_text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON"))
-        .collect();
+    let gold = read_jsonl(file);
     let predicted = records(&pipeline_ok(&format!("dedupe --mark {file}")));
     assert_eq!(predicted.len(), gold.len(), "--mark keeps every record");
     let str_of = |v: &Value, k: &str| v[k].as_str().expect("a string field").to_string();

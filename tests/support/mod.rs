@@ -61,6 +61,15 @@ pub fn pipeline_ok(script: &str) -> Output {
     out
 }
 
+/// The records of a JSON Lines file of the workspace (a labelled set).
+pub fn read_jsonl(file: &str) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(root().join(file))
+        .unwrap_or_else(|e| panic!("{file}: {e}"))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{file}: {e}: {l}")))
+        .collect()
+}
+
 /// Output lines parsed as JSON records.
 pub fn records(out: &Output) -> Vec<serde_json::Map<String, serde_json::Value>> {
     String::from_utf8_lossy(&out.stdout)

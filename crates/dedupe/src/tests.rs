@@ -143,17 +143,19 @@ fn guards_keep_apart_what_says_something_else() {
     assert!(matches!(v[1], Verdict::Copy { of: 0, .. }));
 }
 
+/// How `b` compares with `a` before it, of which it must be a candidate.
+fn why(a: &str, b: &str) -> Why {
+    let mut an = Analyzer::new();
+    let mut d = Deduper::new(Config::default());
+    let (fa, fb) = (an.features(a, false), an.features(b, false));
+    d.push(&fa);
+    let c = d.candidates(&fb);
+    assert_eq!(c.len(), 1, "{a} / {b}: no candidate");
+    d.compare(c[0], &fb).why
+}
+
 #[test]
 fn a_statement_turned_round_by_one_word_is_another() {
-    let why = |a: &str, b: &str| {
-        let mut an = Analyzer::new();
-        let mut d = Deduper::new(Config::default());
-        let (fa, fb) = (an.features(a, false), an.features(b, false));
-        d.push(&fa);
-        let c = d.candidates(&fb);
-        assert_eq!(c.len(), 1, "{a} / {b}: no candidate");
-        d.compare(c[0], &fb).why
-    };
     for (a, b) in [
         (
             "Die Mieten in den großen Städten sind im vergangenen Jahr erneut deutlich gestiegen, berichtet der Mieterbund.",
@@ -179,15 +181,6 @@ fn a_statement_turned_round_by_one_word_is_another() {
 
 #[test]
 fn a_number_word_is_a_figure_of_a_statement() {
-    let similar = |a: &str, b: &str| {
-        let mut an = Analyzer::new();
-        let mut d = Deduper::new(Config::default());
-        let (fa, fb) = (an.features(a, false), an.features(b, false));
-        d.push(&fa);
-        let c = d.candidates(&fb);
-        assert_eq!(c.len(), 1, "{a} / {b}: no candidate");
-        d.compare(c[0], &fb).why
-    };
     // Another count, rank, magnitude or part, spelled out: however similar, another statement.
     for (a, b) in [
         (
@@ -237,7 +230,7 @@ fn a_number_word_is_a_figure_of_a_statement() {
             "Wegen der Baustelle auf der Autobahn bei Ulm müssen Lastwagenfahrer ab dem Sommer mit zwei Stunden Wartezeit an der Grenze rechnen, teilte die Polizei mit.",
         ),
     ] {
-        assert_eq!(similar(a, b), Why::Figures, "{b}");
+        assert_eq!(why(a, b), Why::Figures, "{b}");
     }
     // The same count in digits or in words, and a number word a slip has broken, still copies.
     for (a, b) in [
@@ -250,7 +243,7 @@ fn a_number_word_is_a_figure_of_a_statement() {
             "Auf der Landstraße bei Gießen sind am Freitagmorgen dri Menschen tödlich verunglückt.",
         ),
     ] {
-        assert!(similar(a, b).is_copy(), "{b}");
+        assert!(why(a, b).is_copy(), "{b}");
     }
     // In a document, where OCR misreads words and letters alike, only digits are figures.
     let story = "Auf der Landstraße bei Gießen sind am Freitagmorgen drei Menschen tödlich \
@@ -258,7 +251,7 @@ fn a_number_word_is_a_figure_of_a_statement() {
                  Gegenfahrbahn geraten und mit einem Lastwagen zusammengestoßen. Die Strecke \
                  blieb bis zum Mittag gesperrt, der Verkehr wurde umgeleitet.";
     let misread = story.replace("drei", "clrei").replace("Wagen", "Wa9en");
-    assert!(similar(story, &misread).is_copy());
+    assert!(why(story, &misread).is_copy());
 }
 
 #[test]
