@@ -137,20 +137,22 @@ impl Analyzer {
         // Similarity is on the story: without lines of web furniture (cookie and newsletter
         // notices, share buttons: `normalize --drop-boilerplate`'s lexicon), which say nothing
         // of it, so that two stories with the same furniture are not alike for it; without
-        // agencies' credits ("(dpa)") and a closing picture credit ("Foto: dpa"); and with a word broken over a line ("Ver-\nhandlungen",
-        // as print and OCR have it) whole. The exact key keeps what the text says.
+        // agencies' credits ("(dpa)") and a closing picture credit ("Foto: dpa"); with the
+        // characters a scraper left as references ("&quot;", "&nbsp;"); and with a word broken
+        // over a line ("Ver-\nhandlungen", as print and OCR have it) whole. The exact key keeps
+        // what the text says.
         let lines = text.contains('\n');
         let story = if lines {
             self.furniture.drop_lines(text)
         } else {
             Cow::Borrowed(text)
         };
-        // (a scraper's character references, "&quot;" and "&nbsp;", are the characters)
-        let story = if story.contains('&') {
-            Cow::Owned(normalize::entities::decode(&story).into_owned())
-        } else {
-            story
+        // (a copy only when there is a reference: most texts have no "&", and some one alone)
+        let decoded = match normalize::entities::decode(&story) {
+            Cow::Owned(d) => Some(d),
+            Cow::Borrowed(_) => None,
         };
+        let story = decoded.map_or(story, Cow::Owned);
         let story = self.words.drop_credits(story);
         if story.len() != text.len() || (lines && story.contains("-\n")) {
             text::key(&story.replace("-\n", ""), &mut self.key);

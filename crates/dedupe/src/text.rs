@@ -239,47 +239,43 @@ fn entries(file: &'static str) -> WordSet {
     korpus_core::lexicon::entries(file).collect()
 }
 
-/// The words of the pairs of opposites (`data/directions.txt`: a pair a line, its sides
-/// parted by "|"), each as its pair's number and side, with "ß" as "ss" (as the key has it).
-fn directions(file: &'static str) -> Vec<(String, Figure)> {
-    let mut words = Vec::new();
-    for (pair, line) in korpus_core::lexicon::entries(file).enumerate() {
+/// The words [`Words::guarded`] knows: the negations (with their slips), the pairs of
+/// opposites (`data/directions.txt`: a pair a line, its sides parted by "|"; each word as its
+/// pair's number and side, with "ß" as "ss" as the key has it), and the words of how many
+/// times (`data/multiples.txt`: a number, then its words).
+fn guarded() -> WordMap<Guarded> {
+    let mut guarded = WordMap::default();
+    let lines = |file| korpus_core::lexicon::entries(file);
+    for (pair, line) in lines(include_str!("../data/directions.txt")).enumerate() {
         for (side, part) in line.split('|').enumerate() {
-            let hash = xxh3_64(format!("direction {pair} {side}").as_bytes()) as u32;
+            let figure = Figure {
+                hash: xxh3_64(format!("direction {pair} {side}").as_bytes()) as u32,
+                kind: Kind::Direction,
+            };
             for w in part.split_whitespace() {
-                let figure = Figure {
-                    hash,
-                    kind: Kind::Direction,
-                };
-                words.push((w.replace('ß', "ss"), figure));
+                guarded.insert(w.replace('ß', "ss"), Guarded::Figure(figure));
             }
         }
     }
-    words
+    for line in lines(include_str!("../data/multiples.txt")) {
+        let (times, words) = line.split_once(' ').unwrap_or((line, ""));
+        let times: f64 = times.parse().expect("multiples.txt: a number first");
+        let figure = Figure::spelled(Spelled::Times(times));
+        for w in words.split_whitespace() {
+            guarded.insert(w.to_string(), Guarded::Figure(figure));
+        }
+    }
+    // (last: a negation is a negation)
+    for w in &with_swaps(include_str!("../data/negations.txt")) {
+        guarded.insert(w.to_string(), Guarded::Negation);
+    }
+    guarded
 }
 
 impl Words {
     pub fn new() -> Self {
-        let mut guarded = WordMap::default();
-        for (w, figure) in directions(include_str!("../data/directions.txt")) {
-            guarded.insert(w, Guarded::Figure(figure));
-        }
-        // (after the directions: a negation is a negation)
-        for w in &with_swaps(include_str!("../data/negations.txt")) {
-            guarded.insert(w.to_string(), Guarded::Negation);
-        }
-        for line in korpus_core::lexicon::entries(include_str!("../data/multiples.txt")) {
-            let (times, words) = line.split_once(' ').unwrap_or((line, ""));
-            let times: f64 = times.parse().expect("multiples.txt: a number first");
-            for w in words.split_whitespace() {
-                guarded.insert(
-                    w.to_string(),
-                    Guarded::Figure(Figure::spelled(Spelled::Times(times))),
-                );
-            }
-        }
         Words {
-            guarded,
+            guarded: guarded(),
             agencies: entries(include_str!("../data/agencies.txt")),
             spelling: Spelling::new(),
         }
@@ -338,7 +334,16 @@ impl Words {
     /// with another credit or dateline, or none, says the same thing.
     pub fn drop_credits<'t>(&self, text: Cow<'t, str>) -> Cow<'t, str> {
         let text = match picture_credit(&text) {
-            Some(at) => Cow::Owned(text[..at].trim_end().to_string()),
+            Some(at) => {
+                let end = text[..at].trim_end().len();
+                match text {
+                    Cow::Borrowed(t) => Cow::Borrowed(&t[..end]),
+                    Cow::Owned(mut t) => {
+                        t.truncate(end);
+                        Cow::Owned(t)
+                    }
+                }
+            }
             None => text,
         };
         if !text.contains('(') {
@@ -488,21 +493,31 @@ impl Name {
         } else {
             is_letter_code(d)
                 || is_letter_code(d.wrapping_neg())
-                || OCR_MERGES.iter().any(|&(two, one)| {
-                    let m = two.chars().map(letter_code).fold(0u32, u32::wrapping_add);
-                    let m = m.wrapping_sub(letter_code(one));
-                    d == m || d == m.wrapping_neg()
-                })
+                || OCR_MERGES.iter().any(|&m| d == m || d == m.wrapping_neg())
         }
     }
 }
 
-/// Two letters that OCR reads as one ("Wamemünde" for "Warnemünde"), and the one.
-const OCR_MERGES: [(&str, char); 4] = [("rn", 'm'), ("cl", 'd'), ("vv", 'w'), ("li", 'h')];
+/// Two letters that OCR reads as one ("Wamemünde" for "Warnemünde"), and the one: as the
+/// difference of their codes (see [`Name`]'s `bag`), made at compile time.
+const OCR_MERGES: [u32; 4] = {
+    const fn merge(a: char, b: char, one: char) -> u32 {
+        letter_code(a)
+            .wrapping_add(letter_code(b))
+            .wrapping_sub(letter_code(one))
+    }
+    [
+        merge('r', 'n', 'm'),
+        merge('c', 'l', 'd'),
+        merge('v', 'v', 'w'),
+        merge('l', 'i', 'h'),
+    ]
+};
 
 /// A spread-out code for a letter, so that sums of different letters rarely collide.
-fn letter_code(c: char) -> u32 {
-    (u32::from(c).wrapping_add(1))
+const fn letter_code(c: char) -> u32 {
+    (c as u32)
+        .wrapping_add(1)
         .wrapping_mul(0x9E37_79B1)
         .rotate_left(7)
 }
@@ -535,12 +550,12 @@ pub fn picture_credit(text: &str) -> Option<usize> {
     const LABELS: [&str; 8] = [
         "Foto", "Fotos", "Bild", "Bilder", "Photo", "Photos", "Picture", "Image",
     ];
-    // (the credit is at the end: look at the colons of the last 80 bytes only, from the last)
+    // (the credit is at the end: its colon is the last of the last 80 bytes)
     let b = text.as_bytes();
     let from = b.len().saturating_sub(80);
-    let (i, colon) = memchr::memrchr(b':', &b[from..]).map(|c| (from + c, from + c))?;
-    let label = LABELS.iter().find(|l| b[..i].ends_with(l.as_bytes()))?;
-    let i = i - label.len();
+    let colon = from + memchr::memrchr(b':', &b[from..])?;
+    let label = LABELS.iter().find(|l| b[..colon].ends_with(l.as_bytes()))?;
+    let i = colon - label.len();
     let before = text[..i].trim_end();
     let after = &text[colon + 1..];
     let ends_sentence = before.ends_with(['.', '!', '?', '"', '\u{201c}', '\u{201d}', ')'])
