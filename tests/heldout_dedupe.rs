@@ -114,15 +114,14 @@ const SENTENCE_COPIES: &[&str] = &[
     "exact",
 ];
 
-fn sentences_hold(file: &str, least_f1: f64, framing_merged: usize) {
+fn sentences_hold(file: &str, least_f1: f64) {
     let s = score(file);
-    for edit in ["neg:figure", "neg:negation", "neg:name"] {
+    for edit in ["neg:figure", "neg:negation", "neg:name", "neg:framing"] {
         assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
     }
     for edit in SENTENCE_COPIES {
         assert_eq!(s.wrong(edit), 0, "{file}: a {edit} copy missed: {s:?}");
     }
-    assert!(s.wrong("neg:framing") <= framing_merged, "{file}: {s:?}");
     assert!(s.recall() >= 0.99 && s.f1() >= least_f1, "{file}: {s:?}");
 }
 
@@ -140,12 +139,11 @@ fn articles_hold(file: &str) {
     assert!(s.precision() >= 0.99 && s.recall() >= 0.99, "{file}: {s:?}");
 }
 
-// (the floors: each set's figures, a little under; the one look-alike of the first set that
-// still merges is a question made of a statement)
+// (the floors: each set's figures, a little under)
 
 #[test]
 fn held_out_sentences_keep_their_figures_negations_and_names_apart() {
-    sentences_hold("tests/heldout/dedupe_sentences.jsonl", 0.99, 1);
+    sentences_hold("tests/heldout/dedupe_sentences.jsonl", 0.995);
 }
 
 #[test]
@@ -155,7 +153,7 @@ fn held_out_articles_keep_other_stories_with_the_same_footer_apart() {
 
 #[test]
 fn second_held_out_sentences_too() {
-    sentences_hold("tests/heldout/dedupe2_sentences.jsonl", 0.995, 0);
+    sentences_hold("tests/heldout/dedupe2_sentences.jsonl", 0.995);
 }
 
 #[test]

@@ -30,8 +30,9 @@ too: 1500 is not 1050; \"12 000\" and \"12.000\" are one; in a statement a \
 number word too: \"drei\" / \"vier\", \"Millionen\" / \"Milliarden\"; \"zwölf\" and \"12\" are one \
 figure; \"ein\" and \"a\" are \"1\"; \"2:1\" is not \"1:2\"), a negation added (nicht, kein, \
 nie, not, no, never, ...; mistyped, \"nciht\", still one), or, in a statement, a word turned \
-to its opposite (\"stieg\" / \"sank\", \"bestätigt\" / \"dementiert\", \"higher\" / \"lower\") \
-or another person named (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped or misread name \
+to its opposite (\"stieg\" / \"sank\", \"bestätigt\" / \"dementiert\", \"higher\" / \"lower\"), \
+a question made of it (\"Hat der Rat ... beschlossen?\" / \"Der Rat hat ... beschlossen.\"; \
+a statement with no mark at its end is neither) or another person named (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped or misread name \
 is still the same name. Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
 --drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \

@@ -7,9 +7,14 @@ use std::io::{self, Read, Write};
 
 use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
-use crate::text::{Figure, Kind, Name};
+use crate::text::{Figure, Kind, Mood, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 8\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 9\n";
+
+/// The mood kept beside the statement bit ([`Features::mood`]).
+fn mood(b: u8) -> io::Result<Mood> {
+    Mood::from_u8(b >> 1).ok_or_else(|| bad("a damaged mood"))
+}
 
 fn bad(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())
@@ -107,7 +112,7 @@ impl Deduper {
             w.u32(s.negations)?;
             w.len(s.names_at)?;
             w.u16(s.names_len)?;
-            w.u8(u8::from(s.statement))?;
+            w.u8(u8::from(s.statement) | (s.mood as u8) << 1)?;
             w.u32(s.ends)?;
         }
         w.len(self.mins.len())?;
@@ -186,18 +191,23 @@ impl Deduper {
         let n = r.len()?;
         d.seen.reserve(n.min(1 << 24));
         for _ in 0..n {
+            let (record, mins_at, mins_len, total) = (r.u32()?, r.len()?, r.u16()?, r.u32()?);
+            let (figures_at, figures_len, order, negations) =
+                (r.len()?, r.u16()?, r.u32()?, r.u32()?);
+            let (names_at, names_len, b) = (r.len()?, r.u16()?, r.u8()?);
             d.seen.push(Seen {
-                record: r.u32()?,
-                mins_at: r.len()?,
-                mins_len: r.u16()?,
-                total: r.u32()?,
-                figures_at: r.len()?,
-                figures_len: r.u16()?,
-                order: r.u32()?,
-                negations: r.u32()?,
-                names_at: r.len()?,
-                names_len: r.u16()?,
-                statement: r.u8()? != 0,
+                record,
+                mins_at,
+                mins_len,
+                total,
+                figures_at,
+                figures_len,
+                order,
+                negations,
+                names_at,
+                names_len,
+                statement: b & 1 != 0,
+                mood: mood(b)?,
                 ends: r.u32()?,
             });
         }
@@ -322,7 +332,7 @@ impl Features {
                     }
                 }
             }
-            w.u8(u8::from(self.statement))?;
+            w.u8(u8::from(self.statement) | (self.mood as u8) << 1)?;
             w.u32(self.ends)
         })();
     }
@@ -365,7 +375,8 @@ impl Features {
                 Some(v)
             }
         };
-        let statement = r.u8()? != 0;
+        let b = r.u8()?;
+        let (statement, mood) = (b & 1 != 0, mood(b)?);
         let ends = r.u32()?;
         if !r.0.is_empty() || mins.len() > total as usize {
             return Err(bad("a damaged signature"));
@@ -378,6 +389,7 @@ impl Features {
             negations,
             names,
             statement,
+            mood,
             ends,
         })
     }

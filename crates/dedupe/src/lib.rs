@@ -22,7 +22,7 @@ use std::collections::hash_map::Entry;
 use normalize::boilerplate::Boilerplate;
 use rustc_hash::FxHashMap;
 use sketch::{Shingler, Sketch, BANDS};
-use text::{Figure, Name, Words};
+use text::{Figure, Mood, Name, Words};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// A text of at most this many words on one line is a statement: one name more or less makes
@@ -92,6 +92,8 @@ pub struct Features {
     pub names: Option<Vec<Name>>,
     /// A statement (see [`STATEMENT_WORDS`]).
     pub statement: bool,
+    /// Of a statement, whether it asks or tells; else [`Mood::Open`].
+    pub mood: Mood,
     /// Of a statement whose sketch is complete, a hash of the first and the last characters of
     /// its key, which a slip ([`SLIP`]) must leave alone; else 0.
     pub ends: u32,
@@ -170,6 +172,11 @@ impl Analyzer {
             0
         };
         f.order = text::figures(&story, f.statement, &mut f.figures);
+        f.mood = if f.statement {
+            Mood::of(&story)
+        } else {
+            Mood::Open
+        };
         // A statement's number words are figures too ("drei Tote"); a longer text's are not,
         // where OCR that misreads one ("zwcite") has mostly misread a letter as a digit too
         // ("wol1te"), and the two would tell a copy from its source.
@@ -205,6 +212,8 @@ pub enum Why {
     Negation,
     /// Similar enough, but one says the opposite in a word ("stieg" and "sank").
     Direction,
+    /// Similar enough, but one asks what the other tells.
+    Question,
     /// Similar enough, but they name different people.
     Names,
     /// Not similar enough.
@@ -226,6 +235,7 @@ impl Why {
             Why::Figures => "figures differ",
             Why::Negation => "negation differs",
             Why::Direction => "direction differs",
+            Why::Question => "one asks, the other tells",
             Why::Names => "names differ",
             Why::Below => "below threshold",
         }
@@ -285,6 +295,8 @@ struct Seen {
     /// Names count; `u16::MAX` for a long text (no names compared).
     names_len: u16,
     statement: bool,
+    /// [`Features::mood`].
+    mood: Mood,
     /// [`Features::ends`].
     ends: u32,
 }
@@ -418,6 +430,8 @@ impl Deduper {
             Why::Negation
         } else if statements && text::directions_differ(self.figures(s), &f.figures) {
             Why::Direction
+        } else if statements && s.mood.differs(f.mood) {
+            Why::Question
         } else if let (Some(a), Some(b)) = (self.names(s), f.names.as_deref()) {
             if text::names_differ(a, b, true) {
                 Why::Names
@@ -688,6 +702,7 @@ impl Deduper {
             names_at,
             names_len,
             statement: f.statement,
+            mood: f.mood,
             ends: f.ends,
         });
     }

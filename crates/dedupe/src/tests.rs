@@ -180,6 +180,56 @@ fn a_statement_turned_round_by_one_word_is_another() {
 }
 
 #[test]
+fn a_question_made_of_a_statement_is_another() {
+    for (a, b) in [
+        (
+            "Der Stadtrat hat den Neubau der Sporthalle am Mittwochabend mit knapper Mehrheit beschlossen.",
+            "Hat der Stadtrat den Neubau der Sporthalle am Mittwochabend mit knapper Mehrheit beschlossen?",
+        ),
+        (
+            "Will the regulator approve the merger of the two regional water companies before the summer?",
+            "The regulator will approve the merger of the two regional water companies before the summer.",
+        ),
+    ] {
+        assert_eq!(why(a, b), Why::Question, "{b}");
+    }
+    // A mark lost, a quote mark after it, "?!" for "?", a typo beside it: the same statement.
+    let q = "Hat der Stadtrat den Neubau der Sporthalle am Mittwochabend mit knapper Mehrheit beschlossen?";
+    for b in [
+        q.trim_end_matches('?').to_string(),
+        format!("\u{201e}{}\u{201c}", q),
+        format!("{q}!"),
+        q.replace("beschlossen?", "beschlosse?n"),
+    ] {
+        assert!(why(q, &b).is_copy(), "{b}");
+    }
+    // Documents are not compared so: a question more at the end is an edit.
+    let doc = "Die Stadt baut eine neue Sporthalle.\nDer Rat stimmte am Mittwoch zu.";
+    assert!(why(doc, &format!("{doc}\nWer zahlt?")) != Why::Question);
+}
+
+#[test]
+fn a_text_tells_asks_or_leaves_open() {
+    use crate::text::Mood;
+    for (text, mood) in [
+        ("Der Rat hat zugestimmt.", Mood::Tells),
+        ("Achtung!", Mood::Tells),
+        ("\u{bb}Wer soll das bezahlen?\u{ab}", Mood::Asks),
+        ("Wer soll das bezahlen?!", Mood::Asks),
+        ("Why now? ", Mood::Asks),
+        ("\u{201e}Wer zahlt?\u{201c}, fragte sie.", Mood::Tells),
+        ("Und dann...", Mood::Open),
+        ("Und dann\u{2026}", Mood::Open),
+        ("Wetter am Wochenende", Mood::Open),
+        ("", Mood::Open),
+    ] {
+        assert_eq!(Mood::of(text), mood, "{text:?}");
+    }
+    assert!(Mood::Asks.differs(Mood::Tells));
+    assert!(!Mood::Asks.differs(Mood::Open) && !Mood::Open.differs(Mood::Tells));
+}
+
+#[test]
 fn a_number_word_is_a_figure_of_a_statement() {
     // Another count, rank, magnitude or part, spelled out: however similar, another statement.
     for (a, b) in [

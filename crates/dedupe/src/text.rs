@@ -55,6 +55,67 @@ pub fn ends(key: &str) -> u32 {
     (h as u32) | 1
 }
 
+/// How a statement closes: asking ("…verabschiedet?"), telling ("…verabschiedet."), or not
+/// told (no mark at its end, as in a heading). A question made of a statement asks what the
+/// statement claims: another statement, however alike their words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Mood {
+    #[default]
+    Open = 0,
+    Tells = 1,
+    Asks = 2,
+}
+
+impl Mood {
+    /// The mood of a text: by the marks at its end, behind closing quotes and brackets. A "?"
+    /// among its last three characters asks ("?", "?!", and "?" with a character typed after
+    /// it); an ellipsis trails off; another full stop or "!" tells.
+    pub fn of(text: &str) -> Mood {
+        let closing = |c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\''
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '\u{2018}'
+                        | '\u{2019}'
+                        | '\u{00bb}'
+                        | '\u{00ab}'
+                        | '\u{203a}'
+                        | '\u{2039}'
+                        | ')'
+                        | ']'
+                )
+        };
+        let text = text.trim_end_matches(closing);
+        if text.chars().rev().take(3).any(|c| c == '?') {
+            return Mood::Asks;
+        }
+        let marks = text.len() - text.trim_end_matches(['.', '!', '\u{2026}']).len();
+        match &text[text.len() - marks..] {
+            "" => Mood::Open,
+            m if m.contains('\u{2026}') || (m.len() >= 3 && !m.contains('!')) => Mood::Open,
+            _ => Mood::Tells,
+        }
+    }
+
+    pub fn from_u8(b: u8) -> Option<Mood> {
+        match b {
+            0 => Some(Mood::Open),
+            1 => Some(Mood::Tells),
+            2 => Some(Mood::Asks),
+            _ => None,
+        }
+    }
+
+    /// Does one ask what the other tells? A text with no mark at its end is neither.
+    pub fn differs(self, other: Mood) -> bool {
+        self != Mood::Open && other != Mood::Open && self != other
+    }
+}
+
 /// [`words_into`] of a text if it is in NFKC by the quick check (Unicode's NFKC_QC and
 /// canonical order), reading ASCII a byte at a time (most of news is); `false`, with `out`
 /// half written, if it may not be.
