@@ -33,13 +33,15 @@ nie, not, no, never, ...; mistyped, \"nciht\", still one), or, in a statement, a
 to its opposite (\"stieg\" / \"sank\", \"bestätigt\" / \"dementiert\", \"higher\" / \"lower\"), \
 a question made of it (\"Hat der Rat ... beschlossen?\" / \"Der Rat hat ... beschlossen.\"; \
 a statement with no mark at its end is neither) or another person named (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped or misread name \
-is still the same name. Lines of \
+is still the same name, and so is one spelled out (\"Mueller\", \"Grossmann\"), but not one \
+two letters off (\"Meier\" / \"Mayer\"). Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
 --drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \
 alike for it; nor do agencies' credits (\"(dpa)\", \"(AFP/Reuters)\", and a dateline before \
 one that opens the text: \"BERLIN (dpa) - \") and a picture credit that closes it (\"Foto: \
 dpa\"): a wire story re-run with another credit, or none, is a copy. Character references a \
-scraper left (\"&quot;\", \"&nbsp;\") are read as their characters. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
+scraper left (\"&quot;\", \"&nbsp;\") are read as their characters, and mojibake (\"fÃ¼r\") \
+as `normalize` repairs it. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
 half as many, is a copy of it below the similarity too (`dup_why` says \"contained in the \
 other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
 half the story, is not. A statement (one line of up to 60 words) one slip of a character off \

@@ -9,7 +9,7 @@ use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Kind, Mood, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 9\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 10\n";
 
 /// The mood kept beside the statement bit ([`Features::mood`]).
 fn mood(b: u8) -> io::Result<Mood> {

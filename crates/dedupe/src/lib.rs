@@ -149,6 +149,17 @@ impl Analyzer {
         } else {
             Cow::Borrowed(text)
         };
+        // And with mojibake repaired ("fÃ¼r" is "für": a page read in the wrong charset), as
+        // `normalize` repairs it (checked a character at a time, and only where a character
+        // is not ASCII).
+        let story = if !story.is_ascii() && normalize::mojibake::has_candidate(&story) {
+            match normalize::mojibake::repair(&story) {
+                Cow::Owned(r) => Cow::Owned(r),
+                Cow::Borrowed(_) => story,
+            }
+        } else {
+            story
+        };
         // (a copy only when there is a reference: most texts have no "&", and some one alone)
         let decoded = match normalize::entities::decode(&story) {
             Cow::Owned(d) => Some(d),

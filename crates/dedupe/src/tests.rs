@@ -1,6 +1,7 @@
 //! The deduper's rules, on texts of the kinds news repeats.
 
 use super::*;
+use unicode_normalization::UnicodeNormalization;
 
 fn run(texts: &[&str], config: Config) -> Vec<Verdict> {
     let mut a = Analyzer::new();
@@ -369,6 +370,25 @@ fn character_references_and_a_picture_credit_change_nothing() {
     assert_eq!(text::picture_credit("Foto: dpa"), None);
     assert_eq!(text::picture_credit("Er zeigte das Foto: es war alt"), None);
     assert_eq!(text::picture_credit("Es regnet. Foto: dpa"), Some(11));
+}
+
+#[test]
+fn invisible_characters_combining_marks_and_mojibake_leave_a_copy() {
+    // With a typo besides, so that the copy is near, not exact: its names must still agree.
+    let a = "Der Bürgermeister von Güstrow, Jörg Schäfer, hat am Mittwoch ein neues Konzept für den Nahverkehr vorgestellt.";
+    let typo = a.replace("Konzept", "Kozept");
+    for b in [
+        typo.nfd().collect::<String>(),
+        typo.replace("Schäfer", "Schä\u{ad}fer"),
+        typo.replace("Güstrow", "Güs\u{200b}trow"),
+        typo.replace("ü", "Ã¼")
+            .replace("ö", "Ã¶")
+            .replace("ä", "Ã¤"),
+    ] {
+        assert!(why(a, &b).is_copy(), "{b}: {:?}", why(a, &b));
+    }
+    // A name is still another name.
+    assert_eq!(why(a, &typo.replace("Schäfer", "Schüler")), Why::Names);
 }
 
 #[test]
