@@ -28,7 +28,8 @@ longer one. A text shorter than five characters is one 5-gram. The guards, on by
 keep apart texts that are similar but say something else: a figure changed (two digits swapped \
 too: 1500 is not 1050; \"12 000\" and \"12.000\" are one; in a statement a \
 number word too: \"drei\" / \"vier\", \"Millionen\" / \"Milliarden\"; \"zwölf\" and \"12\" are one \
-figure; \"ein\" and \"a\" are \"1\"; \"2:1\" is not \"1:2\"), a negation added (nicht, kein, \
+figure; \"ein\" and \"a\" are \"1\"; \"2:1\" is not \"1:2\"; a month or a day of the week: \
+\"Juli\" / \"Juni\", \"Montag\" / \"Dienstag\"), a negation added (nicht, kein, \
 nie, not, no, never, ...; mistyped, \"nciht\", still one), or, in a statement, a word turned \
 to its opposite (\"stieg\" / \"sank\", \"bestätigt\" / \"dementiert\", \"higher\" / \"lower\"), \
 a question made of it (\"Hat der Rat ... beschlossen?\" / \"Der Rat hat ... beschlossen.\"; \
@@ -40,8 +41,9 @@ web furniture (cookie and newsletter notices, share buttons: the lexicon of `nor
 alike for it; nor do agencies' credits (\"(dpa)\", \"(AFP/Reuters)\", and a dateline before \
 one that opens the text: \"BERLIN (dpa) - \") and a picture credit that closes it (\"Foto: \
 dpa\"): a wire story re-run with another credit, or none, is a copy. Character references a \
-scraper left (\"&quot;\", \"&nbsp;\") are read as their characters, and mojibake (\"fÃ¼r\") \
-as `normalize` repairs it. A document nine tenths of whose 5-grams lie inside another's, and that has at least \
+scraper left (\"&quot;\", \"&nbsp;\") are read as their characters, mojibake (\"fÃ¼r\") \
+as `normalize` repairs it, and HTML tags left in a text (\"<p>\") not at all; \"%\" and \"€\" are \
+read as words (\"18 %\" is \"18 Prozent\"). A document nine tenths of whose 5-grams lie inside another's, and that has at least \
 half as many, is a copy of it below the similarity too (`dup_why` says \"contained in the \
 other\"): a version cut short, or one a paragraph or a byline was added to. A teaser, less than \
 half the story, is not. A statement (one line of up to 60 words) one slip of a character off \

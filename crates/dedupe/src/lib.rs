@@ -160,6 +160,20 @@ impl Analyzer {
         } else {
             story
         };
+        // And without the HTML tags a scraper left ("<p>…</p>").
+        let story = if story.contains('<') {
+            match text::drop_tags(&story) {
+                Cow::Owned(s) => Cow::Owned(s),
+                Cow::Borrowed(_) => story,
+            }
+        } else {
+            story
+        };
+        // And with "%" and "€" as words (see [`text::signs_as_words`]).
+        let story = match text::signs_as_words(&story) {
+            Cow::Owned(s) => Cow::Owned(s),
+            Cow::Borrowed(_) => story,
+        };
         // (a copy only when there is a reference: most texts have no "&", and some one alone)
         let decoded = match normalize::entities::decode(&story) {
             Cow::Owned(d) => Some(d),
@@ -173,6 +187,7 @@ impl Analyzer {
         // And with "ß" as "ss": Swiss papers write it so, capitals too ("WEISS" for "Weiß"),
         // and the old spelling has "daß" for "dass".
         text::sharp_s_as_ss(&mut self.key, &mut self.spare);
+        text::per_cent_as_percent(&mut self.key, &mut self.spare);
         self.shingler.sketch_into(&self.key, &mut f.sketch);
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
         let shouting = !text.chars().any(char::is_lowercase);

@@ -170,6 +170,18 @@ fn a_statement_turned_round_by_one_word_is_another() {
             "Exports to the region were higher in the third quarter than in any quarter since the war began.",
             "Exports to the region were lower in the third quarter than in any quarter since the war began.",
         ),
+        (
+            "Bei dem Unfall auf der Kreisstraße wurde der Fahrer des Transporters nach Angaben der Polizei leicht verletzt.",
+            "Bei dem Unfall auf der Kreisstraße wurde der Fahrer des Transporters nach Angaben der Polizei schwer verletzt.",
+        ),
+        (
+            "Die Anwohner sammeln seit Wochen Unterschriften für den geplanten Ausbau der Umgehungsstraße.",
+            "Die Anwohner sammeln seit Wochen Unterschriften gegen den geplanten Ausbau der Umgehungsstraße.",
+        ),
+        (
+            "On Tuesday the appeal court in the capital upheld the ruling against the operator of the waste incineration plant on the edge of the town.",
+            "On Tuesday the appeal court in the capital overturned the ruling against the operator of the waste incineration plant on the edge of the town.",
+        ),
     ] {
         assert_eq!(why(a, b), Why::Direction, "{b}");
     }
@@ -228,6 +240,42 @@ fn a_text_tells_asks_or_leaves_open() {
     }
     assert!(Mood::Asks.differs(Mood::Tells));
     assert!(!Mood::Asks.differs(Mood::Open) && !Mood::Open.differs(Mood::Tells));
+}
+
+#[test]
+fn a_month_or_a_day_changed_is_another_statement() {
+    let a = "Im Tierpark Lindenau hat das Weibchen Mitte Juli zwei Jungtiere zur Welt gebracht, teilte der Zoo am Montag mit.";
+    for b in [a.replace("Juli", "August"), a.replace("Montag", "Dienstag")] {
+        assert_eq!(why(a, &b), Why::Figures, "{b}");
+    }
+    let e = "The council will vote on the new parking charges in January, a spokeswoman said on Friday.";
+    assert_eq!(why(e, &e.replace("January", "February")), Why::Figures);
+    // (a typo in one is no other date)
+    assert!(why(a, &a.replace("Montag", "Montga")).is_copy());
+}
+
+#[test]
+fn html_tags_and_the_signs_of_units_leave_a_copy() {
+    let a = "Die Mieten in der Innenstadt sind im vergangenen Jahr im Schnitt um 6,2 Prozent gestiegen, der Quadratmeter kostet nun 14 Euro.";
+    for b in [
+        format!("<p class=\"article__text\">{a}</p>"),
+        a.replace(" Prozent", "\u{a0}%")
+            .replace(" Euro", " \u{20ac}"),
+        a.replace(" Prozent", "%").replace("Mieten", "Meiten"),
+    ] {
+        assert!(why(a, &b).is_copy(), "{b}: {:?}", why(a, &b));
+    }
+    let e =
+        "Unemployment in the region fell to 4.1 percent in October, the lowest rate in a decade.";
+    assert!(why(e, &e.replace(" percent", "%")).is_copy());
+    assert!(why(e, &e.replace("percent", "per cent")).is_copy());
+    // Not a tag: an address in brackets stays text.
+    assert_eq!(
+        text::drop_tags("Kontakt: <redaktion@example.org> oder <https://example.org>"),
+        "Kontakt: <redaktion@example.org> oder <https://example.org>"
+    );
+    assert_eq!(text::drop_tags("a<br/>b <!-- x --> c</p>"), "a b   c ");
+    assert_eq!(text::drop_tags("3 < 4 > 2"), "3 < 4 > 2");
 }
 
 #[test]

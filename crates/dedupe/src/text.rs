@@ -288,6 +288,8 @@ pub struct Words {
     guarded: WordMap<Guarded>,
     agencies: WordSet,
     spelling: Spelling,
+    /// The units a sign writes too, which are no names ([`Words::is_unit`]).
+    units: [Name; 2],
 }
 
 /// What a word of [`Words::guarded`] is.
@@ -332,7 +334,8 @@ fn entries(file: &'static str) -> WordSet {
 /// The words [`Words::guarded`] knows: the negations (with their slips), the pairs of
 /// opposites (`data/directions.txt`: a pair a line, its sides parted by "|"; each word as its
 /// pair's number and side, with "ß" as "ss" as the key has it), and the words of how many
-/// times (`data/multiples.txt`: a number, then its words).
+/// times (`data/multiples.txt`: a number, then its words), and the months and days of the
+/// week (`data/calendar.txt`: one a line, each a figure).
 fn guarded() -> WordMap<Guarded> {
     let mut guarded = WordMap::default();
     let lines = |file| korpus_core::lexicon::entries(file);
@@ -355,6 +358,15 @@ fn guarded() -> WordMap<Guarded> {
             guarded.insert(w.to_string(), Guarded::Figure(figure));
         }
     }
+    for (n, line) in lines(include_str!("../data/calendar.txt")).enumerate() {
+        let figure = Figure {
+            hash: xxh3_64(format!("calendar {n}").as_bytes()) as u32,
+            kind: Kind::Spelled,
+        };
+        for w in line.split_whitespace() {
+            guarded.insert(w.to_string(), Guarded::Figure(figure));
+        }
+    }
     // (last: a negation is a negation)
     for w in &with_swaps(include_str!("../data/negations.txt")) {
         guarded.insert(w.to_string(), Guarded::Negation);
@@ -368,7 +380,16 @@ impl Words {
             guarded: guarded(),
             agencies: entries(include_str!("../data/agencies.txt")),
             spelling: Spelling::new(),
+            units: [Name::of("prozent"), Name::of("euro")],
         }
+    }
+
+    /// Is a word (a capitalised one, see [`Words::names`]) a unit that a sign writes too,
+    /// mistyped or not: "Prozent" is "%" ([`signs_as_words`]), and so no name.
+    fn is_unit(&self, name: &Name) -> bool {
+        self.units
+            .iter()
+            .any(|u| u.hash == name.hash || u.typo_of(name))
     }
 
     /// How many negations the key (see [`key`]) holds; "n't" (`isn t`) counts as one.
@@ -534,7 +555,10 @@ impl Words {
             if name {
                 let lower = lower(&word);
                 if !self.agencies.contains(&lower) {
-                    out.push(Name::of(&lower));
+                    let name = Name::of(&lower);
+                    if !self.is_unit(&name) {
+                        out.push(name);
+                    }
                 }
             }
             sentence_start = false;
@@ -542,6 +566,95 @@ impl Words {
         out.sort_unstable();
         out.dedup();
     }
+}
+
+/// `text` with the signs of per cent and of the euro as the words ("18 %" is "18 Prozent",
+/// "4.1%" "4.1 percent", "5 €" "5 Euro"), which the key, of words, would otherwise leave out:
+/// "Prozent" in a German text (one with a German letter or article), else "percent".
+/// Unchanged (borrowed) when it has neither sign.
+pub fn signs_as_words(text: &str) -> Cow<'_, str> {
+    // (by memchr: std's search for a character that is not ASCII sets up a search for a string)
+    static EURO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let euro = EURO.get_or_init(|| memchr::memmem::Finder::new("\u{20ac}"));
+    if memchr::memchr(b'%', text.as_bytes()).is_none() && euro.find(text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let german = text.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü'])
+        || [" der ", " die ", " das ", " und ", " den "]
+            .iter()
+            .any(|w| text.contains(w));
+    let percent = if german { " Prozent " } else { " percent " };
+    Cow::Owned(text.replace('%', percent).replace('\u{20ac}', " Euro "))
+}
+
+/// `key` with the British "per cent" as "percent", as [`signs_as_words`] writes the sign.
+/// Written through `spare` (the two swap), as [`sharp_s_as_ss`].
+pub fn per_cent_as_percent(key: &mut String, spare: &mut String) {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new("per cent"));
+    if finder.find(key.as_bytes()).is_none() {
+        return;
+    }
+    spare.clear();
+    let mut words = key.split(' ').peekable();
+    while let Some(w) = words.next() {
+        if !spare.is_empty() {
+            spare.push(' ');
+        }
+        if w == "per" && words.peek() == Some(&"cent") {
+            words.next();
+            spare.push_str("percent");
+        } else {
+            spare.push_str(w);
+        }
+    }
+    std::mem::swap(key, spare);
+}
+
+/// `text` without the HTML tags a scraper left in it ("<p class=\"lead\">", "</p>", "<br/>",
+/// "<!-- -->"): a "<", maybe "/", a tag's name (letters and digits) and then a space, "/" or
+/// ">", up to the next ">" on the line (at most 300 bytes on); each put as a space. Not an
+/// address in brackets ("<name@example.org>", "<https://…>"). Unchanged (borrowed) when there
+/// is none.
+pub fn drop_tags(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let tag_end = |open: usize| -> Option<usize> {
+        let mut i = open + 1;
+        if b.get(i) != Some(&b'!') {
+            i += usize::from(b.get(i) == Some(&b'/'));
+            if !b.get(i)?.is_ascii_alphabetic() {
+                return None;
+            }
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            if !matches!(b.get(i)?, b' ' | b'\t' | b'/' | b'>') {
+                return None;
+            }
+        }
+        let rest = &b[open + 1..b.len().min(open + 300)];
+        let close = rest
+            .iter()
+            .position(|&c| matches!(c, b'>' | b'<' | b'\n'))?;
+        (rest[close] == b'>').then_some(open + 1 + close + 1)
+    };
+    let mut out = String::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(open) = text[search..].find('<').map(|i| search + i) {
+        search = open + 1;
+        if let Some(end) = tag_end(open) {
+            out.push_str(&text[from..open]);
+            out.push(' ');
+            from = end;
+            search = end;
+        }
+    }
+    if from == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
 }
 
 /// A word in lower case with its German letters spelled out as ASCII-only text has them:
@@ -605,6 +718,7 @@ pub struct Name {
 }
 
 impl Name {
+    #[inline]
     pub fn of(lower: &str) -> Name {
         let mut len = 0u16;
         let mut bag = 0u32;
@@ -1101,7 +1215,7 @@ mod tests {
             let first = word.chars().next().unwrap_or(' ');
             if !sentence_start && first.is_uppercase() && word.chars().count() >= 2 {
                 let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-                if !words.agencies.contains(lower.as_str()) {
+                if !words.agencies.contains(lower.as_str()) && !words.is_unit(&Name::of(&lower)) {
                     out.push(Name::of(&lower));
                 }
             }
