@@ -150,36 +150,22 @@ impl Analyzer {
             Cow::Borrowed(text)
         };
         // And with mojibake repaired ("fÃ¼r" is "für": a page read in the wrong charset), as
-        // `normalize` repairs it (checked a character at a time, and only where a character
-        // is not ASCII).
-        let story = if !story.is_ascii() && normalize::mojibake::has_candidate(&story) {
-            match normalize::mojibake::repair(&story) {
-                Cow::Owned(r) => Cow::Owned(r),
-                Cow::Borrowed(_) => story,
-            }
-        } else {
+        // `normalize` repairs it (looked for only where a character is not ASCII); without the
+        // HTML tags a scraper left ("<p>…</p>"); with "%" and "€" as words
+        // ([`text::signs_as_words`]); and with character references decoded (most texts have
+        // no "&", and some one alone). Each copies the text only when it changes it.
+        let story = if story.is_ascii() || !normalize::mojibake::has_candidate(&story) {
             story
+        } else {
+            rewritten(story, normalize::mojibake::repair)
         };
-        // And without the HTML tags a scraper left ("<p>…</p>").
         let story = if story.contains('<') {
-            match text::drop_tags(&story) {
-                Cow::Owned(s) => Cow::Owned(s),
-                Cow::Borrowed(_) => story,
-            }
+            rewritten(story, text::drop_tags)
         } else {
             story
         };
-        // And with "%" and "€" as words (see [`text::signs_as_words`]).
-        let story = match text::signs_as_words(&story) {
-            Cow::Owned(s) => Cow::Owned(s),
-            Cow::Borrowed(_) => story,
-        };
-        // (a copy only when there is a reference: most texts have no "&", and some one alone)
-        let decoded = match normalize::entities::decode(&story) {
-            Cow::Owned(d) => Some(d),
-            Cow::Borrowed(_) => None,
-        };
-        let story = decoded.map_or(story, Cow::Owned);
+        let story = rewritten(story, text::signs_as_words);
+        let story = rewritten(story, normalize::entities::decode);
         let story = self.words.drop_credits(story);
         if story.len() != text.len() || (lines && story.contains("-\n")) {
             text::key(&story.replace("-\n", ""), &mut self.key);
@@ -217,6 +203,14 @@ impl Analyzer {
         } else {
             f.names = None;
         }
+    }
+}
+
+/// `story` as `rewrite` gives it, or itself when that borrows it (changes nothing).
+fn rewritten<'a>(story: Cow<'a, str>, rewrite: impl Fn(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    match rewrite(&story) {
+        Cow::Owned(s) => Cow::Owned(s),
+        Cow::Borrowed(_) => story,
     }
 }
 
