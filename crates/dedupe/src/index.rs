@@ -11,9 +11,18 @@ use crate::text::{Figure, Kind, Mood, Name};
 
 const MAGIC: &[u8] = b"korpus-dedupe index 10\n";
 
-/// The mood kept beside the statement bit ([`Features::mood`]).
+/// A statement's bit and its mood ([`Features::mood`]) in one byte.
+fn flags(statement: bool, mood: Mood) -> u8 {
+    u8::from(statement) | (mood as u8) << 1
+}
+
+/// The mood of [`flags`]' byte.
 fn mood(b: u8) -> io::Result<Mood> {
     Mood::from_u8(b >> 1).ok_or_else(|| bad("a damaged mood"))
+}
+
+fn kind(b: u8) -> io::Result<Kind> {
+    Kind::from_u8(b).ok_or_else(|| bad("a damaged figure"))
 }
 
 fn bad(what: &str) -> io::Error {
@@ -112,7 +121,7 @@ impl Deduper {
             w.u32(s.negations)?;
             w.len(s.names_at)?;
             w.u16(s.names_len)?;
-            w.u8(u8::from(s.statement) | (s.mood as u8) << 1)?;
+            w.u8(flags(s.statement, s.mood))?;
             w.u32(s.ends)?;
         }
         w.len(self.mins.len())?;
@@ -228,7 +237,7 @@ impl Deduper {
         for _ in 0..r.len()? {
             d.figures.push(Figure {
                 hash: r.u32()?,
-                kind: Kind::from_u8(r.u8()?).ok_or_else(|| bad("a damaged figure"))?,
+                kind: kind(r.u8()?)?,
             });
         }
         for _ in 0..r.len()? {
@@ -332,7 +341,7 @@ impl Features {
                     }
                 }
             }
-            w.u8(u8::from(self.statement) | (self.mood as u8) << 1)?;
+            w.u8(flags(self.statement, self.mood))?;
             w.u32(self.ends)
         })();
     }
@@ -355,7 +364,7 @@ impl Features {
         for _ in 0..r.u16()? {
             figures.push(Figure {
                 hash: r.u32()?,
-                kind: Kind::from_u8(r.u8()?).ok_or_else(|| bad("a damaged figure"))?,
+                kind: kind(r.u8()?)?,
             });
         }
         let order = r.u32()?;

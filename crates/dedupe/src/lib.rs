@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 
 use normalize::boilerplate::Boilerplate;
+use normalize::then;
 use rustc_hash::FxHashMap;
 use sketch::{Shingler, Sketch, BANDS};
 use text::{Figure, Mood, Name, Words};
@@ -150,22 +151,14 @@ impl Analyzer {
             Cow::Borrowed(text)
         };
         // And with mojibake repaired ("fÃ¼r" is "für": a page read in the wrong charset), as
-        // `normalize` repairs it (looked for only where a character is not ASCII); without the
+        // `normalize` repairs it; without the
         // HTML tags a scraper left ("<p>…</p>"); with "%" and "€" as words
         // ([`text::signs_as_words`]); and with character references decoded (most texts have
         // no "&", and some one alone). Each copies the text only when it changes it.
-        let story = if story.is_ascii() || !normalize::mojibake::has_candidate(&story) {
-            story
-        } else {
-            rewritten(story, normalize::mojibake::repair)
-        };
-        let story = if story.contains('<') {
-            rewritten(story, text::drop_tags)
-        } else {
-            story
-        };
-        let story = rewritten(story, text::signs_as_words);
-        let story = rewritten(story, normalize::entities::decode);
+        let story = then(story, normalize::mojibake::repair);
+        let story = then(story, text::drop_tags);
+        let story = then(story, text::signs_as_words);
+        let story = then(story, normalize::entities::decode);
         let story = self.words.drop_credits(story);
         if story.len() != text.len() || (lines && story.contains("-\n")) {
             text::key(&story.replace("-\n", ""), &mut self.key);
@@ -203,14 +196,6 @@ impl Analyzer {
         } else {
             f.names = None;
         }
-    }
-}
-
-/// `story` as `rewrite` gives it, or itself when that borrows it (changes nothing).
-fn rewritten<'a>(story: Cow<'a, str>, rewrite: impl Fn(&str) -> Cow<'_, str>) -> Cow<'a, str> {
-    match rewrite(&story) {
-        Cow::Owned(s) => Cow::Owned(s),
-        Cow::Borrowed(_) => story,
     }
 }
 

@@ -679,33 +679,6 @@ pub fn spelled_out(lower: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The hash of [`spelled_out`] of a word, spelled out on the stack when it is short (a name).
-fn spelled_out_hash(lower: &str) -> u32 {
-    if lower.is_ascii() {
-        return xxh3_64(lower.as_bytes()) as u32;
-    }
-    let mut buf = [0u8; 64];
-    let mut n = 0;
-    let b = lower.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let two: &[u8] = match (b[i], b.get(i + 1)) {
-            (0xC3, Some(0x9F)) => b"ss",
-            (0xC3, Some(0xA4)) => b"ae",
-            (0xC3, Some(0xB6)) => b"oe",
-            (0xC3, Some(0xBC)) => b"ue",
-            _ => &b[i..i + 1],
-        };
-        i += if two.len() == 2 { 2 } else { 1 };
-        if n + two.len() > buf.len() {
-            return xxh3_64(spelled_out(lower).as_bytes()) as u32;
-        }
-        buf[n..n + two.len()].copy_from_slice(two);
-        n += two.len();
-    }
-    xxh3_64(&buf[..n]) as u32
-}
-
 /// A name by its lower-case hash, with what tells a typo from another name: its first letter,
 /// its length and the sum of its letters' codes (the same after a swap of two letters, off by
 /// one letter's code after a letter dropped or doubled).
@@ -729,7 +702,7 @@ impl Name {
         Name {
             // (one name however its German letters are written; a typo is told by the letters
             // as written)
-            hash: spelled_out_hash(lower),
+            hash: xxh3_64(spelled_out(lower).as_bytes()) as u32,
             first: lower.chars().next().map_or(0, u32::from),
             len,
             bag,
@@ -928,14 +901,36 @@ impl Figure {
             Spelled::Fraction(v) => (Some(b'/'), 1.0 / v),
             Spelled::Times(v) => (Some(b'x'), v),
         };
-        let mut digits: Vec<u8> = mark.into_iter().collect();
-        // (three decimals at most: "eineinhalb" is "1,5", a third's part is 3)
+        // (three decimals at most: "eineinhalb" is "1,5", a third's part is 3; written on the
+        // stack: every "ein" and "a" of a statement is one)
         let rounded = (v * 1000.0).round() / 1000.0;
-        digits.extend(format!("{rounded}").bytes().filter(u8::is_ascii_digit));
+        let mut digits = Digits {
+            buf: [0; 320],
+            n: 0,
+        };
+        digits.buf[0] = mark.unwrap_or_default();
+        digits.n = usize::from(mark.is_some());
+        let _ = std::fmt::Write::write_fmt(&mut digits, format_args!("{rounded}"));
         Figure {
-            hash: xxh3_64(&digits) as u32,
+            hash: xxh3_64(&digits.buf[..digits.n]) as u32,
             kind: Kind::Spelled,
         }
+    }
+}
+
+/// The digits of what is written to it (an `f64` has at most 309 before its point).
+struct Digits {
+    buf: [u8; 320],
+    n: usize,
+}
+
+impl std::fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        for d in s.bytes().filter(u8::is_ascii_digit) {
+            *self.buf.get_mut(self.n).ok_or(std::fmt::Error)? = d;
+            self.n += 1;
+        }
+        Ok(())
     }
 }
 

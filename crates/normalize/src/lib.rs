@@ -126,7 +126,10 @@ impl Normalizer {
 
 /// Applies a step to a text that may already have been rewritten, keeping it borrowed while
 /// nothing changes.
-fn then<'a>(t: Cow<'a, str>, step: impl for<'b> FnOnce(&'b str) -> Cow<'b, str>) -> Cow<'a, str> {
+pub fn then<'a>(
+    t: Cow<'a, str>,
+    step: impl for<'b> FnOnce(&'b str) -> Cow<'b, str>,
+) -> Cow<'a, str> {
     match t {
         Cow::Borrowed(s) => step(s),
         Cow::Owned(s) => {

@@ -19,6 +19,10 @@ const MAX_LAYERS: usize = 4;
 
 /// Repairs mojibake; returns the text unchanged (borrowed) when there is none.
 pub fn repair(text: &str) -> Cow<'_, str> {
+    // (most text has no candidate anywhere: told without reading it line by line)
+    if !has_candidate(text) {
+        return Cow::Borrowed(text);
+    }
     let mut current = Cow::Borrowed(text);
     for _ in 0..MAX_LAYERS {
         match repair_layer(&current) {
