@@ -162,7 +162,7 @@ fn second_held_out_articles_too() {
 }
 
 /// The third set, with its own labels: every copy found but one (two OCR errors in a short
-/// sentence), no look-alike merged but two (a role swap of two clubs, "1:1" / "torlos"); of the
+/// sentence), no look-alike merged but one ("1:1" / "torlos"); of the
 /// articles no look-alike merged, and only copies that lost a site block half their size missed
 /// (see DEDUPE3.md).
 #[test]
@@ -188,10 +188,11 @@ fn third_held_out_sentences_too() {
         "neg:amount",
         "neg:direction",
         "neg:question",
+        "neg:role_swap",
     ] {
         assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
     }
-    assert!(copies_missed <= 1 && merged <= 2, "{file}: {s:?}");
+    assert!(copies_missed <= 1 && merged <= 1, "{file}: {s:?}");
     assert!(s.f1() >= 0.98, "{file}: {s:?}");
 }
 

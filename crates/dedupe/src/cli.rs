@@ -33,7 +33,8 @@ figure; \"ein\" and \"a\" are \"1\"; \"2:1\" is not \"1:2\"; a month or a day of
 nie, not, no, never, ...; mistyped, \"nciht\", still one), or, in a statement, a word turned \
 to its opposite (\"stieg\" / \"sank\", \"bestätigt\" / \"dementiert\", \"higher\" / \"lower\"), \
 a question made of it (\"Hat der Rat ... beschlossen?\" / \"Der Rat hat ... beschlossen.\"; \
-a statement with no mark at its end is neither) or another person named (\"sagte Scholz\" / \"sagte Selenskyj\"); a mistyped or misread name \
+a statement with no mark at its end is neither), another person named (\"sagte Scholz\" / \"sagte Selenskyj\") \
+or the same names in another order within a sentence (\"vom FC A zum TSV B\" / \"vom TSV B zum FC A\"); a mistyped or misread name \
 is still the same name, and so is one spelled out (\"Mueller\", \"Grossmann\"), but not one \
 two letters off (\"Meier\" / \"Mayer\"). Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
@@ -117,7 +118,7 @@ pub struct Cli {
     #[arg(long, default_value_t = 0.72, value_parser = similarity, value_name = "SIMILARITY")]
     pub doc_threshold: f64,
 
-    /// Turn off the guards (figures, negations, opposites, names): similarity alone decides.
+    /// Turn off the guards (figures, negations, opposites, names and their order): similarity alone decides.
     #[arg(long)]
     pub no_guard: bool,
 

@@ -9,7 +9,7 @@ use super::{Config, Deduper, Features, Labels, Seen};
 use crate::sketch::{Sketch, BANDS, ROWS, SHINGLE, SKETCH};
 use crate::text::{Figure, Kind, Mood, Name};
 
-const MAGIC: &[u8] = b"korpus-dedupe index 10\n";
+const MAGIC: &[u8] = b"korpus-dedupe index 11\n";
 
 /// A statement's bit and its mood ([`Features::mood`]) in one byte.
 fn flags(statement: bool, mood: Mood) -> u8 {
@@ -121,6 +121,7 @@ impl Deduper {
             w.u32(s.negations)?;
             w.len(s.names_at)?;
             w.u16(s.names_len)?;
+            w.u32(s.name_order)?;
             w.u8(flags(s.statement, s.mood))?;
             w.u32(s.ends)?;
         }
@@ -203,7 +204,7 @@ impl Deduper {
             let (record, mins_at, mins_len, total) = (r.u32()?, r.len()?, r.u16()?, r.u32()?);
             let (figures_at, figures_len, order, negations) =
                 (r.len()?, r.u16()?, r.u32()?, r.u32()?);
-            let (names_at, names_len, b) = (r.len()?, r.u16()?, r.u8()?);
+            let (names_at, names_len, name_order, b) = (r.len()?, r.u16()?, r.u32()?, r.u8()?);
             d.seen.push(Seen {
                 record,
                 mins_at,
@@ -215,6 +216,7 @@ impl Deduper {
                 negations,
                 names_at,
                 names_len,
+                name_order,
                 statement: b & 1 != 0,
                 mood: mood(b)?,
                 ends: r.u32()?,
@@ -341,6 +343,7 @@ impl Features {
                     }
                 }
             }
+            w.u32(self.name_order)?;
             w.u8(flags(self.statement, self.mood))?;
             w.u32(self.ends)
         })();
@@ -384,6 +387,7 @@ impl Features {
                 Some(v)
             }
         };
+        let name_order = r.u32()?;
         let b = r.u8()?;
         let (statement, mood) = (b & 1 != 0, mood(b)?);
         let ends = r.u32()?;
@@ -397,6 +401,7 @@ impl Features {
             order,
             negations,
             names,
+            name_order,
             statement,
             mood,
             ends,

@@ -91,6 +91,8 @@ pub struct Features {
     pub negations: u32,
     /// The names of a statement, sorted; `None` for a longer text, or one in capitals only.
     pub names: Option<Vec<Name>>,
+    /// Of a statement, the order of its names ([`Words::names`]); else 0.
+    pub name_order: u32,
     /// A statement (see [`STATEMENT_WORDS`]).
     pub statement: bool,
     /// Of a statement, whether it asks or tells; else [`Mood::Open`].
@@ -191,10 +193,12 @@ impl Analyzer {
             self.words.negations(&self.key)
         };
         if f.statement && !shouting {
-            self.words
+            f.name_order = self
+                .words
                 .names(&story, f.names.get_or_insert_with(Vec::new));
         } else {
             f.names = None;
+            f.name_order = 0;
         }
     }
 }
@@ -221,6 +225,8 @@ pub enum Why {
     Question,
     /// Similar enough, but they name different people.
     Names,
+    /// Similar enough, but they name the same in another order: who did what to whom.
+    Roles,
     /// Not similar enough.
     Below,
 }
@@ -242,6 +248,7 @@ impl Why {
             Why::Direction => "direction differs",
             Why::Question => "one asks, the other tells",
             Why::Names => "names differ",
+            Why::Roles => "names in another order",
             Why::Below => "below threshold",
         }
     }
@@ -299,6 +306,8 @@ struct Seen {
     names_at: usize,
     /// Names count; `u16::MAX` for a long text (no names compared).
     names_len: u16,
+    /// [`Features::name_order`].
+    name_order: u32,
     statement: bool,
     /// [`Features::mood`].
     mood: Mood,
@@ -440,6 +449,8 @@ impl Deduper {
         } else if let (Some(a), Some(b)) = (self.names(s), f.names.as_deref()) {
             if text::names_differ(a, b, true) {
                 Why::Names
+            } else if statements && text::names_reordered(a, b, s.name_order, f.name_order) {
+                Why::Roles
             } else {
                 matched
             }
@@ -706,6 +717,7 @@ impl Deduper {
             negations: f.negations,
             names_at,
             names_len,
+            name_order: f.name_order,
             statement: f.statement,
             mood: f.mood,
             ends: f.ends,

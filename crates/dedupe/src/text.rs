@@ -517,16 +517,24 @@ impl Words {
     /// not an agency's credit): the names a statement is about or attributed to. The text is
     /// read a byte at a time where it is ASCII, the bulk of it; a character is decoded only
     /// where it is not, and a word lower-cased only when it is a name.
-    pub fn names(&self, text: &str, out: &mut Vec<Name>) {
+    ///
+    /// Gives the order of the names in each sentence ([`names_reordered`]): a hash of each
+    /// name with the one before it in its sentence, summed (so that sentences may change
+    /// places); 0 for no such pair.
+    pub fn names(&self, text: &str, out: &mut Vec<Name>) -> u32 {
         out.clear();
         let b = text.as_bytes();
         let mut sentence_start = true;
+        let (mut order, mut last) = (0u32, None);
         let mut i = 0;
         while let Some(&c) = b.get(i) {
             // Between words: what ends a sentence (all ASCII), or the start of the next word.
             if c.is_ascii() {
                 if ASCII_WORD[usize::from(c)] == 0 {
-                    sentence_start |= matches!(c, b'.' | b'!' | b'?' | b':' | b'\n');
+                    if matches!(c, b'.' | b'!' | b'?' | b':' | b'\n') {
+                        sentence_start = true;
+                        last = None;
+                    }
                     i += 1;
                     continue;
                 }
@@ -557,6 +565,10 @@ impl Words {
                 if !self.agencies.contains(&lower) {
                     let name = Name::of(&lower);
                     if !self.is_unit(&name) {
+                        if let Some(before) = last.filter(|&h| h != name.hash) {
+                            order = order.wrapping_add(pair(before, name.hash));
+                        }
+                        last = Some(name.hash);
                         out.push(name);
                     }
                 }
@@ -565,6 +577,7 @@ impl Words {
         }
         out.sort_unstable();
         out.dedup();
+        order
     }
 }
 
@@ -859,6 +872,14 @@ pub fn names_differ(a: &[Name], b: &[Name], strict: bool) -> bool {
     differ(a, b, |x, y| x.hash == y.hash, |x, y| x.typo_of(y), !strict)
 }
 
+/// Do two statements with the same names (sorted, as [`Words::names`] gives them) have them
+/// in another order within a sentence ([`Words::names`]' order)? "wechselt vom FC A zum TSV
+/// B" is not "vom TSV B zum FC A", nor "A schlägt B" "B schlägt A". (A name mistyped in one
+/// is another name here, and the two are told by [`names_differ`].)
+pub fn names_reordered(a: &[Name], b: &[Name], order_a: u32, order_b: u32) -> bool {
+    order_a != order_b && a.iter().map(|x| x.hash).eq(b.iter().map(|x| x.hash))
+}
+
 /// A figure of a text: the hash of its digits (100 is not 1000, and 1500 is not 1050: two
 /// digits swapped make another figure, however it came about), and what kind it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -1005,14 +1026,17 @@ pub fn figures(text: &str, stamps: bool, out: &mut Vec<Figure>) -> u32 {
         if let Some((_, before)) =
             last.filter(|&(end, _)| stamps && !sentence_break(&b[end..start]))
         {
-            // (a pair in order: not the same for the pair the other way round)
-            order =
-                order.wrapping_add((before.rotate_left(16) ^ hash).wrapping_mul(0x9E37_79B1) | 1);
+            order = order.wrapping_add(pair(before, hash));
         }
         last = Some((i, hash));
     }
     out.sort_unstable();
     order
+}
+
+/// A hash of two hashes in order: not the same for the pair the other way round.
+fn pair(before: u32, after: u32) -> u32 {
+    (before.rotate_left(16) ^ after).wrapping_mul(0x9E37_79B1) | 1
 }
 
 /// Whether the run of digits `b[start..end]` is one digit inside a word in lower case: a
