@@ -162,9 +162,9 @@ fn second_held_out_articles_too() {
 }
 
 /// The third set, with its own labels: every copy found but one (two OCR errors in a short
-/// sentence), no look-alike merged but one ("1:1" / "torlos"); of the
-/// articles no look-alike merged, and only copies that lost a site block half their size missed
-/// (see DEDUPE3.md).
+/// sentence), no look-alike merged (a role swap of two clubs and "1:1" / "torlos" were, until
+/// names' order and words for a figure were guards); of the articles no look-alike merged, and
+/// only copies that lost a site block half their size missed (see DEDUPE3.md).
 #[test]
 fn third_held_out_sentences_too() {
     let file = "tests/heldout/dedupe3_sentences.jsonl";
@@ -189,10 +189,11 @@ fn third_held_out_sentences_too() {
         "neg:direction",
         "neg:question",
         "neg:role_swap",
+        "neg:score",
     ] {
         assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
     }
-    assert!(copies_missed <= 1 && merged <= 1, "{file}: {s:?}");
+    assert!(copies_missed <= 1 && merged == 0, "{file}: {s:?}");
     assert!(s.f1() >= 0.98, "{file}: {s:?}");
 }
 

@@ -287,6 +287,16 @@ fn a_text_tells_asks_or_leaves_open() {
 }
 
 #[test]
+fn a_word_for_a_figure_is_that_figure() {
+    let a = "Das Nachholspiel zwischen Eintracht Kellberg und dem SV Altheim endete am Mittwochabend 2:2.";
+    let goalless = a.replace("2:2", "torlos");
+    assert_eq!(why(a, &goalless), Why::Figures);
+    assert!(why(&a.replace("2:2", "0:0"), &goalless).is_copy());
+    let e = "The replay between Kellberg Athletic and Altheim Rovers ended in a 1-1 draw on Wednesday night.";
+    assert_eq!(why(e, &e.replace("1-1", "goalless")), Why::Figures);
+}
+
+#[test]
 fn a_month_or_a_day_changed_is_another_statement() {
     let a = "Im Tierpark Lindenau hat das Weibchen Mitte Juli zwei Jungtiere zur Welt gebracht, teilte der Zoo am Montag mit.";
     for b in [a.replace("Juli", "August"), a.replace("Montag", "Dienstag")] {

@@ -334,8 +334,9 @@ fn entries(file: &'static str) -> WordSet {
 /// The words [`Words::guarded`] knows: the negations (with their slips), the pairs of
 /// opposites (`data/directions.txt`: a pair a line, its sides parted by "|"; each word as its
 /// pair's number and side, with "ß" as "ss" as the key has it), and the words of how many
-/// times (`data/multiples.txt`: a number, then its words), and the months and days of the
-/// week (`data/calendar.txt`: one a line, each a figure).
+/// times (`data/multiples.txt`: a number, then its words), words that are a figure
+/// (`data/figure_words.txt`: "torlos", the same), and the months and days of the week
+/// (`data/calendar.txt`: one a line, each a figure).
 fn guarded() -> WordMap<Guarded> {
     let mut guarded = WordMap::default();
     let lines = |file| korpus_core::lexicon::entries(file);
@@ -354,6 +355,14 @@ fn guarded() -> WordMap<Guarded> {
         let (times, words) = line.split_once(' ').unwrap_or((line, ""));
         let times: f64 = times.parse().expect("multiples.txt: a number first");
         let figure = Figure::spelled(Spelled::Times(times));
+        for w in words.split_whitespace() {
+            guarded.insert(w.to_string(), Guarded::Figure(figure));
+        }
+    }
+    for line in lines(include_str!("../data/figure_words.txt")) {
+        let (n, words) = line.split_once(' ').unwrap_or((line, ""));
+        let n: f64 = n.parse().expect("figure_words.txt: a number first");
+        let figure = Figure::spelled(Spelled::Number(n));
         for w in words.split_whitespace() {
             guarded.insert(w.to_string(), Guarded::Figure(figure));
         }
