@@ -26,10 +26,10 @@ as \"ss\"), which survive typos and OCR noise: the similarity is the share of 5-
 (Jaccard), exact for a text of up to 128 of them, estimated within a few hundredths for a \
 longer one. A text shorter than five characters is one 5-gram. The guards, on by default, \
 keep apart texts that are similar but say something else: a figure changed (two digits swapped \
-too: 1500 is not 1050; \"12 000\" and \"12.000\" are one; in a statement a \
+too: 1500 is not 1050; \"12 000\" and \"12.000\" are one; a score, \"2:1\", is a figure, a time, \"15:30\", only in a statement; a \
 number word too: \"drei\" / \"vier\", \"Millionen\" / \"Milliarden\"; \"zwölf\" and \"12\" are one \
 figure; \"ein\" and \"a\" are \"1\"; \"2:1\" is not \"1:2\"; a month or a day of the week: \
-\"Juli\" / \"Juni\", \"Montag\" / \"Dienstag\"; a word for a figure: \"torlos\" is \"0:0\", not \"1:1\"), a negation added (nicht, kein, \
+\"Juli\" / \"Juni\", \"Montag\" / \"Dienstagabend\"; a word for a figure: \"torlos\" is \"0:0\", not \"1:1\"), a negation added (nicht, kein, \
 nie, not, no, never, ...; mistyped, \"nciht\", still one), or, in a statement, a word turned \
 to its opposite (\"stieg\" / \"sank\", \"bestätigt\" / \"dementiert\", \"higher\" / \"lower\"), \
 a question made of it (\"Hat der Rat ... beschlossen?\" / \"Der Rat hat ... beschlossen.\"; \

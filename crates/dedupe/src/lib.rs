@@ -187,11 +187,7 @@ impl Analyzer {
         // A statement's number words are figures too ("drei Tote"); a longer text's are not,
         // where OCR that misreads one ("zwcite") has mostly misread a letter as a digit too
         // ("wol1te"), and the two would tell a copy from its source.
-        f.negations = if f.statement {
-            self.words.negations_and_figures(&self.key, &mut f.figures)
-        } else {
-            self.words.negations(&self.key)
-        };
+        f.negations = self.words.negations_and_figures(&self.key, &mut f.figures);
         if f.statement && !shouting {
             f.name_order = self
                 .words
@@ -438,6 +434,7 @@ impl Deduper {
         } else if text::figures_differ(self.figures(s), &f.figures, statements)
             || (statements
                 && text::figures_reordered(self.figures(s), &f.figures, s.order, f.order))
+            || (!statements && text::words_differ(self.figures(s), &f.figures))
         {
             Why::Figures
         } else if s.negations != f.negations && statements {

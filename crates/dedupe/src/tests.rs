@@ -296,6 +296,36 @@ fn a_word_for_a_figure_is_that_figure() {
     assert_eq!(why(e, &e.replace("1-1", "goalless")), Why::Figures);
 }
 
+/// A report of some paragraphs, as a site runs it.
+const REPORT: &str = "WESTERBURG - Unbekannte sind in der Nacht zum Dienstag in das Vereinsheim des TuS Westerburg eingebrochen. Sie hebelten nach Angaben der Polizei ein Fenster auf der Rückseite auf und durchsuchten die Räume.
+
+Die Täter erbeuteten die Kasse mit den Einnahmen des Sommerfestes, etwa drei Kisten Getränke und einen Fernseher. Der Schaden wird auf mehrere tausend Euro geschätzt.
+
+Am Sonntag hatte die erste Mannschaft ihr Heimspiel noch 2:1 gewonnen. Die Polizei bittet Zeugen, die am Montagabend oder in der Nacht verdächtige Personen am Sportplatz gesehen haben, sich zu melden.";
+
+#[test]
+fn a_document_with_a_number_word_a_day_or_a_score_changed_is_another() {
+    for (from, to) in [
+        ("drei Kisten", "vier Kisten"),
+        ("am Montagabend", "am Sonntagabend"),
+        ("in der Nacht zum Dienstag", "in der Nacht zum Mittwoch"),
+        ("2:1 gewonnen", "3:1 gewonnen"),
+    ] {
+        assert_eq!(why(REPORT, &REPORT.replace(from, to)), Why::Figures, "{to}");
+    }
+    // A copy with a byline and a typo, or cut short, is still one; a time is no score.
+    let byline = format!(
+        "Von Jana Brockmann | 14:32 Uhr\n{}",
+        REPORT.replace("erbeuteten", "erbeutetne")
+    );
+    assert!(why(REPORT, &byline).is_copy());
+    let cut = &REPORT[..REPORT.rfind("\n\n").unwrap()];
+    assert!(why(REPORT, cut).is_copy());
+    let mut v = Vec::new();
+    text::figures("Anpfiff um 15:30, Endstand 2:1 und 10:47:13", false, &mut v);
+    assert_eq!(v.len(), 2);
+}
+
 #[test]
 fn a_month_or_a_day_changed_is_another_statement() {
     let a = "Im Tierpark Lindenau hat das Weibchen Mitte Juli zwei Jungtiere zur Welt gebracht, teilte der Zoo am Montag mit.";

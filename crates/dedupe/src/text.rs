@@ -367,13 +367,24 @@ fn guarded() -> WordMap<Guarded> {
             guarded.insert(w.to_string(), Guarded::Figure(figure));
         }
     }
-    for (n, line) in lines(include_str!("../data/calendar.txt")).enumerate() {
+    let calendar = include_str!("../data/calendar.txt");
+    let parts: Vec<&str> = lines(calendar)
+        .filter_map(|l| l.strip_prefix("+ "))
+        .flat_map(str::split_whitespace)
+        .collect();
+    for (n, line) in lines(calendar).filter(|l| !l.starts_with('+')).enumerate() {
         let figure = Figure {
             hash: xxh3_64(format!("calendar {n}").as_bytes()) as u32,
             kind: Kind::Spelled,
         };
         for w in line.split_whitespace() {
             guarded.insert(w.to_string(), Guarded::Figure(figure));
+            // (a German day, "…tag", "mittwoch", "sonnabend", with a part of it)
+            if w.ends_with("tag") || w.ends_with("woch") || w == "sonnabend" {
+                for part in &parts {
+                    guarded.insert(format!("{w}{part}"), Guarded::Figure(figure));
+                }
+            }
         }
     }
     // (last: a negation is a negation)
@@ -1097,13 +1108,14 @@ fn thousands_space(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// Is the run of digits `b[start..end]` (with `.` `,` inside) a time or a date: next to
-/// `:` and a digit ("10:47", "6:10 p.m."), before "Uhr" or "h" ("9.30 Uhr", "18 h"), a day,
-/// month and year ("06.11.2024") or part of "2024-11-06"?
+/// `:` and two digits of minutes ("10:47", "6:10 p.m."; "2:1" is a score), before "Uhr" or
+/// "h" ("9.30 Uhr", "18 h"), a day, month and year ("06.11.2024") or part of "2024-11-06"?
 fn is_stamp(b: &[u8], start: usize, end: usize) -> bool {
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let run = &b[start..end];
-    let time = (b.get(end) == Some(&b':') && digit_at(end + 1))
-        || (start >= 2 && b[start - 1] == b':' && digit_at(start - 2))
+    let minutes = |i: usize| digit_at(i) && digit_at(i + 1) && !digit_at(i + 2);
+    let time = (b.get(end) == Some(&b':') && minutes(end + 1))
+        || (start >= 2 && b[start - 1] == b':' && digit_at(start - 2) && minutes(start))
         || {
             let rest = &b[end..];
             let rest = rest.strip_prefix(b" ").unwrap_or(rest);
@@ -1139,6 +1151,15 @@ pub fn figures_differ(a: &[Figure], b: &[Figure], spelled: bool) -> bool {
 /// one added (or lost to a typo).
 pub fn directions_differ(a: &[Figure], b: &[Figure]) -> bool {
     of_kinds_differ(a, b, |f| f.kind == Kind::Direction)
+}
+
+/// Do two documents differ in a word for a figure (a number word, a month or a day)? Told
+/// apart from the figures in digits (OCR that misreads a number word, "zwcite", also misreads
+/// a letter as a digit elsewhere), and, as for figures, only a word changed counts. (Not the
+/// words of directions, which a document has many of: a typo that takes its "hohe" and a
+/// footer that brings "Mehr zum Thema" would tell a copy from its source.)
+pub fn words_differ(a: &[Figure], b: &[Figure]) -> bool {
+    of_kinds_differ(a, b, |f| f.kind == Kind::Spelled)
 }
 
 fn of_kinds_differ(a: &[Figure], b: &[Figure], counted: impl Fn(&Figure) -> bool) -> bool {
