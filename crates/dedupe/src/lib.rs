@@ -171,7 +171,7 @@ impl Analyzer {
         text::per_cent_as_percent(&mut self.key, &mut self.spare);
         self.shingler.sketch_into(&self.key, &mut f.sketch);
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
-        let shouting = !text.chars().any(char::is_lowercase);
+        let shouting = !story.chars().any(char::is_lowercase);
         f.statement = words <= STATEMENT_WORDS && !(lines && text.trim().contains('\n'));
         f.ends = if f.statement && f.sketch.complete() {
             text::ends(&self.key)
