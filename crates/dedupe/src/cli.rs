@@ -40,8 +40,8 @@ two letters off (\"Meier\" / \"Mayer\"). Lines of \
 web furniture (cookie and newsletter notices, share buttons: the lexicon of `normalize \
 --drop-boilerplate`) do not count for similarity, so two stories with the same furniture are not \
 alike for it; nor do agencies' credits (\"(dpa)\", \"(AFP/Reuters)\", and a dateline before \
-one that opens the text: \"BERLIN (dpa) - \") and a picture credit that closes it (\"Foto: \
-dpa\"): a wire story re-run with another credit, or none, is a copy. Character references a \
+one that opens the text: \"BERLIN (dpa) - \"), a picture credit that closes it (\"Foto: \
+dpa\") and a site's name after a headline (\"... - Ostermoorer Anzeiger\", \"... | tagesschau.de\"): a wire story re-run with another credit, or none, is a copy. Character references a \
 scraper left (\"&quot;\", \"&nbsp;\") are read as their characters, mojibake (\"fÃ¼r\") \
 as `normalize` repairs it, and HTML tags left in a text (\"<p>\") not at all; \"%\" and \"€\" are \
 read as words (\"18 %\" is \"18 Prozent\"). A document nine tenths of whose 5-grams lie inside another's, and that has at least \

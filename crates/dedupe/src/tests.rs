@@ -335,6 +335,37 @@ fn a_statement_in_capitals_inside_tags_names_no_one() {
 }
 
 #[test]
+fn a_site_name_after_a_headline_is_no_part_of_it() {
+    let w = text::Words::new();
+    for (t, cut) in [
+        (
+            "Neue Brücke über die Wendel freigegeben - Wendeltaler Kurier",
+            Some(41),
+        ),
+        (
+            "Ferry services resume after storm | The Portmore Herald",
+            Some(33),
+        ),
+        (
+            "Ferry services resume after storm \u{2013} portmore-news.co.uk",
+            Some(33),
+        ),
+        // (not a paper's name, not capitalised, a page's address, or nothing before it)
+        ("Streit um den Windpark - Bürgermeister lenkt ein", None),
+        ("Ferry services resume - more news later", None),
+        (
+            "Ferry services resume - http://portmore.com/ferry.htm",
+            None,
+        ),
+        ("Ferry - Portmore Herald", None),
+    ] {
+        assert_eq!(w.site_name(t), cut, "{t}");
+    }
+    let a = "Neue Brücke über die Wendel freigegeben";
+    assert_eq!(why(a, &format!("{a} - Wendeltaler Kurier")), Why::Similar);
+}
+
+#[test]
 fn a_month_or_a_day_changed_is_another_statement() {
     let a = "Im Tierpark Lindenau hat das Weibchen Mitte Juli zwei Jungtiere zur Welt gebracht, teilte der Zoo am Montag mit.";
     for b in [a.replace("Juli", "August"), a.replace("Montag", "Dienstag")] {

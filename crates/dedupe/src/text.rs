@@ -287,6 +287,8 @@ pub struct Words {
     /// the key.
     guarded: WordMap<Guarded>,
     agencies: WordSet,
+    /// How a paper's or a site's name ends ([`Words::site_name`]).
+    press: Vec<&'static str>,
     spelling: Spelling,
     /// The units a sign writes too, which are no names ([`Words::is_unit`]).
     units: [Name; 2],
@@ -399,6 +401,7 @@ impl Words {
         Words {
             guarded: guarded(),
             agencies: entries(include_str!("../data/agencies.txt")),
+            press: korpus_core::lexicon::entries(include_str!("../data/press.txt")).collect(),
             spelling: Spelling::new(),
             units: [Name::of("prozent"), Name::of("euro")],
         }
@@ -461,10 +464,11 @@ impl Words {
     /// ("(dpa)", "(AFP/Reuters)", "(dpa-AFX)", "(dpa/lnw)"), with the spaces before it; and a
     /// credit that opens the text with the dateline before it and the dash after it ("BERLIN
     /// (dpa) - ", "Washington, 3. März (AFP) – "); and a picture credit that closes it ("Foto:
-    /// dpa", see [`picture_credit`]); unchanged if that leaves no word. A wire story re-run
-    /// with another credit or dateline, or none, says the same thing.
+    /// dpa", see [`picture_credit`]) or a site's name that closes a headline ([`Words::site_name`]);
+    /// unchanged if that leaves no word. A wire story re-run with another credit or dateline,
+    /// or none, says the same thing.
     pub fn drop_credits<'t>(&self, text: Cow<'t, str>) -> Cow<'t, str> {
-        let text = match picture_credit(&text) {
+        let text = match picture_credit(&text).or_else(|| self.site_name(&text)) {
             Some(at) => {
                 let end = text[..at].trim_end().len();
                 match text {
@@ -489,6 +493,44 @@ impl Words {
                 None => text,
             },
         }
+    }
+
+    /// Where a site's name that closes a text of one line starts: after a dash or a bar, up to
+    /// four capitalised words (or an address, "tagesschau.de") of which one ends as a paper's
+    /// name does (`data/press.txt`: "Ostermoorer Anzeiger", "Harbor Daily News"), after at
+    /// least two words of the text's own.
+    pub fn site_name(&self, text: &str) -> Option<usize> {
+        let t = text.trim_end();
+        if t.contains('\n') {
+            return None;
+        }
+        let (at, sep) = [" - ", " \u{2013} ", " \u{2014} ", " | "]
+            .iter()
+            .filter_map(|sep| t.rfind(sep).map(|at| (at, sep.len())))
+            .max()?;
+        let name: Vec<&str> = t[at + sep..].split_whitespace().collect();
+        let own = t[..at].split_whitespace().count();
+        let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let address = |w: &&str| {
+            // (a host's name, not a page's address: "tagesschau.de", not "….net/a.htm")
+            w.rsplit_once('.').is_some_and(|(host, top)| {
+                !host.is_empty()
+                    && host
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                    && (2..=3).contains(&top.len())
+                    && top.bytes().all(|b| b.is_ascii_lowercase())
+            })
+        };
+        let press = |w: &&str| {
+            let w = lower(w);
+            self.press.iter().any(|p| w.ends_with(p))
+        };
+        let site = own >= 2
+            && (1..=4).contains(&name.len())
+            && (name.len() == 1 && address(&name[0])
+                || name.iter().all(|w| capital(w) || address(w)) && name.iter().any(press));
+        site.then_some(at)
     }
 
     /// [`Words::drop_credits`], with the dateline or without; `None` if there is no credit.
