@@ -29,7 +29,7 @@ keep apart texts that are similar but say something else: a figure changed (two 
 too: 1500 is not 1050; \"12 000\" and \"12.000\" are one; a score, \"2:1\", is a figure, a time, \"15:30\", only in a statement; a \
 number word too: \"drei\" / \"vier\", \"Millionen\" / \"Milliarden\"; \"zwölf\" and \"12\" are one \
 figure; \"ein\" and \"a\" are \"1\"; \"2:1\" is not \"1:2\"; a month or a day of the week: \
-\"Juli\" / \"Juni\", \"Montag\" / \"Dienstagabend\"; a word for a figure: \"torlos\" is \"0:0\", not \"1:1\"), a negation added (nicht, kein, \
+\"Juli\" / \"Juni\", \"Montag\" / \"Dienstagabend\"; a word for a figure: \"torlos\" is \"0:0\", not \"1:1\"; a currency: \"Dollar\" / \"Euro\"), a negation added (nicht, kein, \
 nie, not, no, never, ...; mistyped, \"nciht\", still one), or, in a statement, a word turned \
 to its opposite (\"stieg\" / \"sank\", \"bestätigt\" / \"dementiert\", \"higher\" / \"lower\"), \
 a question made of it (\"Hat der Rat ... beschlossen?\" / \"Der Rat hat ... beschlossen.\"; \

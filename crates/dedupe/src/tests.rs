@@ -366,6 +366,16 @@ fn a_site_name_after_a_headline_is_no_part_of_it() {
 }
 
 #[test]
+fn an_amount_in_another_currency_is_another() {
+    let e = "The carmaker said on Thursday it would invest about 2.4 billion dollars in a battery plant near the port.";
+    assert_eq!(why(e, &e.replace("dollars", "euros")), Why::Figures);
+    let d = REPORT.replace("mehrere tausend Euro", "mehrere tausend Franken");
+    assert_eq!(why(REPORT, &d), Why::Figures);
+    // ("€" is "Euro")
+    assert!(why(REPORT, &REPORT.replace("tausend Euro", "tausend \u{20ac}")).is_copy());
+}
+
+#[test]
 fn a_month_or_a_day_changed_is_another_statement() {
     let a = "Im Tierpark Lindenau hat das Weibchen Mitte Juli zwei Jungtiere zur Welt gebracht, teilte der Zoo am Montag mit.";
     for b in [a.replace("Juli", "August"), a.replace("Montag", "Dienstag")] {

@@ -337,8 +337,8 @@ fn entries(file: &'static str) -> WordSet {
 /// opposites (`data/directions.txt`: a pair a line, its sides parted by "|"; each word as its
 /// pair's number and side, with "ß" as "ss" as the key has it), and the words of how many
 /// times (`data/multiples.txt`: a number, then its words), words that are a figure
-/// (`data/figure_words.txt`: "torlos", the same), and the months and days of the week
-/// (`data/calendar.txt`: one a line, each a figure).
+/// (`data/figure_words.txt`: "torlos", the same), the currencies (`data/currencies.txt`) and
+/// the months and days of the week (`data/calendar.txt`): one a line, each a figure.
 fn guarded() -> WordMap<Guarded> {
     let mut guarded = WordMap::default();
     let lines = |file| korpus_core::lexicon::entries(file);
@@ -366,6 +366,15 @@ fn guarded() -> WordMap<Guarded> {
         let n: f64 = n.parse().expect("figure_words.txt: a number first");
         let figure = Figure::spelled(Spelled::Number(n));
         for w in words.split_whitespace() {
+            guarded.insert(w.to_string(), Guarded::Figure(figure));
+        }
+    }
+    for (n, line) in lines(include_str!("../data/currencies.txt")).enumerate() {
+        let figure = Figure {
+            hash: xxh3_64(format!("currency {n}").as_bytes()) as u32,
+            kind: Kind::Spelled,
+        };
+        for w in line.split_whitespace() {
             guarded.insert(w.to_string(), Guarded::Figure(figure));
         }
     }
