@@ -350,6 +350,14 @@ fn a_site_name_after_a_headline_is_no_part_of_it() {
             "Ferry services resume after storm \u{2013} portmore-news.co.uk",
             Some(33),
         ),
+        (
+            "Ferry services resume after storm \u{2014} Portmore Daily News",
+            Some(33),
+        ),
+        (
+            "Ferry services resume after storm - Portmore Online",
+            Some(33),
+        ),
         // (not a paper's name, not capitalised, a page's address, or nothing before it)
         ("Streit um den Windpark - Bürgermeister lenkt ein", None),
         ("Ferry services resume - more news later", None),
