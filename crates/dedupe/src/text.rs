@@ -356,45 +356,39 @@ fn guarded() -> WordMap<Guarded> {
             }
         }
     }
-    for line in lines(include_str!("../data/multiples.txt")) {
-        let (times, words) = line.split_once(' ').unwrap_or((line, ""));
-        let times: f64 = times.parse().expect("multiples.txt: a number first");
-        let figure = Figure::spelled(Spelled::Times(times));
-        for w in words.split_whitespace() {
-            guarded.insert(w.to_string(), Guarded::Figure(figure));
+    // (a number, then its words: each word that number)
+    let mut numbered = |file: &'static str, what: fn(f64) -> Spelled| {
+        for line in lines(file) {
+            let (n, words) = line.split_once(' ').unwrap_or((line, ""));
+            let n: f64 = n.parse().expect("a number first");
+            let figure = Figure::spelled(what(n));
+            for w in words.split_whitespace() {
+                guarded.insert(w.to_string(), Guarded::Figure(figure));
+            }
         }
-    }
-    for line in lines(include_str!("../data/figure_words.txt")) {
-        let (n, words) = line.split_once(' ').unwrap_or((line, ""));
-        let n: f64 = n.parse().expect("figure_words.txt: a number first");
-        let figure = Figure::spelled(Spelled::Number(n));
-        for w in words.split_whitespace() {
-            guarded.insert(w.to_string(), Guarded::Figure(figure));
-        }
-    }
-    for (n, line) in lines(include_str!("../data/currencies.txt")).enumerate() {
-        let figure = Figure {
-            hash: xxh3_64(format!("currency {n}").as_bytes()) as u32,
-            kind: Kind::Spelled,
-        };
-        for w in line.split_whitespace() {
-            guarded.insert(w.to_string(), Guarded::Figure(figure));
-        }
-    }
+    };
+    numbered(include_str!("../data/multiples.txt"), Spelled::Times);
+    numbered(include_str!("../data/figure_words.txt"), Spelled::Number);
+    let currencies = lines(include_str!("../data/currencies.txt")).map(|l| ("currency", l));
     let calendar = include_str!("../data/calendar.txt");
     let parts: Vec<&str> = lines(calendar)
         .filter_map(|l| l.strip_prefix("+ "))
         .flat_map(str::split_whitespace)
         .collect();
-    for (n, line) in lines(calendar).filter(|l| !l.starts_with('+')).enumerate() {
+    let dates = lines(calendar)
+        .filter(|l| !l.starts_with('+'))
+        .map(|l| ("calendar", l));
+    // (a figure a line: its words that figure)
+    for (n, (what, line)) in currencies.enumerate().chain(dates.enumerate()) {
         let figure = Figure {
-            hash: xxh3_64(format!("calendar {n}").as_bytes()) as u32,
+            hash: xxh3_64(format!("{what} {n}").as_bytes()) as u32,
             kind: Kind::Spelled,
         };
         for w in line.split_whitespace() {
             guarded.insert(w.to_string(), Guarded::Figure(figure));
             // (a German day, "…tag", "mittwoch", "sonnabend", with a part of it)
-            if w.ends_with("tag") || w.ends_with("woch") || w == "sonnabend" {
+            if what == "calendar" && (w.ends_with("tag") || w.ends_with("woch") || w == "sonnabend")
+            {
                 for part in &parts {
                     guarded.insert(format!("{w}{part}"), Guarded::Figure(figure));
                 }
@@ -521,18 +515,18 @@ impl Words {
         }
         // (" - ", " | ", or an en or em dash, E2 80 93 or 94, between spaces)
         let b = t.as_bytes();
-        let at = |i: usize| b.get(i).copied();
+        let byte = |i: usize| b.get(i).copied();
         let (at, sep) = memchr::memrchr3_iter(b'-', b'|', 0x80, &b[from..]).find_map(|i| {
             let i = from + i;
             match b[i] {
                 0x80 if i >= 2
-                    && at(i - 1) == Some(0xE2)
-                    && matches!(at(i + 1), Some(0x93 | 0x94)) =>
+                    && byte(i - 1) == Some(0xE2)
+                    && matches!(byte(i + 1), Some(0x93 | 0x94)) =>
                 {
-                    (at(i - 2) == Some(b' ') && at(i + 2) == Some(b' ')).then_some((i - 2, 5))
+                    (byte(i - 2) == Some(b' ') && byte(i + 2) == Some(b' ')).then_some((i - 2, 5))
                 }
                 b'-' | b'|' if i >= 1 => {
-                    (at(i - 1) == Some(b' ') && at(i + 1) == Some(b' ')).then_some((i - 1, 3))
+                    (byte(i - 1) == Some(b' ') && byte(i + 1) == Some(b' ')).then_some((i - 1, 3))
                 }
                 _ => None,
             }
