@@ -35,6 +35,14 @@ impl Score {
     fn wrong(&self, edit: &str) -> usize {
         self.by_edit.get(edit).map_or(0, |&(_, wrong)| wrong)
     }
+
+    /// Asserts that no record of `edits` is in the wrong group (`what`: a look-alike merged,
+    /// a copy missed).
+    fn none_wrong(&self, file: &str, edits: &[&str], what: &str) {
+        for edit in edits {
+            assert_eq!(self.wrong(edit), 0, "{file}: {edit} {what}: {self:?}");
+        }
+    }
 }
 
 fn score(file: &str) -> Score {
@@ -116,26 +124,28 @@ const SENTENCE_COPIES: &[&str] = &[
 
 fn sentences_hold(file: &str, least_f1: f64) {
     let s = score(file);
-    for edit in ["neg:figure", "neg:negation", "neg:name", "neg:framing"] {
-        assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
-    }
-    for edit in SENTENCE_COPIES {
-        assert_eq!(s.wrong(edit), 0, "{file}: a {edit} copy missed: {s:?}");
-    }
+    s.none_wrong(
+        file,
+        &["neg:figure", "neg:negation", "neg:name", "neg:framing"],
+        "merged",
+    );
+    s.none_wrong(file, SENTENCE_COPIES, "copy missed");
     assert!(s.recall() >= 0.99 && s.f1() >= least_f1, "{file}: {s:?}");
 }
 
 fn articles_hold(file: &str) {
     let s = score(file);
-    for edit in [
-        "neg:boilerplate",
-        "neg:same_lead",
-        "neg:teaser",
-        "neg:update",
-        "neg:same_topic",
-    ] {
-        assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
-    }
+    s.none_wrong(
+        file,
+        &[
+            "neg:boilerplate",
+            "neg:same_lead",
+            "neg:teaser",
+            "neg:update",
+            "neg:same_topic",
+        ],
+        "merged",
+    );
     assert!(s.precision() >= 0.99 && s.recall() >= 0.99, "{file}: {s:?}");
 }
 
@@ -182,17 +192,19 @@ fn third_held_out_sentences_too() {
             copies_missed += wrong;
         }
     }
-    for edit in [
-        "neg:date",
-        "neg:percent",
-        "neg:amount",
-        "neg:direction",
-        "neg:question",
-        "neg:role_swap",
-        "neg:score",
-    ] {
-        assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
-    }
+    s.none_wrong(
+        file,
+        &[
+            "neg:date",
+            "neg:percent",
+            "neg:amount",
+            "neg:direction",
+            "neg:question",
+            "neg:role_swap",
+            "neg:score",
+        ],
+        "merged",
+    );
     assert!(copies_missed <= 1 && merged == 0, "{file}: {s:?}");
     assert!(s.f1() >= 0.98, "{file}: {s:?}");
 }
@@ -246,17 +258,19 @@ fn fourth_held_out_articles_too() {
             assert_eq!(wrong, 0, "{file}: a {edit} copy missed: {s:?}");
         }
     }
-    for edit in [
-        "neg:number",
-        "neg:date",
-        "neg:unit",
-        "neg:template",
-        "neg:teaser",
-        "neg:update",
-        "neg:boilerplate",
-        "neg:same_lead",
-    ] {
-        assert_eq!(s.wrong(edit), 0, "{file}: {edit} merged: {s:?}");
-    }
+    s.none_wrong(
+        file,
+        &[
+            "neg:number",
+            "neg:date",
+            "neg:unit",
+            "neg:template",
+            "neg:teaser",
+            "neg:update",
+            "neg:boilerplate",
+            "neg:same_lead",
+        ],
+        "merged",
+    );
     assert!(s.recall() >= 0.99 && s.precision() >= 0.84, "{file}: {s:?}");
 }

@@ -171,7 +171,6 @@ impl Analyzer {
         text::per_cent_as_percent(&mut self.key, &mut self.spare);
         self.shingler.sketch_into(&self.key, &mut f.sketch);
         let words = self.key.bytes().filter(|&b| b == b' ').count() + 1;
-        let shouting = !story.chars().any(char::is_lowercase);
         f.statement = words <= STATEMENT_WORDS && !(lines && text.trim().contains('\n'));
         f.ends = if f.statement && f.sketch.complete() {
             text::ends(&self.key)
@@ -184,11 +183,11 @@ impl Analyzer {
         } else {
             Mood::Open
         };
-        // A statement's number words are figures too ("drei Tote"); a longer text's are not,
-        // where OCR that misreads one ("zwcite") has mostly misread a letter as a digit too
-        // ("wol1te"), and the two would tell a copy from its source.
+        // Number words are figures too ("drei Tote"; a document's compared apart from its
+        // digits, see [`text::figures_differ`]).
         f.negations = self.words.negations_and_figures(&self.key, &mut f.figures);
-        if f.statement && !shouting {
+        // (names of a statement not in capitals only, told by the story: "<p>POLICE SAID…")
+        if f.statement && story.chars().any(char::is_lowercase) {
             f.name_order = self
                 .words
                 .names(&story, f.names.get_or_insert_with(Vec::new));
@@ -434,7 +433,6 @@ impl Deduper {
         } else if text::figures_differ(self.figures(s), &f.figures, statements)
             || (statements
                 && text::figures_reordered(self.figures(s), &f.figures, s.order, f.order))
-            || (!statements && text::words_differ(self.figures(s), &f.figures))
         {
             Why::Figures
         } else if s.negations != f.negations && statements {
@@ -446,7 +444,7 @@ impl Deduper {
         } else if let (Some(a), Some(b)) = (self.names(s), f.names.as_deref()) {
             if text::names_differ(a, b, true) {
                 Why::Names
-            } else if statements && text::names_reordered(a, b, s.name_order, f.name_order) {
+            } else if text::names_reordered(a, b, s.name_order, f.name_order) {
                 Why::Roles
             } else {
                 matched

@@ -421,45 +421,34 @@ impl Words {
             .any(|u| u.hash == name.hash || u.typo_of(name))
     }
 
-    /// How many negations the key (see [`key`]) holds; "n't" (`isn t`) counts as one.
-    pub fn negations(&self, key: &str) -> u32 {
-        self.read_key(key, None)
-    }
-
-    /// [`Words::negations`] of the key, and its number words added to `figures` (which stay
-    /// sorted): "drei" is the figure "3", so that "drei Tote" and "vier Tote" differ as "3
+    /// How many negations the key (see [`key`]) holds ("n't", `isn t`, counts as one), with
+    /// its number words added to `figures` (which stay sorted): "drei" is the figure "3", so that "drei Tote" and "vier Tote" differ as "3
     /// Tote" and "4 Tote" do, and "drei Tote" and "3 Tote" do not; "Millionen" and
     /// "Milliarden", "Drittel" and "Viertel" are figures of their own; and "ein", "a" are "1".
     pub fn negations_and_figures(&self, key: &str, figures: &mut Vec<Figure>) -> u32 {
         let before = figures.len();
-        let n = self.read_key(key, Some(figures));
+        let n = self.read_key(key, figures);
         if figures.len() > before {
             figures.sort_unstable();
         }
         n
     }
 
-    fn read_key(&self, key: &str, mut figures: Option<&mut Vec<Figure>>) -> u32 {
+    fn read_key(&self, key: &str, figures: &mut Vec<Figure>) -> u32 {
         let mut n = 0;
         let mut prev = "";
         // (split on bytes: the words of a key are short, and a space is one byte)
         for w in key.split_ascii_whitespace() {
             match self.guarded.get(w) {
                 Some(Guarded::Negation) => n += 1,
-                Some(&Guarded::Figure(f)) => {
-                    if let Some(figures) = figures.as_deref_mut() {
-                        figures.push(f);
-                    }
-                }
+                Some(&Guarded::Figure(f)) => figures.push(f),
                 None => n += u32::from(w == "t" && prev.ends_with('n')),
             }
-            if let Some(figures) = figures.as_deref_mut() {
-                // The indefinite article is the number one: "eine Stunde mehr" is not "zwei
-                // Stunden mehr", nor "ein Drittel" "zwei Drittel", nor "a million" "two
-                // million". (A copy has the same articles.)
-                if let Some(s) = self.spelling.read_figure(w) {
-                    figures.push(Figure::spelled(s));
-                }
+            // The indefinite article is the number one: "eine Stunde mehr" is not "zwei
+            // Stunden mehr", nor "ein Drittel" "zwei Drittel", nor "a million" "two million".
+            // (A copy has the same articles.)
+            if let Some(s) = self.spelling.read_figure(w) {
+                figures.push(Figure::spelled(s));
             }
             prev = w;
         }
@@ -535,7 +524,8 @@ impl Words {
             return None;
         }
         let name: Vec<&str> = t[at + sep..].split_whitespace().collect();
-        let own = t[..at].split_whitespace().count();
+        // (two words of its own at least)
+        let own = t[..at].split_whitespace().nth(1).is_some();
         let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
         let address = |w: &&str| {
             // (a host's name, not a page's address: "tagesschau.de", not "….net/a.htm")
@@ -552,7 +542,7 @@ impl Words {
             let w = lower(w);
             self.press.iter().any(|p| w.ends_with(p))
         };
-        let site = own >= 2
+        let site = own
             && (1..=4).contains(&name.len())
             && (name.len() == 1 && address(&name[0])
                 || name.iter().all(|w| capital(w) || address(w)) && name.iter().any(press));
@@ -976,8 +966,8 @@ pub struct Figure {
     pub kind: Kind,
 }
 
-/// What a [`Figure`] was in the text. Only statements are compared by number words and
-/// directions.
+/// What a [`Figure`] was in the text. Only statements are compared by directions, and by
+/// number words and digits as one ([`figures_differ`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
 pub enum Kind {
@@ -1207,11 +1197,19 @@ fn is_stamp(b: &[u8], start: usize, end: usize) -> bool {
 /// Do two sets of figures (sorted) disagree? Yes when each has a figure the other lacks: a
 /// figure changed, not one added with a byline or a paragraph.
 ///
-/// Number words count only when `spelled` (two statements, see [`Words::negations_and_figures`]);
-/// directions never (see [`directions_differ`]).
-pub fn figures_differ(a: &[Figure], b: &[Figure], spelled: bool) -> bool {
-    let counted = |f: &Figure| f.kind == Kind::Digits || (spelled && f.kind == Kind::Spelled);
-    of_kinds_differ(a, b, counted)
+/// Of two statements, digits and number words are one set ("zwölf" is "12"). Of longer texts
+/// each is a set of its own: OCR that misreads a number word ("zwcite") has mostly misread a
+/// letter as a digit elsewhere too ("wol1te"), and the two would tell a copy from its source.
+/// Directions never count here (see [`directions_differ`]): a document has many, and a typo
+/// that takes its "hohe" with a footer that brings "Mehr zum Thema" would tell them apart.
+pub fn figures_differ(a: &[Figure], b: &[Figure], statements: bool) -> bool {
+    let digits = |f: &Figure| f.kind == Kind::Digits;
+    let words = |f: &Figure| f.kind == Kind::Spelled;
+    if statements {
+        of_kinds_differ(a, b, |f| digits(f) || words(f))
+    } else {
+        of_kinds_differ(a, b, digits) || of_kinds_differ(a, b, words)
+    }
 }
 
 /// Do two statements say the opposite in a word of the same pair: "stieg" and "sank",
@@ -1219,15 +1217,6 @@ pub fn figures_differ(a: &[Figure], b: &[Figure], spelled: bool) -> bool {
 /// one added (or lost to a typo).
 pub fn directions_differ(a: &[Figure], b: &[Figure]) -> bool {
     of_kinds_differ(a, b, |f| f.kind == Kind::Direction)
-}
-
-/// Do two documents differ in a word for a figure (a number word, a month or a day)? Told
-/// apart from the figures in digits (OCR that misreads a number word, "zwcite", also misreads
-/// a letter as a digit elsewhere), and, as for figures, only a word changed counts. (Not the
-/// words of directions, which a document has many of: a typo that takes its "hohe" and a
-/// footer that brings "Mehr zum Thema" would tell a copy from its source.)
-pub fn words_differ(a: &[Figure], b: &[Figure]) -> bool {
-    of_kinds_differ(a, b, |f| f.kind == Kind::Spelled)
 }
 
 fn of_kinds_differ(a: &[Figure], b: &[Figure], counted: impl Fn(&Figure) -> bool) -> bool {
@@ -1426,14 +1415,15 @@ mod tests {
     #[test]
     fn negations_are_counted() {
         let w = Words::new();
-        assert_eq!(w.negations(&k("Das ist nicht wahr.")), 1);
-        assert_eq!(w.negations(&k("Das ist wahr.")), 0);
-        assert_eq!(w.negations(&k("It isn't true, and never was.")), 2);
-        assert_eq!(w.negations(&k("Keine Einigung")), 1);
-        assert_eq!(w.negations(&k("Das ist nciht wahr.")), 1);
-        assert_eq!(w.negations(&k("I have nohting to add.")), 1);
+        let negations = |key: &str| w.negations_and_figures(key, &mut Vec::new());
+        assert_eq!(negations(&k("Das ist nicht wahr.")), 1);
+        assert_eq!(negations(&k("Das ist wahr.")), 0);
+        assert_eq!(negations(&k("It isn't true, and never was.")), 2);
+        assert_eq!(negations(&k("Keine Einigung")), 1);
+        assert_eq!(negations(&k("Das ist nciht wahr.")), 1);
+        assert_eq!(negations(&k("I have nohting to add.")), 1);
         // (a slip of a short one can make another word)
-        assert_eq!(w.negations(&k("Turn it on.")), 0);
+        assert_eq!(negations(&k("Turn it on.")), 0);
     }
 
     fn figs(t: &str) -> Vec<Figure> {
